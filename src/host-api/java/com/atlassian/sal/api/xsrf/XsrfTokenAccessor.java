@@ -1,0 +1,10 @@
+// Signature checked against ngannk-fptu/Decompiled-Files:com.atlassian.sal_sal-api-5.1.4/com/atlassian/sal/api/xsrf/XsrfTokenAccessor.java (sal-api 5.1.4); servlet types moved to jakarta for Platform 8 (no Platform 8 source of this type found).
+package com.atlassian.sal.api.xsrf;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+public interface XsrfTokenAccessor {
+
+    String getXsrfToken(HttpServletRequest request, HttpServletResponse response, boolean create);
+}

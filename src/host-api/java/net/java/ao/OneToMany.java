@@ -1,0 +1,16 @@
+// Signature checked against ngannk-fptu/Decompiled-Files/com.atlassian.activeobjects.activeobjects-plugin-5.2.1/net/java/ao/OneToMany.java (activeobjects 5.2.1).
+package net.java.ao;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OneToMany {
+
+    String reverse() default "";
+
+    String where() default "";
+}

@@ -1,0 +1,15 @@
+// Signature checked against ngannk-fptu/Decompiled-Files/com.atlassian.activeobjects.activeobjects-plugin-5.2.1/net/java/ao/schema/Index.java (activeobjects 5.2.1).
+package net.java.ao.schema;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface Index {
+
+    String name();
+
+    String[] methodNames();
+}
