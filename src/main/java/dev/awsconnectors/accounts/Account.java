@@ -1,0 +1,133 @@
+package dev.awsconnectors.accounts;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An AWS account as Jira admins configure it: where and how connectors reach STS.
+ *
+ * <p>The secret access key is deliberately not a component: it is stored encrypted elsewhere and passed separately
+ * when written, so no {@code Account} — and no {@code toString}, log line or exception built from one — can carry it.
+ *
+ * <p>Text is normalised on construction: surrounding white space is removed, and an optional value that is blank
+ * becomes empty; a required value that is missing becomes {@code ""}. {@code type} and {@code partition} are null
+ * only in an account built from incomplete input, which {@code ConfigurationValidator} then refuses; a stored
+ * account always has both.
+ *
+ * @param id               stable identity; new accounts get a random UUID too, so no row ever lacks one
+ * @param name             what admins and users see; required
+ * @param description      free text for admins
+ * @param type             how credentials are obtained
+ * @param accessKeyId      the IAM user's access key ID; only for {@link AccountType#ACCESS_KEY}
+ * @param partition        the AWS partition every ARN and host of the account's connectors must belong to
+ * @param region           the STS region whose regional endpoint is called, e.g. {@code us-east-1}
+ * @param endpointOverride replaces the regional STS endpoint (VPC endpoints, FIPS, proxies, local test doubles)
+ * @param version          for optimistic concurrency: an edit based on an older version is refused
+ */
+public record Account(
+        UUID id,
+        String name,
+        Optional<String> description,
+        AccountType type,
+        Optional<String> accessKeyId,
+        Partition partition,
+        String region,
+        Optional<URI> endpointOverride,
+        long version) {
+
+    public Account {
+        Objects.requireNonNull(id, "id");
+        name = Strings.required(name);
+        description = Strings.normalise(description);
+        accessKeyId = Strings.normalise(accessKeyId);
+        region = Strings.required(region);
+        endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
+    }
+
+    /** A builder for a new account, with a fresh random id and version 0. */
+    public static Builder builder() {
+        return new Builder(UUID.randomUUID());
+    }
+
+    /** A builder starting from this account, for edits. */
+    public Builder toBuilder() {
+        return new Builder(id)
+                .name(name)
+                .description(description.orElse(null))
+                .type(type)
+                .accessKeyId(accessKeyId.orElse(null))
+                .partition(partition)
+                .region(region)
+                .endpointOverride(endpointOverride.orElse(null))
+                .version(version);
+    }
+
+    /** Collects the components one by one; absent values may be given as null. */
+    public static final class Builder {
+        private UUID id;
+        private String name;
+        private String description;
+        private AccountType type;
+        private String accessKeyId;
+        private Partition partition;
+        private String region;
+        private URI endpointOverride;
+        private long version;
+
+        private Builder(UUID id) {
+            this.id = id;
+        }
+
+        public Builder id(UUID id) {
+            this.id = id;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder type(AccountType type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder accessKeyId(String accessKeyId) {
+            this.accessKeyId = accessKeyId;
+            return this;
+        }
+
+        public Builder partition(Partition partition) {
+            this.partition = partition;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder endpointOverride(URI endpointOverride) {
+            this.endpointOverride = endpointOverride;
+            return this;
+        }
+
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Account build() {
+            return new Account(id, name, Optional.ofNullable(description), type, Optional.ofNullable(accessKeyId),
+                    partition, region, Optional.ofNullable(endpointOverride), version);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.awsconnectors.validation;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.connectors.Connector;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place that knows every limit AWS puts on what accounts and connectors send to STS, so that a broken
+ * limit is reported to the admin who typed it, naming the limit, instead of surfacing later as an AWS error in front
+ * of a user. Every front end (admin pages, REST, the exported service) validates through this class.
+ *
+ * <p>Stateless and thread-safe: one instance can be shared. Results are immutable lists in the order the rules ran,
+ * empty when everything is valid. No violation, message or exception ever contains a secret access key.
+ */
+@Component
+public final class ConfigurationValidator {
+    private final Messages messages;
+    private final ConnectorRules connectorRules;
+
+    public ConfigurationValidator() {
+        this.messages = new Messages();
+        this.connectorRules = new ConnectorRules();
+    }
+
+    /**
+     * What is wrong with an account about to be saved.
+     *
+     * @param account            the account as the admin entered it
+     * @param newSecretAccessKey the secret access key typed in with it, if any; on an edit, an empty or blank value
+     *                           keeps the stored key
+     * @param creating           whether the account is new, in which case an access-key account needs a secret
+     */
+    public List<Violation> validate(Account account, Optional<String> newSecretAccessKey, boolean creating) {
+        Objects.requireNonNull(account, "account");
+        Findings findings = new Findings(messages);
+        AccountRules.check(account, newSecretAccessKey, creating, findings);
+        return findings.toList();
+    }
+
+    /**
+     * What is wrong with a connector about to be saved.
+     *
+     * @param connector the connector as the admin entered it
+     * @param account   the account it refers to, which decides the partition of its ARNs and console host and
+     *                  whether it can make the connector's STS call; null if no account has the connector's
+     *                  {@code accountId}
+     */
+    public List<Violation> validate(Connector connector, Account account) {
+        Objects.requireNonNull(connector, "connector");
+        Findings findings = new Findings(messages);
+        connectorRules.check(connector, account, findings);
+        return findings.toList();
+    }
+
+    /**
+     * What is allowed but probably not what the admin wants, such as a Federated User connector without session
+     * policies, whose users could do nothing in AWS. Shown next to a successful save; never blocks it.
+     */
+    public List<Violation> warnings(Connector connector) {
+        Objects.requireNonNull(connector, "connector");
+        Findings findings = new Findings(messages);
+        connectorRules.warn(connector, findings);
+        return findings.toList();
+    }
+
+    /**
+     * As {@link #validate(Account, Optional, boolean)}, for callers that can only fail.
+     *
+     * @throws ConfigurationException listing the violations, if there are any
+     */
+    public void requireValid(Account account, Optional<String> newSecretAccessKey, boolean creating) {
+        throwIfAny(validate(account, newSecretAccessKey, creating));
+    }
+
+    /**
+     * As {@link #validate(Connector, Account)}, for callers that can only fail.
+     *
+     * @throws ConfigurationException listing the violations, if there are any
+     */
+    public void requireValid(Connector connector, Account account) {
+        throwIfAny(validate(connector, account));
+    }
+
+    private static void throwIfAny(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ConfigurationException(violations);
+        }
+    }
+}

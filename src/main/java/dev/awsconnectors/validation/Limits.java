@@ -1,0 +1,48 @@
+package dev.awsconnectors.validation;
+
+/**
+ * Every limit the validator enforces, in one place. AWS's limits are quoted from the STS and IAM API references;
+ * the app's own are marked as such.
+ */
+final class Limits {
+    /** App's own: long enough for "Production – EU (read only)", short enough for a menu entry. */
+    static final int NAME_MAX = 80;
+    /** App's own: a paragraph, not a document. */
+    static final int DESCRIPTION_MAX = 1_000;
+    /** Jira stores group names in 255-character columns. */
+    static final int GROUP_NAME_MAX = 255;
+
+    /** IAM AccessKey.AccessKeyId: 16 to 128 characters of {@code [\w]+}. */
+    static final int ACCESS_KEY_ID_MIN = 16;
+    static final int ACCESS_KEY_ID_MAX = 128;
+    /** AWS secret access keys are 40 characters of the base64 alphabet. */
+    static final int SECRET_ACCESS_KEY_LENGTH = 40;
+
+    /** STS AssumeRole RoleArn and PolicyDescriptorType arn: 20 to 2,048 characters. */
+    static final int ARN_MIN = 20;
+    static final int ARN_MAX = 2_048;
+    /** IAM role and policy paths: at most 512 characters. */
+    static final int PATH_MAX = 512;
+    /** STS AssumeRole ExternalId: 2 to 1,224 characters. */
+    static final int EXTERNAL_ID_MIN = 2;
+    static final int EXTERNAL_ID_MAX = 1_224;
+    /** STS PolicyArns: at most 10 managed session policies. */
+    static final int POLICY_ARNS_MAX = 10;
+    /** STS: the plaintext of inline and managed session policies together can't exceed 2,048 characters. */
+    static final int SESSION_POLICIES_MAX = 2_048;
+    /** STS SerialNumber: 9 to 256 characters. */
+    static final int MFA_SERIAL_MIN = 9;
+    static final int MFA_SERIAL_MAX = 256;
+
+    /** STS DurationSeconds: every call's minimum is 15 minutes. */
+    static final int DURATION_MIN = 900;
+    /** GetFederationToken and GetSessionToken: up to 36 hours. */
+    static final int DURATION_USER_MAX = 129_600;
+    /** AssumeRole: up to 12 hours (and at most the role's MaxSessionDuration, which only AWS knows). */
+    static final int DURATION_ROLE_MAX = 43_200;
+    /** Role chaining: a role assumed with role credentials gets at most one hour. */
+    static final int DURATION_ROLE_CHAINING_MAX = 3_600;
+
+    private Limits() {
+    }
+}
