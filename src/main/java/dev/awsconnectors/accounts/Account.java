@@ -39,10 +39,10 @@ public record Account(
 
     public Account {
         Objects.requireNonNull(id, "id");
-        name = Strings.required(name);
-        description = Strings.normalise(description);
-        accessKeyId = Strings.normalise(accessKeyId);
-        region = Strings.required(region);
+        name = EnteredText.required(name);
+        description = EnteredText.optional(description);
+        accessKeyId = EnteredText.optional(accessKeyId);
+        region = EnteredText.required(region);
         endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
     }
 

@@ -1,6 +1,6 @@
 package dev.awsconnectors.connectors;
 
-import dev.awsconnectors.accounts.Strings;
+import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.api.PrincipalType;
 
 import java.net.URI;
@@ -62,14 +62,14 @@ public record Connector(
 
     public Connector {
         Objects.requireNonNull(id, "id");
-        name = Strings.required(name);
-        description = Strings.normalise(description);
-        roleArn = Strings.normalise(roleArn);
-        externalId = Strings.normalise(externalId);
-        policy = Strings.normalise(policy);
+        name = EnteredText.required(name);
+        description = EnteredText.optional(description);
+        roleArn = EnteredText.optional(roleArn);
+        externalId = EnteredText.optional(externalId);
+        policy = EnteredText.optional(policy);
         policyArns = copyOfStripped(policyArns);
         maxDurationSeconds = maxDurationSeconds == null ? OptionalInt.empty() : maxDurationSeconds;
-        mfaSerialNumber = Strings.normalise(mfaSerialNumber);
+        mfaSerialNumber = EnteredText.optional(mfaSerialNumber);
         groups = copyOfGroups(groups);
         consoleDestination = consoleDestination == null ? Optional.empty() : consoleDestination;
     }

@@ -97,10 +97,10 @@ class AccountTest {
 
     @Test
     void normalisesOptionalTextThroughOneHelper() {
-        assertThat(Strings.normalise((String) null)).isEqualTo(Optional.empty());
-        assertThat(Strings.normalise(" a ")).contains("a");
-        assertThat(Strings.normalise(Optional.of("\t"))).isEmpty();
-        assertThat(Strings.normalise((Optional<String>) null)).isEmpty();
-        assertThat(Strings.required(null)).isEmpty();
+        assertThat(EnteredText.optional((String) null)).isEqualTo(Optional.empty());
+        assertThat(EnteredText.optional(" a ")).contains("a");
+        assertThat(EnteredText.optional(Optional.of("\t"))).isEmpty();
+        assertThat(EnteredText.optional((Optional<String>) null)).isEmpty();
+        assertThat(EnteredText.required(null)).isEmpty();
     }
 }

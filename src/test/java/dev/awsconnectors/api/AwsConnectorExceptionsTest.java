@@ -1,0 +1,37 @@
+package dev.awsconnectors.api;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwsConnectorExceptionsTest {
+
+    @ParameterizedTest
+    @EnumSource(ConnectorAccessDeniedException.Reason.class)
+    void saysWhichRuleRefused(ConnectorAccessDeniedException.Reason reason) {
+        ConnectorAccessDeniedException denied = new ConnectorAccessDeniedException(reason);
+
+        assertThat(denied.getReason()).isEqualTo(reason);
+        assertThat(denied).hasMessage(reason.getMessage());
+        assertThat(denied).isInstanceOf(AwsConnectorException.class);
+    }
+
+    @Test
+    void tellsAUserOutsideTheGroupsWhyWithoutNamingAnyGroupOrConnector() {
+        assertThat(new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_IN_CONNECTOR_GROUPS))
+                .hasMessage("You are not in any of the groups allowed to use this AWS connector.");
+    }
+
+    @Test
+    void namesTheMissingConnectorById() {
+        UUID id = UUID.fromString("6f1c2f3e-8a40-4d59-9a9e-0d6c1b2a3f4e");
+
+        assertThat(new ConnectorNotFoundException(id))
+                .hasMessage("There is no AWS connector with id 6f1c2f3e-8a40-4d59-9a9e-0d6c1b2a3f4e.")
+                .extracting(ConnectorNotFoundException::getConnectorId).isEqualTo(id);
+    }
+}
