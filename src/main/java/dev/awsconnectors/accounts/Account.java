@@ -46,6 +46,29 @@ public record Account(
         endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
     }
 
+    /**
+     * Shows the access key ID masked, as the AWS console does, and the endpoint override without any user-info,
+     * since an account is logged before it is validated and a pasted value may be a secret.
+     */
+    @Override
+    public String toString() {
+        return "Account[id=" + id + ", name=" + name + ", type=" + type
+                + ", accessKeyId=" + accessKeyId.map(Account::masked).orElse("none")
+                + ", partition=" + (partition == null ? null : partition.id()) + ", region=" + region
+                + ", endpointOverride=" + endpointOverride.map(Account::withoutUserInfo).orElse("none")
+                + ", version=" + version + "]";
+    }
+
+    /** All but the last four characters replaced, as the AWS console lists access keys. */
+    static String masked(String accessKeyId) {
+        int shown = Math.min(4, accessKeyId.length() / 4);
+        return "*".repeat(accessKeyId.length() - shown) + accessKeyId.substring(accessKeyId.length() - shown);
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
+    }
+
     /** A builder for a new account, with a fresh random id and version 0. */
     public static Builder builder() {
         return new Builder(UUID.randomUUID());

@@ -16,13 +16,4 @@ public abstract class AwsConnectorException extends RuntimeException {
     protected AwsConnectorException(String message) {
         super(message);
     }
-
-    /**
-     * @param message what went wrong and, where possible, what to do about it
-     * @param cause   the underlying failure, whose message must not contain a secret either
-     * @since 1.0
-     */
-    protected AwsConnectorException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -19,11 +19,11 @@ public class AwsRequestFailedException extends AwsConnectorException {
      * @param awsErrorCode AWS's error code, such as {@code AccessDenied} or {@code ExpiredToken}; {@code null} when
      *                     AWS could not be reached
      * @param requestId    AWS's request id for support cases; {@code null} when there is none
-     * @param cause        the underlying failure; its message must not contain a secret
      * @since 1.0
      */
-    public AwsRequestFailedException(String message, String awsErrorCode, String requestId, Throwable cause) {
-        super(message, cause);
+    public AwsRequestFailedException(String message, String awsErrorCode, String requestId) {
+        // No cause: it would be an AWS SDK exception, a type the caller's class loader may not know.
+        super(message);
         this.awsErrorCode = awsErrorCode;
         this.requestId = requestId;
     }

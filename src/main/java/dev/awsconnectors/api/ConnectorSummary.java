@@ -20,28 +20,28 @@ public final class ConnectorSummary {
     private final boolean mfaRequired;
     private final boolean systemScope;
 
+    private ConnectorSummary(Builder builder) {
+        this.id = builder.id;
+        this.name = builder.name;
+        this.description = builder.description;
+        this.principalType = builder.principalType;
+        this.maxDuration = builder.maxDuration;
+        this.consoleSignInAvailable = builder.consoleSignInAvailable;
+        this.mfaRequired = builder.mfaRequired;
+        this.systemScope = builder.systemScope;
+    }
+
     /**
-     * @param id                     the connector's stable id
-     * @param name                   the connector's name
-     * @param description            its description; empty for none
-     * @param principalType          the kind of AWS principal it obtains credentials for
-     * @param maxDuration            the longest credentials it hands out; {@code null} for AWS's default
-     * @param consoleSignInAvailable whether it can sign users in to the AWS Console
-     * @param mfaRequired            whether each request needs an MFA code
-     * @param systemScope            whether code with no user may use it
+     * Starts a summary of a connector; what is not set is empty or false.
+     *
+     * @param id            the connector's stable id
+     * @param name          the connector's name
+     * @param principalType the kind of AWS principal it obtains credentials for
+     * @return a builder
      * @since 1.0
      */
-    public ConnectorSummary(UUID id, String name, String description, PrincipalType principalType,
-                            Duration maxDuration, boolean consoleSignInAvailable, boolean mfaRequired,
-                            boolean systemScope) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.name = Objects.requireNonNull(name, "name");
-        this.description = description == null ? "" : description;
-        this.principalType = Objects.requireNonNull(principalType, "principalType");
-        this.maxDuration = maxDuration;
-        this.consoleSignInAvailable = consoleSignInAvailable;
-        this.mfaRequired = mfaRequired;
-        this.systemScope = systemScope;
+    public static Builder builder(UUID id, String name, PrincipalType principalType) {
+        return new Builder(id, name, principalType);
     }
 
     /**
@@ -132,5 +132,85 @@ public final class ConnectorSummary {
     @Override
     public String toString() {
         return "ConnectorSummary[id=" + id + ", name=" + name + ", principalType=" + principalType + "]";
+    }
+
+    /**
+     * Builds a {@link ConnectorSummary}; new optional parts can be added here without breaking callers.
+     *
+     * @since 1.0
+     */
+    public static final class Builder {
+        private final UUID id;
+        private final String name;
+        private final PrincipalType principalType;
+        private String description = "";
+        private Duration maxDuration;
+        private boolean consoleSignInAvailable;
+        private boolean mfaRequired;
+        private boolean systemScope;
+
+        private Builder(UUID id, String name, PrincipalType principalType) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.name = Objects.requireNonNull(name, "name");
+            this.principalType = Objects.requireNonNull(principalType, "principalType");
+        }
+
+        /**
+         * @param description the connector's description; {@code null} for none
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder description(String description) {
+            this.description = description == null ? "" : description;
+            return this;
+        }
+
+        /**
+         * @param maxDuration the longest credentials the connector hands out; {@code null} for AWS's default
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder maxDuration(Duration maxDuration) {
+            this.maxDuration = maxDuration;
+            return this;
+        }
+
+        /**
+         * @param consoleSignInAvailable whether the connector can sign users in to the AWS Console
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder consoleSignInAvailable(boolean consoleSignInAvailable) {
+            this.consoleSignInAvailable = consoleSignInAvailable;
+            return this;
+        }
+
+        /**
+         * @param mfaRequired whether every request needs an MFA code
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder mfaRequired(boolean mfaRequired) {
+            this.mfaRequired = mfaRequired;
+            return this;
+        }
+
+        /**
+         * @param systemScope whether code that runs with no user may use the connector
+         * @return this builder
+         * @since 1.0
+         */
+        public Builder systemScope(boolean systemScope) {
+            this.systemScope = systemScope;
+            return this;
+        }
+
+        /**
+         * @return the summary
+         * @since 1.0
+         */
+        public ConnectorSummary build() {
+            return new ConnectorSummary(this);
+        }
     }
 }

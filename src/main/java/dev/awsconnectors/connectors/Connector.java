@@ -21,7 +21,8 @@ import java.util.UUID;
  *
  * <p>Text is normalised on construction: surrounding white space is removed, and an optional value that is blank
  * becomes empty; a required value that is missing becomes {@code ""}. Policy ARNs are stripped but kept even when
- * blank or repeated, and group names are kept exactly as given, so that {@code ConfigurationValidator} can tell the
+ * blank or repeated, and group names are kept as given (sorted, each once, blank ones too), so that
+ * {@code ConfigurationValidator} can tell the
  * admin what is wrong instead of silently dropping entries. {@code accountId} and {@code principalType} are null
  * only in a connector built from incomplete input, which the validator refuses.
  *

@@ -14,10 +14,17 @@ import java.util.stream.Collectors;
 
 /** The rules of an account; see {@link ConfigurationValidator}. */
 final class AccountRules {
-    private static final Pattern ACCESS_KEY_ID_CHARACTERS = Pattern.compile("\\w+");
+    /**
+     * AWS documents access key IDs as {@code [\w]+}, but every IAM access key ID is capital letters and digits; a
+     * value with lower-case letters is most often the secret pasted into the wrong field, so it is refused without
+     * being repeated.
+     */
+    private static final Pattern ACCESS_KEY_ID_CHARACTERS = Pattern.compile("[A-Z0-9]+");
     private static final Pattern SECRET_CHARACTERS = Pattern.compile("[A-Za-z0-9+/]+");
     /** AWS: access key IDs beginning with ASIA are temporary credentials created by STS. */
     private static final String TEMPORARY_KEY_PREFIX = "ASIA";
+    /** AWS: long-term access keys of IAM users (and of the root user) begin with AKIA. */
+    private static final String LONG_TERM_KEY_PREFIX = "AKIA";
     /** Local AWS doubles listen here; anything else must be reached over TLS. */
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
 
@@ -64,6 +71,8 @@ final class AccountRules {
         } else if (id.startsWith(TEMPORARY_KEY_PREFIX)) {
             // Temporary keys need a session token the account does not store, and they expire within hours.
             findings.add("accessKeyId", Keys.ACCESS_KEY_ID_TEMPORARY);
+        } else if (!id.startsWith(LONG_TERM_KEY_PREFIX)) {
+            findings.add("accessKeyId", Keys.ACCESS_KEY_ID_PREFIX);
         }
     }
 

@@ -11,6 +11,7 @@ final class Keys {
     static final String ACCESS_KEY_ID_LENGTH = "awsc.validation.accessKeyId.length";
     static final String ACCESS_KEY_ID_CHARACTERS = "awsc.validation.accessKeyId.characters";
     static final String ACCESS_KEY_ID_TEMPORARY = "awsc.validation.accessKeyId.temporary";
+    static final String ACCESS_KEY_ID_PREFIX = "awsc.validation.accessKeyId.prefix";
     static final String ACCESS_KEY_ID_NOT_ALLOWED = "awsc.validation.accessKeyId.notAllowed";
     static final String SECRET_REQUIRED = "awsc.validation.secretAccessKey.required";
     static final String SECRET_LENGTH = "awsc.validation.secretAccessKey.length";

@@ -87,9 +87,31 @@ class AccountTest {
     }
 
     @Test
-    void hasNoSecretToShowInToString() {
-        Account account = account().build();
-        assertThat(account.toString()).doesNotContain(SECRET).doesNotContainIgnoringCase("secret");
+    void masksTheAccessKeyIdInToStringAsTheAwsConsoleDoes() {
+        Account account = account().accessKeyId("AKIAIOSFODNN7EXAMPLE").build();
+
+        assertThat(account.toString()).contains("accessKeyId=****************MPLE")
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    }
+
+    @Test
+    void masksAPastedSecretInTheAccessKeyIdFieldBeforeValidationRefusesIt() {
+        Account account = account().accessKeyId(SECRET).build();
+
+        assertThat(account.toString()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 30));
+    }
+
+    @Test
+    void leavesEndpointUserInfoOutOfToString() {
+        Account account = account().endpointOverride(URI.create("https://proxyuser:s3cr3t@vpce.example.com/sts"))
+                .build();
+
+        assertThat(account.toString()).contains("endpointOverride=https://vpce.example.com/sts")
+                .doesNotContain("s3cr3t").doesNotContain("proxyuser");
+    }
+
+    @Test
+    void hasNoComponentForTheSecretAccessKey() {
         assertThat(Account.class.getRecordComponents())
                 .extracting(component -> component.getName().toLowerCase())
                 .noneMatch(name -> name.contains("secret"));

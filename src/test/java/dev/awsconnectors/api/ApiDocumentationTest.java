@@ -23,9 +23,10 @@ class ApiDocumentationTest {
 
     @Test
     void everyPublicTypeAndMemberOfTheApiCarriesASinceTag() throws Exception {
-        String report = runSinceTagDoclet(API_SOURCES);
+        DocletRun run = runSinceTagDoclet(API_SOURCES);
 
-        assertThat(report).doesNotContain("has no Javadoc @since tag");
+        assertThat(run.report).doesNotContain("has no Javadoc @since tag");
+        assertThat(run.succeeded).as("javadoc run; it printed: %s", run.report).isTrue();
     }
 
     @Test
@@ -35,14 +36,25 @@ class ApiDocumentationTest {
                 + "public interface Undocumented {\n    /**\n     * @since 1.0\n     */\n    void documented();\n\n"
                 + "    void undocumented();\n}\n");
 
-        String report = runSinceTagDoclet(dir);
+        DocletRun run = runSinceTagDoclet(dir);
 
-        assertThat(report).contains("example.Undocumented.undocumented() has no Javadoc @since tag")
+        assertThat(run.succeeded).isFalse();
+        assertThat(run.report).contains("example.Undocumented.undocumented() has no Javadoc @since tag")
                 .contains("example.Undocumented has no Javadoc @since tag")
                 .doesNotContain("Undocumented.documented() has no");
     }
 
-    private static String runSinceTagDoclet(Path sourceDir) throws Exception {
+    private static final class DocletRun {
+        final boolean succeeded;
+        final String report;
+
+        DocletRun(boolean succeeded, String report) {
+            this.succeeded = succeeded;
+            this.report = report;
+        }
+    }
+
+    private static DocletRun runSinceTagDoclet(Path sourceDir) throws Exception {
         DocumentationTool javadoc = ToolProvider.getSystemDocumentationTool();
         StringWriter output = new StringWriter();
         try (StandardJavaFileManager files = javadoc.getStandardFileManager(null, null, null);
@@ -50,8 +62,10 @@ class ApiDocumentationTest {
             List<File> sources = paths.filter(p -> p.toString().endsWith(".java")).map(Path::toFile)
                     .collect(Collectors.toList());
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromFiles(sources);
-            javadoc.getTask(output, files, null, SinceTagDoclet.class, List.of("-quiet"), units).call();
+            assertThat(sources).as("Java sources in " + sourceDir).isNotEmpty();
+            boolean succeeded = javadoc.getTask(output, files, null, SinceTagDoclet.class, List.of("-quiet"), units)
+                    .call();
+            return new DocletRun(succeeded, output.toString());
         }
-        return output.toString();
     }
 }

@@ -34,4 +34,24 @@ class AwsConnectorExceptionsTest {
                 .hasMessage("There is no AWS connector with id 6f1c2f3e-8a40-4d59-9a9e-0d6c1b2a3f4e.")
                 .extracting(ConnectorNotFoundException::getConnectorId).isEqualTo(id);
     }
+
+    @Test
+    void carriesAwsErrorCodeAndRequestIdWithoutAnSdkCause() {
+        AwsRequestFailedException failed = new AwsRequestFailedException(
+                "AWS refused AssumeRole on arn:aws:iam::123456789012:role/deploy: access denied.", "AccessDenied",
+                "c3b1a9e2-1111-4a5b-9c0d-222233334444");
+
+        assertThat(failed.getAwsErrorCode()).contains("AccessDenied");
+        assertThat(failed.getRequestId()).contains("c3b1a9e2-1111-4a5b-9c0d-222233334444");
+        assertThat(failed.getCause()).isNull();
+    }
+
+    @Test
+    void saysWhenAwsCouldNotBeReached() {
+        AwsRequestFailedException unreachable = new AwsRequestFailedException(
+                "AWS STS at sts.eu-west-1.amazonaws.com could not be reached.", null, null);
+
+        assertThat(unreachable.getAwsErrorCode()).isEmpty();
+        assertThat(unreachable.getRequestId()).isEmpty();
+    }
 }

@@ -61,6 +61,27 @@ class BundleResolvesInFelixIT {
     }
 
     @Test
+    void pluginLoadsItsOwnClassesAndTheEmbeddedLibrariesThroughItsBundleClassPath() throws Exception {
+        Bundle plugin = install(new HostBundle().withHostApiCopies(hostApiClasses()).withProvidedJars());
+
+        // The validator reads its texts from the bundle and parses policy JSON with the embedded Jackson.
+        Object validator = plugin.loadClass("dev.awsconnectors.validation.ConfigurationValidator")
+                .getConstructor().newInstance();
+        assertThat(validator.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+        Object mapper = plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper").getConstructor().newInstance();
+        Object tree = mapper.getClass().getMethod("readTree", String.class)
+                .invoke(mapper, "{\"Version\":\"2012-10-17\"}");
+        assertThat(tree.toString()).isEqualTo("{\"Version\":\"2012-10-17\"}");
+        // The AWS SDK's own HTTP client, which the broker passes to every SDK client builder.
+        Class<?> httpClient = plugin.loadClass("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient");
+        try (AutoCloseable client = (AutoCloseable) httpClient.getMethod("create").invoke(null)) {
+            assertThat(client.getClass().getName()).contains("UrlConnectionHttpClient");
+        }
+        assertThat(plugin.loadClass("software.amazon.awssdk.services.sts.StsClient")).isInterface();
+        assertThat(plugin.loadClass("software.amazon.awssdk.services.iam.IamClient")).isInterface();
+    }
+
+    @Test
     void pluginStaysUnresolvedAndNamesThePackageWhenTheHostLacksOne() throws Exception {
         HostBundle host = new HostBundle().withHostApiCopies(hostApiClasses()).withProvidedJars()
                 .without("com.atlassian.sal.api.user");

@@ -98,6 +98,11 @@ final class SpringScannerIndex {
     /** The explicit bean name ("" for the default) when the class is a component. */
     private static Optional<String> componentName(Class<?> type) {
         for (Annotation annotation : type.getAnnotations()) {
+            if (annotation.annotationType().getName().endsWith(".inject.Named")) {
+                // Older scanners index @Named classes, Platform 8's is not known to: one marker keeps it certain.
+                throw new IllegalStateException(type.getName() + " is marked @Named; mark components with "
+                        + "@Component, the marker Jira's spring-scanner indexes.");
+            }
             if (annotation instanceof Component) {
                 return Optional.of(((Component) annotation).value());
             }

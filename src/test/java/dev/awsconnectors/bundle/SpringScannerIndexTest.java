@@ -7,17 +7,20 @@ import org.junit.jupiter.api.Test;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SpringScannerIndexTest {
 
     @Test
     void derivesComponentsImportsAndExportsFromTheAnnotations() throws Exception {
         Path testClasses = classPathRootOf(ExportedGreeter.class);
-        List<Class<?>> fixtures = SpringScannerIndex.classesBelow(testClasses, "dev.awsconnectors.bundle.fixtures",
-                getClass().getClassLoader());
+        List<Class<?>> fixtures = new ArrayList<>(SpringScannerIndex.classesBelow(testClasses,
+                "dev.awsconnectors.bundle.fixtures", getClass().getClassLoader()));
+        fixtures.removeIf(type -> type.getPackageName().endsWith(".named"));
 
         SpringScannerIndex index = SpringScannerIndex.derivedFrom(fixtures);
 
@@ -29,6 +32,15 @@ class SpringScannerIndexTest {
                 "com.atlassian.sal.api.user.UserManager");
         assertThat(index.exports()).containsExactly(
                 "dev.awsconnectors.bundle.fixtures.ExportedGreeter#dev.awsconnectors.bundle.fixtures.Greeter");
+    }
+
+    @Test
+    void refusesAComponentMarkedWithNamedInsteadOfComponent() throws Exception {
+        List<Class<?>> named = SpringScannerIndex.classesBelow(classPathRootOf(ExportedGreeter.class),
+                "dev.awsconnectors.bundle.fixtures.named", getClass().getClassLoader());
+
+        assertThatThrownBy(() -> SpringScannerIndex.derivedFrom(named))
+                .hasMessageContaining("NamedComponent is marked @Named");
     }
 
     @Test

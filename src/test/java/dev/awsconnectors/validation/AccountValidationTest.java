@@ -128,16 +128,31 @@ class AccountValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AKIA-OSFODNN7EXAMPLE", "AKIA OSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPL\u00C9"})
-    void refusesAccessKeyIdsWithCharactersOtherThanWordCharacters(String id) {
+    @ValueSource(strings = {"AKIA-OSFODNN7EXAMPLE", "AKIA OSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPL\u00C9",
+            "AKIA_OSFODNN7EXAMPLE", "AKIAiosfodnn7example"})
+    void refusesAccessKeyIdsWithCharactersOtherThanCapitalLettersAndDigits(String id) {
         assertThat(validate(accessKeyAccount().accessKeyId(id).build()))
                 .extracting(Violation::messageKey)
                 .containsExactly(Keys.ACCESS_KEY_ID_CHARACTERS);
     }
 
     @Test
-    void acceptsAnAccessKeyIdWithUnderscores() {
-        assertThat(validate(accessKeyAccount().accessKeyId("AKIA_OSFODNN7EXAMPLE").build())).isEmpty();
+    void refusesASecretPastedIntoTheAccessKeyIdFieldWithoutRepeatingIt() {
+        String pastedSecret = "wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY12";
+
+        List<Violation> violations = validate(accessKeyAccount().accessKeyId(pastedSecret).build());
+
+        assertThat(violations).extracting(Violation::field, Violation::messageKey)
+                .containsExactly(tuple("accessKeyId", Keys.ACCESS_KEY_ID_CHARACTERS));
+        assertThat(violations.toString()).doesNotContain(pastedSecret);
+        assertThat(new ConfigurationException(violations).getMessage()).doesNotContain(pastedSecret);
+    }
+
+    @Test
+    void refusesAnAccessKeyIdThatIsNotAnIamUsersLongTermKey() {
+        assertThat(validate(accessKeyAccount().accessKeyId("AROAIOSFODNN7EXAMPLE").build()))
+                .extracting(Violation::field, Violation::messageKey)
+                .containsExactly(tuple("accessKeyId", Keys.ACCESS_KEY_ID_PREFIX));
     }
 
     @Test
@@ -208,6 +223,16 @@ class AccountValidationTest {
         assertThat(validateNew(hostRoleAccount().build(), SECRET))
                 .extracting(Violation::field, Violation::messageKey)
                 .containsExactly(tuple("secretAccessKey", Keys.SECRET_NOT_ALLOWED));
+    }
+
+    @Test
+    void neverPutsASecretWithAForeignCharacterIntoAViolationOrTheException() {
+        String secretWithPadding = SECRET.substring(0, 39) + "=";
+        List<Violation> violations = validateNew(accessKeyAccount().build(), secretWithPadding);
+
+        assertThat(violations).extracting(Violation::messageKey).containsExactly(Keys.SECRET_CHARACTERS);
+        assertThat(violations.toString()).doesNotContain(secretWithPadding).doesNotContain(SECRET.substring(0, 39));
+        assertThat(new ConfigurationException(violations).getMessage()).doesNotContain(SECRET.substring(0, 39));
     }
 
     @Test

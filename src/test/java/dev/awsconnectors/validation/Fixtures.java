@@ -7,7 +7,6 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Valid starting points; each test changes one thing and looks at what the validator says. */
 final class Fixtures {
@@ -71,10 +70,6 @@ final class Fixtures {
             default:
                 return iamRole(account);
         }
-    }
-
-    static Optional<String> secret(String value) {
-        return Optional.ofNullable(value);
     }
 
     static String repeat(char c, int count) {

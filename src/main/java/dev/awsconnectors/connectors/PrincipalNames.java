@@ -1,0 +1,83 @@
+package dev.awsconnectors.connectors;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The names AWS sees for a Jira user: the {@code Name} of GetFederationToken (2 to 32 characters) and the
+ * {@code RoleSessionName} and {@code SourceIdentity} of AssumeRole (2 to 64 characters), all of {@code [\w+=,.@-]}.
+ *
+ * <p>A Jira user name that already fits is used as it is, so CloudTrail shows it unchanged. One that does not — a
+ * space, an accent, a slash, too long or too short — keeps its allowed characters (others become {@code -}), is cut
+ * to fit, and ends with {@code -} and 8 hex digits of its SHA-256, so that two Jira users can never end up with the
+ * same AWS name and an admin can still tell who it was.
+ */
+public final class PrincipalNames {
+    /** GetFederationToken Name. */
+    public static final int FEDERATED_USER_NAME_MAX = 32;
+    /** AssumeRole RoleSessionName and SourceIdentity. */
+    public static final int ROLE_SESSION_NAME_MAX = 64;
+    /** Both: at least two characters. */
+    public static final int NAME_MIN = 2;
+
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_+=,.@-]*");
+    private static final int HASH_HEX_DIGITS = 8;
+
+    private PrincipalNames() {
+    }
+
+    /** The GetFederationToken {@code Name} for a Jira user. */
+    public static String federatedUserName(String jiraUserName) {
+        return fit(jiraUserName, FEDERATED_USER_NAME_MAX);
+    }
+
+    /** The AssumeRole {@code RoleSessionName} (and {@code SourceIdentity}) for a Jira user. */
+    public static String roleSessionName(String jiraUserName) {
+        return fit(jiraUserName, ROLE_SESSION_NAME_MAX);
+    }
+
+    /** Whether AWS accepts this as a GetFederationToken {@code Name}. */
+    public static boolean isValidFederatedUserName(String name) {
+        return isValid(name, FEDERATED_USER_NAME_MAX);
+    }
+
+    /** Whether AWS accepts this as an AssumeRole {@code RoleSessionName} or {@code SourceIdentity}. */
+    public static boolean isValidRoleSessionName(String name) {
+        return isValid(name, ROLE_SESSION_NAME_MAX);
+    }
+
+    private static boolean isValid(String name, int max) {
+        return name != null && name.length() >= NAME_MIN && name.length() <= max && ALLOWED.matcher(name).matches();
+    }
+
+    private static String fit(String jiraUserName, int max) {
+        if (jiraUserName == null) {
+            throw new IllegalArgumentException("A Jira user name is required.");
+        }
+        if (isValid(jiraUserName, max)) {
+            return jiraUserName;
+        }
+        StringBuilder cleaned = new StringBuilder();
+        jiraUserName.codePoints().forEach(c -> cleaned.append(isAllowed(c) ? (char) c : '-'));
+        String suffix = "-" + hashOf(jiraUserName);
+        int room = max - suffix.length();
+        return cleaned.substring(0, Math.min(cleaned.length(), room)) + suffix;
+    }
+
+    private static boolean isAllowed(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_+=,.@-".indexOf(c) >= 0;
+    }
+
+    private static String hashOf(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-256.
+            throw new IllegalStateException(e);
+        }
+    }
+}
