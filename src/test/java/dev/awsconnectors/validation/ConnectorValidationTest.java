@@ -161,9 +161,10 @@ class ConnectorValidationTest {
             assertThat(validate(iamRole(account).roleArn(arn))).isEmpty();
         }
 
-        @Test
-        void acceptsARoleNameOfSixtyFourCharacters() {
-            assertThat(validate(iamRole(account).roleArn(PREFIX + "/" + repeat('r', 64)))).isEmpty();
+        @ParameterizedTest
+        @ValueSource(ints = {63, 64})
+        void acceptsRoleNamesOfUpToSixtyFourCharacters(int length) {
+            assertThat(validate(iamRole(account).roleArn(PREFIX + "/" + repeat('r', length)))).isEmpty();
         }
 
         @Test
@@ -172,9 +173,10 @@ class ConnectorValidationTest {
                     .containsExactly(Keys.ROLE_ARN_FORMAT);
         }
 
-        @Test
-        void acceptsARolePathOfFiveHundredTwelveCharacters() {
-            String path = "/" + repeat('p', 510) + "/";
+        @ParameterizedTest
+        @ValueSource(ints = {511, 512})
+        void acceptsRolePathsOfUpToFiveHundredTwelveCharacters(int length) {
+            String path = "/" + repeat('p', length - 2) + "/";
             assertThat(validate(iamRole(account).roleArn(PREFIX + path + "R"))).isEmpty();
         }
 
@@ -349,7 +351,7 @@ class ConnectorValidationTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"\u0100", "\u20AC", "\u0007", "\uD83D\uDE80"})
+        @ValueSource(strings = {"\u0100", "\u20AC", "\u0007", "\u001F", "\uD83D\uDE80"})
         void refusesCharactersAwsDoesNotAllowInPoliciesAndSaysWhere(String bad) {
             String policy = "{\"Statement\":{\"Sid\":\"" + bad + "\"}}";
             assertThat(validate(federatedUser(account).policy(policy)))
@@ -404,9 +406,10 @@ class ConnectorValidationTest {
             assertThat(validate(federatedUser(account).policyArns(List.of(arn)))).isEmpty();
         }
 
-        @Test
-        void acceptsTenPolicyArns() {
-            List<String> arns = IntStream.rangeClosed(1, 10)
+        @ParameterizedTest
+        @ValueSource(ints = {9, 10})
+        void acceptsUpToTenPolicyArns(int count) {
+            List<String> arns = IntStream.rangeClosed(1, count)
                     .mapToObj(i -> "arn:aws:iam::123456789012:policy/P" + i).collect(Collectors.toList());
             assertThat(validate(federatedUser(account).policyArns(arns))).isEmpty();
         }
@@ -420,10 +423,11 @@ class ConnectorValidationTest {
                     .containsExactly(tuple("policyArns", "At most 10 policy ARNs can be passed; this connector has 11."));
         }
 
-        @Test
-        void acceptsAPolicyNameOfOneHundredTwentyEightCharacters() {
+        @ParameterizedTest
+        @ValueSource(ints = {127, 128})
+        void acceptsPolicyNamesOfUpToOneHundredTwentyEightCharacters(int length) {
             assertThat(validate(federatedUser(account).policy(null)
-                    .policyArns(List.of("arn:aws:iam::aws:policy/" + repeat('n', 128))))).isEmpty();
+                    .policyArns(List.of("arn:aws:iam::aws:policy/" + repeat('n', length))))).isEmpty();
         }
 
         @Test
@@ -723,9 +727,10 @@ class ConnectorValidationTest {
             assertThat(validate(iamUser(account).groups(List.of()))).isEmpty();
         }
 
-        @Test
-        void acceptsAGroupNameOfTwoHundredFiftyFiveCharacters() {
-            assertThat(validate(iamUser(account).groups(List.of(repeat('g', 255))))).isEmpty();
+        @ParameterizedTest
+        @ValueSource(ints = {254, 255})
+        void acceptsGroupNamesOfUpToTwoHundredFiftyFiveCharacters(int length) {
+            assertThat(validate(iamUser(account).groups(List.of(repeat('g', length))))).isEmpty();
         }
 
         @Test
