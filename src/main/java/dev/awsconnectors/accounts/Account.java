@@ -24,6 +24,9 @@ import java.util.UUID;
  * @param partition        the AWS partition every ARN and host of the account's connectors must belong to
  * @param region           the STS region whose regional endpoint is called, e.g. {@code us-east-1}
  * @param endpointOverride replaces the regional STS endpoint (VPC endpoints, FIPS, proxies, local test doubles)
+ * @param iamEndpointOverride    replaces the partition's IAM endpoint (proxies, local test doubles)
+ * @param signinEndpointOverride replaces the partition's console sign-in host, which serves {@code /federation}
+ *                               (proxies, local test doubles)
  * @param version          for optimistic concurrency: an edit based on an older version is refused
  */
 public record Account(
@@ -35,6 +38,8 @@ public record Account(
         Partition partition,
         String region,
         Optional<URI> endpointOverride,
+        Optional<URI> iamEndpointOverride,
+        Optional<URI> signinEndpointOverride,
         long version) {
 
     public Account {
@@ -44,6 +49,8 @@ public record Account(
         accessKeyId = EnteredText.optional(accessKeyId);
         region = EnteredText.required(region);
         endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
+        iamEndpointOverride = iamEndpointOverride == null ? Optional.empty() : iamEndpointOverride;
+        signinEndpointOverride = signinEndpointOverride == null ? Optional.empty() : signinEndpointOverride;
     }
 
     /**
@@ -56,6 +63,8 @@ public record Account(
                 + ", accessKeyId=" + accessKeyId.map(Account::masked).orElse("none")
                 + ", partition=" + (partition == null ? null : partition.id()) + ", region=" + region
                 + ", endpointOverride=" + endpointOverride.map(Account::withoutUserInfo).orElse("none")
+                + ", iamEndpointOverride=" + iamEndpointOverride.map(Account::withoutUserInfo).orElse("none")
+                + ", signinEndpointOverride=" + signinEndpointOverride.map(Account::withoutUserInfo).orElse("none")
                 + ", version=" + version + "]";
     }
 
@@ -84,6 +93,8 @@ public record Account(
                 .partition(partition)
                 .region(region)
                 .endpointOverride(endpointOverride.orElse(null))
+                .iamEndpointOverride(iamEndpointOverride.orElse(null))
+                .signinEndpointOverride(signinEndpointOverride.orElse(null))
                 .version(version);
     }
 
@@ -97,6 +108,8 @@ public record Account(
         private Partition partition;
         private String region;
         private URI endpointOverride;
+        private URI iamEndpointOverride;
+        private URI signinEndpointOverride;
         private long version;
 
         private Builder(UUID id) {
@@ -143,6 +156,16 @@ public record Account(
             return this;
         }
 
+        public Builder iamEndpointOverride(URI iamEndpointOverride) {
+            this.iamEndpointOverride = iamEndpointOverride;
+            return this;
+        }
+
+        public Builder signinEndpointOverride(URI signinEndpointOverride) {
+            this.signinEndpointOverride = signinEndpointOverride;
+            return this;
+        }
+
         public Builder version(long version) {
             this.version = version;
             return this;
@@ -150,7 +173,8 @@ public record Account(
 
         public Account build() {
             return new Account(id, name, Optional.ofNullable(description), type, Optional.ofNullable(accessKeyId),
-                    partition, region, Optional.ofNullable(endpointOverride), version);
+                    partition, region, Optional.ofNullable(endpointOverride),
+                    Optional.ofNullable(iamEndpointOverride), Optional.ofNullable(signinEndpointOverride), version);
         }
     }
 }

@@ -38,7 +38,11 @@ final class AccountRules {
         accessKeyId(account, findings);
         secretAccessKey(account, newSecretAccessKey, creating, findings);
         partitionAndRegion(account, findings);
-        account.endpointOverride().ifPresent(endpoint -> endpointOverride(endpoint, findings));
+        account.endpointOverride().ifPresent(endpoint -> endpointOverride("endpointOverride", endpoint, findings));
+        account.iamEndpointOverride()
+                .ifPresent(endpoint -> endpointOverride("iamEndpointOverride", endpoint, findings));
+        account.signinEndpointOverride()
+                .ifPresent(endpoint -> endpointOverride("signinEndpointOverride", endpoint, findings));
     }
 
     private static void type(Account account, Findings findings) {
@@ -121,22 +125,22 @@ final class AccountRules {
         }
     }
 
-    private static void endpointOverride(URI endpoint, Findings findings) {
+    private static void endpointOverride(String field, URI endpoint, Findings findings) {
         // The URL itself is never echoed: its user-info part could hold a password.
         if (!endpoint.isAbsolute() || endpoint.isOpaque() || endpoint.getHost() == null) {
-            findings.add("endpointOverride", Keys.ENDPOINT_NOT_ABSOLUTE);
+            findings.add(field, Keys.ENDPOINT_NOT_ABSOLUTE);
             return;
         }
         String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = LOOPBACK_HOSTS.contains(endpoint.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            findings.add("endpointOverride", Keys.ENDPOINT_SCHEME);
+            findings.add(field, Keys.ENDPOINT_SCHEME);
         }
         if (endpoint.getRawUserInfo() != null) {
-            findings.add("endpointOverride", Keys.ENDPOINT_USER_INFO);
+            findings.add(field, Keys.ENDPOINT_USER_INFO);
         }
         if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
-            findings.add("endpointOverride", Keys.ENDPOINT_QUERY);
+            findings.add(field, Keys.ENDPOINT_QUERY);
         }
     }
 }

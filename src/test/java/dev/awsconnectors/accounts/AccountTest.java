@@ -68,10 +68,12 @@ class AccountTest {
     @Test
     void turnsNullOptionalsIntoEmptyOnesWhenBuiltDirectly() {
         Account account = new Account(UUID.randomUUID(), "n", null, AccountType.HOST_ROLE, null, Partition.AWS,
-                "us-east-1", null, 0);
+                "us-east-1", null, null, null, 0);
         assertThat(account.description()).isEmpty();
         assertThat(account.accessKeyId()).isEmpty();
         assertThat(account.endpointOverride()).isEmpty();
+        assertThat(account.iamEndpointOverride()).isEmpty();
+        assertThat(account.signinEndpointOverride()).isEmpty();
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 final class HostBundle {
     /** The provided jars on the test class path whose classes the host exports. */
     private static final Set<String> PROVIDED_JAR_PREFIXES = Set.of("jakarta.servlet-api-", "jakarta.ws.rs-api-",
-            "jakarta.inject-api-", "jakarta.annotation-api-", "slf4j-api-", "spring-context-");
+            "jakarta.inject-api-", "jakarta.annotation-api-", "slf4j-api-", "spring-context-", "spring-beans-");
 
     /** Package name → version the host exports it at. */
     private final Map<String, String> packageVersions = new TreeMap<>();

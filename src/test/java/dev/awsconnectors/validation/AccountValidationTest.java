@@ -332,6 +332,17 @@ class AccountValidationTest {
     }
 
     @Test
+    void appliesTheEndpointRulesToTheIamAndSignInOverridesUnderTheirOwnFieldNames() {
+        assertThat(validate(accessKeyAccount().iamEndpointOverride(URI.create("http://iam.example.com"))
+                .signinEndpointOverride(URI.create("https://signin.example.com/?a=b")).build()))
+                .extracting(Violation::field, Violation::messageKey)
+                .containsExactly(tuple("iamEndpointOverride", Keys.ENDPOINT_SCHEME),
+                        tuple("signinEndpointOverride", Keys.ENDPOINT_QUERY));
+        assertThat(validate(accessKeyAccount().iamEndpointOverride(URI.create("http://127.0.0.1:4566"))
+                .signinEndpointOverride(URI.create("https://signin.proxy.example.com")).build())).isEmpty();
+    }
+
+    @Test
     void refusesUserInfoInTheEndpointWithoutRepeatingIt() {
         List<Violation> violations = validate(accessKeyAccount()
                 .endpointOverride(URI.create("https://proxyuser:hunter2@proxy.example.com")).build());

@@ -1,0 +1,61 @@
+package dev.awsconnectors.access;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import dev.awsconnectors.api.ConnectorAccessDeniedException.Reason;
+import dev.awsconnectors.connectors.Connector;
+import org.springframework.stereotype.Component;
+
+/**
+ * The access rules of DESIGN.md, in their order, checked before any AWS call:
+ * <ol>
+ *   <li>no Jira user: allowed only through the system-scope entry, and only for a system-scope connector;</li>
+ *   <li>Jira administrators and system administrators: every connector;</li>
+ *   <li>anyone else: only a connector naming one of their groups (a connector with no groups is for admins only).</li>
+ * </ol>
+ * Users, groups and admin rights come from SAL, so they are Jira's own, as of this request.
+ */
+@Component
+public class ConnectorAccess {
+    private final UserManager userManager;
+
+    public ConnectorAccess(@ComponentImport UserManager userManager) {
+        this.userManager = userManager;
+    }
+
+    /** The user logged in on this thread's request, or {@link Caller#anonymous()}. */
+    public Caller currentCaller() {
+        UserKey key = userManager.getRemoteUserKey();
+        if (key == null) {
+            return Caller.anonymous();
+        }
+        UserProfile profile = userManager.getUserProfile(key);
+        // A user deleted while logged in has no profile: treat the request as anonymous.
+        return profile == null ? Caller.anonymous() : Caller.user(key, profile.getUsername());
+    }
+
+    public AccessDecision decide(Caller caller, Connector connector) {
+        if (caller.isSystem()) {
+            return connector.systemScope() ? AccessDecision.granted(AccessDecision.Grant.SYSTEM_SCOPE)
+                    : AccessDecision.denied(Reason.NOT_SYSTEM_SCOPE);
+        }
+        if (!caller.isUser()) {
+            return AccessDecision.denied(Reason.NOT_LOGGED_IN);
+        }
+        UserKey key = caller.userKey().orElseThrow();
+        if (userManager.isAdmin(key) || userManager.isSystemAdmin(key)) {
+            return AccessDecision.granted(AccessDecision.Grant.ADMINISTRATOR);
+        }
+        if (connector.groups().isEmpty()) {
+            return AccessDecision.denied(Reason.ADMINS_ONLY);
+        }
+        for (String group : connector.groups()) {
+            if (userManager.isUserInGroup(key, group)) {
+                return AccessDecision.grantedThroughGroup(group);
+            }
+        }
+        return AccessDecision.denied(Reason.NOT_IN_CONNECTOR_GROUPS);
+    }
+}

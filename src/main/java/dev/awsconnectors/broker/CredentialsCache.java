@@ -1,0 +1,153 @@
+package dev.awsconnectors.broker;
+
+import dev.awsconnectors.api.TemporaryCredentials;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Temporary credentials, kept on this node until shortly before they expire.
+ *
+ * <ul>
+ *   <li><b>Refresh margin</b>: an entry is used until 5 minutes before expiry, or a tenth of its lifetime before
+ *       expiry when that is shorter, so a caller never receives credentials about to lapse.</li>
+ *   <li><b>Single flight</b>: concurrent requests for the same key wait for one STS call and share its result (or
+ *       its failure); failures are not cached.</li>
+ *   <li><b>Bounded</b>: at most {@code maxEntries}; past that, lapsed entries go first, then the oldest.</li>
+ *   <li><b>Never stale</b>: keys carry the connector's and account's versions as read from the database for each
+ *       request, so an edit on any Data Center node misses the cache; entries of replaced versions are dropped.</li>
+ * </ul>
+ * Nothing here is written to disk or logged: the values hold secrets.
+ */
+@Component
+public class CredentialsCache {
+    /** Enough for every user of a large instance on a handful of connectors; a few MB at most. */
+    static final int DEFAULT_MAX_ENTRIES = 10_000;
+    private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final int maxEntries;
+    private final Map<CredentialsKey, Entry> entries = new ConcurrentHashMap<>();
+
+    public CredentialsCache() {
+        this(Clock.systemUTC(), DEFAULT_MAX_ENTRIES);
+    }
+
+    CredentialsCache(Clock clock, int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive");
+        }
+        this.clock = clock;
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * The cached credentials for {@code key} if they are outside their refresh margin, otherwise the result of
+     * {@code load}, which at most one thread runs for a key at a time.
+     *
+     * @throws RuntimeException whatever {@code load} threw, to every caller that waited for it
+     */
+    TemporaryCredentials get(CredentialsKey key, Supplier<TemporaryCredentials> load) {
+        Entry existing = entries.get(key);
+        if (existing != null && existing.isUsable(clock.instant())) {
+            return existing.await();
+        }
+        Entry mine = new Entry(clock.instant());
+        Entry winner = entries.compute(key, (k, current) ->
+                current != null && (current.isLoading() || current.isUsable(clock.instant())) ? current : mine);
+        if (winner != mine) {
+            return winner.await();
+        }
+        TemporaryCredentials loaded;
+        try {
+            loaded = load.get();
+        } catch (RuntimeException | Error e) {
+            entries.remove(key, mine);
+            mine.result.completeExceptionally(e);
+            throw e;
+        }
+        mine.result.complete(loaded);
+        dropOtherConfigurationsOf(key);
+        keepWithinBound();
+        return loaded;
+    }
+
+    /** How many entries are held, loading or loaded. */
+    int size() {
+        return entries.size();
+    }
+
+    /** Forgets everything, for example when the plugin is disabled. */
+    public void clear() {
+        entries.clear();
+    }
+
+    private void dropOtherConfigurationsOf(CredentialsKey key) {
+        entries.keySet().removeIf(other -> other.isOtherConfigurationOf(key));
+    }
+
+    private void keepWithinBound() {
+        if (entries.size() <= maxEntries) {
+            return;
+        }
+        Instant now = clock.instant();
+        entries.entrySet().removeIf(e -> !e.getValue().isLoading() && !e.getValue().isUsable(now));
+        int excess = entries.size() - maxEntries;
+        if (excess > 0) {
+            entries.entrySet().stream()
+                    .filter(e -> !e.getValue().isLoading())
+                    .sorted(Comparator.comparing(e -> e.getValue().loadedAt))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .forEach(entries::remove);
+        }
+    }
+
+    /** One key's credentials, or the promise of them while the STS call runs. */
+    private static final class Entry {
+        private final Instant loadedAt;
+        private final CompletableFuture<TemporaryCredentials> result = new CompletableFuture<>();
+
+        Entry(Instant loadedAt) {
+            this.loadedAt = loadedAt;
+        }
+
+        boolean isLoading() {
+            return !result.isDone();
+        }
+
+        boolean isUsable(Instant now) {
+            if (!result.isDone() || result.isCompletedExceptionally()) {
+                return false;
+            }
+            Instant expiration = result.join().getExpiration();
+            Duration lifetime = Duration.between(loadedAt, expiration);
+            Duration tenth = lifetime.dividedBy(10);
+            Duration margin = tenth.compareTo(MAX_REFRESH_MARGIN) < 0 ? tenth : MAX_REFRESH_MARGIN;
+            return now.isBefore(expiration.minus(margin));
+        }
+
+        TemporaryCredentials await() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                // The loading thread's failure, rethrown as itself so callers see the API's exceptions.
+                if (e.getCause() instanceof RuntimeException) {
+                    throw (RuntimeException) e.getCause();
+                }
+                if (e.getCause() instanceof Error) {
+                    throw (Error) e.getCause();
+                }
+                throw e;
+            }
+        }
+    }
+}

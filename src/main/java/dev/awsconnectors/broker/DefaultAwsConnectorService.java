@@ -1,0 +1,141 @@
+package dev.awsconnectors.broker;
+
+import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
+import dev.awsconnectors.access.AccessDecision;
+import dev.awsconnectors.access.Caller;
+import dev.awsconnectors.access.ConnectorAccess;
+import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.ConnectorSummary;
+import dev.awsconnectors.api.ConsoleSignIn;
+import dev.awsconnectors.api.CredentialsRequest;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.ConnectorDirectory;
+import dev.awsconnectors.console.ConsoleSignInBroker;
+import dev.awsconnectors.sts.CredentialsCall;
+import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.SessionOwner;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The credential broker: the exported {@link AwsConnectorService}, and the one entry the app's own pages and REST
+ * resources use too, so every path runs the same access rules, limits and cache.
+ *
+ * <p>Per request: read the connector and its account (one read, so an edit on any node counts at once), decide
+ * access, resolve the duration, then answer from the cache or call STS. Requests with an MFA code always reach
+ * STS: a one-time code must not unlock credentials that were issued for another request.
+ */
+@Component
+@ExportAsService(AwsConnectorService.class)
+public class DefaultAwsConnectorService implements AwsConnectorService {
+    private final ConnectorDirectory directory;
+    private final ConnectorAccess access;
+    private final CredentialsIssuer issuer;
+    private final ConsoleSignInBroker console;
+    private final CredentialsCache cache;
+
+    public DefaultAwsConnectorService(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
+                                      ConsoleSignInBroker console, CredentialsCache cache) {
+        this.directory = directory;
+        this.access = access;
+        this.issuer = issuer;
+        this.console = console;
+        this.cache = cache;
+    }
+
+    @Override
+    public List<ConnectorSummary> getUsableConnectors() {
+        Caller caller = access.currentCaller();
+        if (!caller.isUser()) {
+            return List.of();
+        }
+        return directory.all().stream()
+                .filter(connector -> access.decide(caller, connector).isAllowed())
+                .map(DefaultAwsConnectorService::summaryOf)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public TemporaryCredentials getCredentials(UUID connectorId, CredentialsRequest request) {
+        return credentialsFor(access.currentCaller(), connectorId, request);
+    }
+
+    @Override
+    public TemporaryCredentials getSystemCredentials(UUID connectorId, CredentialsRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.getMfaCode().isPresent()) {
+            throw new InvalidCredentialsRequestException("mfaCode",
+                    "System-scope requests cannot carry an MFA code: there is no person to type one.");
+        }
+        return credentialsFor(Caller.system(), connectorId, request);
+    }
+
+    @Override
+    public ConsoleSignIn getConsoleSignIn(UUID connectorId, CredentialsRequest request) {
+        Caller caller = access.currentCaller();
+        BoundConnector bound = allowed(caller, connectorId);
+        if (bound.connector().principalType() == PrincipalType.IAM_USER) {
+            throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
+        }
+        OptionalInt duration = DurationPolicy.resolve(bound.connector(), request);
+        TemporaryCredentials credentials = obtain(bound, ownerOf(caller), duration, request);
+        return console.signIn(bound, credentials, duration);
+    }
+
+    private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request) {
+        Objects.requireNonNull(request, "request");
+        BoundConnector bound = allowed(caller, connectorId);
+        OptionalInt duration = DurationPolicy.resolve(bound.connector(), request);
+        return obtain(bound, ownerOf(caller), duration, request);
+    }
+
+    private BoundConnector allowed(Caller caller, UUID connectorId) {
+        Objects.requireNonNull(connectorId, "connectorId");
+        BoundConnector bound = directory.find(connectorId)
+                .orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+        AccessDecision decision = access.decide(caller, bound.connector());
+        decision.enforce();
+        return bound;
+    }
+
+    private TemporaryCredentials obtain(BoundConnector bound, SessionOwner owner, OptionalInt duration,
+                                        CredentialsRequest request) {
+        Connector connector = bound.connector();
+        if (request.getMfaCode().isPresent() && connector.mfaSerialNumber().isEmpty()) {
+            throw new InvalidCredentialsRequestException("mfaCode",
+                    "This connector does not use MFA; send the request without an MFA code.");
+        }
+        CredentialsCall call = new CredentialsCall(bound, owner, duration, request.getMfaCode());
+        if (connector.mfaSerialNumber().isPresent()) {
+            return issuer.issue(call);
+        }
+        return cache.get(CredentialsKey.of(bound, owner, duration), () -> issuer.issue(call));
+    }
+
+    private static SessionOwner ownerOf(Caller caller) {
+        return caller.isSystem() ? SessionOwner.system() : SessionOwner.jiraUser(caller.userName().orElseThrow());
+    }
+
+    private static ConnectorSummary summaryOf(Connector connector) {
+        PrincipalType type = connector.principalType();
+        return ConnectorSummary.builder(connector.id(), connector.name(), type)
+                .description(connector.description().orElse(""))
+                .maxDuration(connector.maxDurationSeconds().isPresent()
+                        ? Duration.ofSeconds(connector.maxDurationSeconds().getAsInt()) : null)
+                .consoleSignInAvailable(type != PrincipalType.IAM_USER)
+                .mfaRequired(connector.mfaSerialNumber().isPresent())
+                .systemScope(connector.systemScope())
+                .build();
+    }
+}

@@ -1,0 +1,310 @@
+package dev.awsconnectors.sts;
+
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an AWS SDK failure into the API's {@link AwsRequestFailedException}, with a message an administrator can act
+ * on: which call failed, on which resource, and what to check. AWS's own message is added only after that sentence,
+ * and only for codes where it helps (access denied, malformed policy, packed size, validation), cut short and with
+ * anything shaped like key material removed. AWS's error code and request id are kept.
+ *
+ * <p>Nothing is logged here: the exception is thrown, and whoever catches it decides.
+ */
+final class AwsFailures {
+    /** Longer AWS messages are cut: they are shown in pages and REST answers. */
+    static final int MAX_AWS_MESSAGE = 400;
+
+    /**
+     * A run of 40 or more base64 characters: the shape of a secret access key (40) or a session token (hundreds).
+     * ARNs, names and request ids are broken up by {@code :}, {@code -} or {@code .} long before that.
+     */
+    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9/+=]{40,}");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]+");
+
+    /**
+     * What was being called, for the messages.
+     *
+     * @param service      {@code "AWS STS"}
+     * @param operation    the API action, e.g. {@code AssumeRole}
+     * @param target       what it was called on, e.g. {@code role arn:aws:iam::123456789012:role/Dev}
+     * @param host         the host that was called (for "could not be reached")
+     * @param region       the account's region
+     * @param accountName  the Jira account's name
+     * @param accountType  how the account signs its calls
+     * @param connectorName the connector's name, or null when the call is for the account itself
+     * @param accessHint   what to check when AWS denies access: the permissions and trust the call needs
+     */
+    record AwsCall(String service, String operation, String target, String host, String region, String accountName,
+                   AccountType accountType, String connectorName, String accessHint) {
+        AwsCall {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(host, "host");
+        }
+
+        private String forWhom() {
+            return connectorName == null ? "account '" + accountName + "'" : "connector '" + connectorName + "'";
+        }
+    }
+
+    private final StsClients.Settings settings;
+
+    AwsFailures(StsClients.Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The exception to throw for a failed SDK call. */
+    AwsRequestFailedException map(SdkException failure, AwsCall call) {
+        if (failure instanceof AwsServiceException) {
+            return service((AwsServiceException) failure, call);
+        }
+        if (failure instanceof SdkServiceException) {
+            // A service answer the SDK could not read as an AWS error.
+            SdkServiceException e = (SdkServiceException) failure;
+            return serviceStatus(e.statusCode(), null, e.requestId(), attempts(e), call);
+        }
+        return client(failure, call);
+    }
+
+    private AwsRequestFailedException service(AwsServiceException e, AwsCall call) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String awsMessage = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String requestId = e.requestId();
+        int status = e.statusCode();
+        String message;
+        if (code == null) {
+            return serviceStatus(status, null, requestId, attempts(e), call);
+        }
+        switch (code) {
+            case "AccessDenied":
+            case "AccessDeniedException":
+                message = call.service() + " denied " + call.operation() + " on " + call.target() + " for "
+                        + call.forWhom() + " (" + code + "). Check that " + call.accessHint() + "."
+                        + awsSaid(awsMessage);
+                break;
+            case "InvalidClientTokenId":
+            case "SignatureDoesNotMatch":
+            case "UnrecognizedClientException":
+            case "InvalidAccessKeyId":
+                message = call.accountType() == AccountType.HOST_ROLE
+                        ? call.service() + " refused the credentials of the host's role (" + code + ") when "
+                        + "calling " + call.operation() + " for account '" + call.accountName() + "'. Check the "
+                        + "instance profile or task role Jira runs with, and that the account's partition and "
+                        + "region match it."
+                        : call.service() + " refused the access key of account '" + call.accountName() + "' ("
+                        + code + ") when calling " + call.operation() + ": the access key ID or secret access key "
+                        + "is wrong, or the key was deleted or deactivated in IAM. Re-enter the key in the "
+                        + "account, or create a new access key for its IAM user and rotate to it.";
+                break;
+            case "ExpiredToken":
+            case "ExpiredTokenException":
+                message = call.service() + " refused " + call.operation() + " for account '" + call.accountName()
+                        + "' because the credentials that signed it have expired (" + code + "). "
+                        + (call.accountType() == AccountType.HOST_ROLE
+                        ? "Check that the host's role credentials are being refreshed (instance metadata or "
+                        + "container credentials endpoint) and that the Jira server's clock is correct."
+                        : "Check that the Jira server's clock is correct, and that the account holds a long-term "
+                        + "access key of an IAM user, not temporary credentials.");
+                break;
+            case "RequestExpired":
+                message = call.service() + " refused " + call.operation() + " for account '" + call.accountName()
+                        + "' because the request's time is too far from AWS's (" + code + "). Correct the Jira "
+                        + "server's clock (NTP).";
+                break;
+            case "MalformedPolicyDocument":
+            case "MalformedPolicyDocumentException":
+                message = call.service() + " refused the session policy of " + call.forWhom() + " as malformed ("
+                        + code + ") when calling " + call.operation() + ". Fix the connector's inline policy JSON "
+                        + "and policy ARNs." + awsSaid(awsMessage);
+                break;
+            case "PackedPolicyTooLarge":
+            case "PackedPolicyTooLargeException":
+                message = call.service() + " refused " + call.operation() + " for " + call.forWhom()
+                        + ": the session policy, policy ARNs and session tags are too large together once AWS "
+                        + "packs them (" + code + "). Shorten the connector's policy, use fewer policy ARNs, or turn "
+                        + "off session tags." + awsSaid(awsMessage);
+                break;
+            case "RegionDisabledException":
+            case "RegionDisabled":
+                message = call.service() + " is not activated in region " + call.region() + " for the AWS account "
+                        + "that " + call.operation() + " needs (" + code + "). Activate STS for " + call.region()
+                        + " in the IAM console (Account settings, Security Token Service endpoints), or choose "
+                        + "another region for account '" + call.accountName() + "'.";
+                break;
+            case "Throttling":
+            case "ThrottlingException":
+            case "RequestLimitExceeded":
+            case "TooManyRequestsException":
+                message = throttled(code, e, call);
+                break;
+            default:
+                if (e.isThrottlingException()) {
+                    message = throttled(code, e, call);
+                } else if (status >= 500) {
+                    return serviceStatus(status, code, requestId, attempts(e), call);
+                } else {
+                    message = call.service() + " refused " + call.operation() + " on " + call.target() + " for "
+                            + call.forWhom() + " (" + code + ", HTTP " + status + ")." + awsSaid(awsMessage);
+                }
+        }
+        return new AwsRequestFailedException(message, code, requestId);
+    }
+
+    private String throttled(String code, SdkException e, AwsCall call) {
+        return call.service() + " throttled " + call.operation() + " for account '" + call.accountName() + "' ("
+                + code + ") and the call still failed after " + attemptsText(e) + ". Try again in a minute; if it "
+                + "keeps happening, request credentials less often or ask AWS for a higher STS request quota.";
+    }
+
+    private AwsRequestFailedException serviceStatus(int status, String code, String requestId, Integer attempts,
+                                                    AwsCall call) {
+        String what = code == null ? "HTTP " + status : "HTTP " + status + ", " + code;
+        String message;
+        if (status >= 500) {
+            message = call.service() + " at " + call.host() + " failed " + call.operation() + " with an error on "
+                    + "its side (" + what + "), after " + attemptsText(attempts) + ". Try again later, and check "
+                    + "the AWS Health Dashboard for STS in " + call.region() + " (or the proxy in between).";
+        } else {
+            message = call.service() + " at " + call.host() + " answered " + call.operation() + " with " + what
+                    + " in a form Jira could not read. Check that the account's endpoint override points at "
+                    + call.service() + ".";
+        }
+        return new AwsRequestFailedException(message, code, requestId);
+    }
+
+    private AwsRequestFailedException client(SdkException e, AwsCall call) {
+        if (findCause(e, StsClients.HostCredentialsUnavailableException.class) != null) {
+            return new AwsRequestFailedException("The credentials of the host's role could not be loaded for "
+                    + "account '" + call.accountName() + "' when calling " + call.operation() + ": neither a "
+                    + "container credentials endpoint (ECS or EKS task role) nor an EC2 instance profile answered. "
+                    + "Run Jira with a task role or instance profile, or give the account an access key instead.",
+                    null, null);
+        }
+        String reason = unreachableReason(e);
+        if (reason != null) {
+            return new AwsRequestFailedException(call.service() + " at " + call.host() + " could not be reached: "
+                    + reason + " Check the network path from Jira to AWS (DNS, firewall, proxy, VPC endpoint) and "
+                    + "the account's endpoint override.", null, null);
+        }
+        String sdkMessage = e.getMessage() == null ? "" : e.getMessage();
+        if (sdkMessage.startsWith("Unable to unmarshall response")) {
+            return new AwsRequestFailedException(call.service() + " at " + call.host() + " answered "
+                    + call.operation() + " with a response Jira could not read (cut short, or not AWS's XML). Check "
+                    + "that the account's endpoint override points at " + call.service() + ", and try again.",
+                    null, null);
+        }
+        return new AwsRequestFailedException(call.service() + " at " + call.host() + ": " + call.operation()
+                + " for " + call.forWhom() + " failed before an answer could be used ("
+                + clean(e.getMessage()) + ").", null, null);
+    }
+
+    /** Why the host could not be reached, as a sentence; null if the failure was something else. */
+    private String unreachableReason(Throwable e) {
+        if (e instanceof ApiCallTimeoutException || findCause(e, ApiCallTimeoutException.class) != null) {
+            return "no answer within " + seconds(settings.apiCallTimeout()) + " in all ("
+                    + attemptsText(settings.maxAttempts()) + " at most).";
+        }
+        if (e instanceof ApiCallAttemptTimeoutException
+                || findCause(e, ApiCallAttemptTimeoutException.class) != null
+                || findCause(e, SocketTimeoutException.class) != null
+                || findCause(e, HttpTimeoutException.class) != null
+                || findCause(e, InterruptedIOException.class) != null) {
+            return "no answer within " + seconds(settings.apiCallAttemptTimeout()) + " per attempt ("
+                    + attemptsText(settings.maxAttempts()) + " at most).";
+        }
+        if (findCause(e, UnknownHostException.class) != null) {
+            return "its host name could not be resolved.";
+        }
+        if (findCause(e, ConnectException.class) != null) {
+            return "the connection was refused.";
+        }
+        if (findCause(e, NoRouteToHostException.class) != null) {
+            return "there is no route to the host.";
+        }
+        IOException io = findCause(e, IOException.class);
+        if (io != null) {
+            return "the connection failed (" + io.getClass().getSimpleName() + ").";
+        }
+        return null;
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return (millis / 1000) + " s";
+        }
+        return millis + " ms";
+    }
+
+    private String attemptsText(SdkException e) {
+        return attemptsText(attempts(e));
+    }
+
+    private String attemptsText(Integer attempts) {
+        int n = attempts == null ? settings.maxAttempts() : attempts;
+        return n == 1 ? "1 attempt" : n + " attempts";
+    }
+
+    private static Integer attempts(SdkException e) {
+        return e.numAttempts();
+    }
+
+    private static String awsSaid(String awsMessage) {
+        String cleaned = clean(awsMessage);
+        return cleaned.isEmpty() ? "" : " AWS said: " + cleaned;
+    }
+
+    /**
+     * A message from AWS or the SDK, fit to show: on one line, without anything shaped like key material, and cut
+     * to {@value #MAX_AWS_MESSAGE} characters.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
+        String redacted = KEY_MATERIAL.matcher(oneLine).replaceAll("[redacted]");
+        if (redacted.length() > MAX_AWS_MESSAGE) {
+            int cut = MAX_AWS_MESSAGE;
+            if (Character.isHighSurrogate(redacted.charAt(cut - 1))) {
+                cut--;
+            }
+            redacted = redacted.substring(0, cut) + "…";
+        }
+        return redacted;
+    }
+
+    static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        Throwable current = e;
+        for (int depth = 0; current != null && depth < 20; depth++) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            for (Throwable suppressed : current.getSuppressed()) {
+                if (type.isInstance(suppressed)) {
+                    return type.cast(suppressed);
+                }
+            }
+            current = current.getCause();
+        }
+        return null;
+    }
+}

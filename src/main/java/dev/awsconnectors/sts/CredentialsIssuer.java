@@ -1,0 +1,282 @@
+package dev.awsconnectors.sts;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.Connector;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
+import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
+import software.amazon.awssdk.services.sts.model.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Makes the one STS call a connector's principal type stands for, with every parameter mapped, and returns the
+ * temporary credentials. No caching of credentials here: that is the broker's job.
+ *
+ * <table>
+ *   <caption>What is sent</caption>
+ *   <tr><th>principal type</th><th>call</th><th>parameters</th></tr>
+ *   <tr><td>Federated User</td><td>GetFederationToken</td><td>{@code Name} = {@link SessionOwner#federatedUserName()},
+ *       {@code Policy}, {@code PolicyArns}, {@code DurationSeconds}, and for a Jira user one session tag
+ *       {@code jira-user} (see {@link SessionTags}); none for system scope</td></tr>
+ *   <tr><td>IAM User</td><td>GetSessionToken</td><td>{@code DurationSeconds}, and {@code SerialNumber} +
+ *       {@code TokenCode} when the connector has an MFA device</td></tr>
+ *   <tr><td>IAM Role</td><td>AssumeRole</td><td>{@code RoleArn}, {@code RoleSessionName} =
+ *       {@link SessionOwner#roleSessionName()}, {@code ExternalId}, {@code Policy}, {@code PolicyArns},
+ *       {@code DurationSeconds}, {@code SerialNumber} + {@code TokenCode}; with source identity and tags on:
+ *       {@code SourceIdentity} = the session name and, for a Jira user, the session tag {@code jira-user}</td></tr>
+ * </table>
+ *
+ * <p>The principal ARN returned is AWS's ({@code FederatedUser.Arn}, {@code AssumedRoleUser.Arn}); GetSessionToken
+ * returns none, so for IAM User connectors it is the IAM user's own ARN, asked once per account version with
+ * GetCallerIdentity and kept.
+ *
+ * <p>An MFA code is checked before AWS is called: required when the connector has an MFA device, and six digits
+ * (STS's {@code tokenCodeType}). A code for a connector without an MFA device is not sent.
+ *
+ * <p>Failures are thrown as {@link AwsRequestFailedException} (see {@link AwsFailures}) and not logged here.
+ */
+@Component
+public class CredentialsIssuer {
+    private static final Pattern TOKEN_CODE = Pattern.compile("[0-9]{6}");
+
+    private record CallerArn(long accountVersion, String arn) {
+    }
+
+    private final StsClients clients;
+    private final AwsFailures failures;
+    private final Map<UUID, CallerArn> callerArns = new ConcurrentHashMap<>();
+
+    @Autowired
+    public CredentialsIssuer(StsClients clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.failures = new AwsFailures(clients.settings());
+    }
+
+    /**
+     * Obtains temporary credentials for one request that the access rules already allowed.
+     *
+     * @throws InvalidCredentialsRequestException if the MFA code is missing or malformed; AWS was not called
+     * @throws AwsRequestFailedException          if AWS refused or could not be reached
+     * @throws IllegalStateException              if the account's secret access key cannot be read
+     */
+    public TemporaryCredentials issue(CredentialsCall call) {
+        Objects.requireNonNull(call, "call");
+        Connector connector = call.connector().connector();
+        PrincipalType type = connector.principalType();
+        if (type == null) {
+            throw new IllegalStateException("Connector '" + connector.name() + "' has no principal type; edit and "
+                    + "save it.");
+        }
+        switch (type) {
+            case FEDERATED_USER:
+                return federationToken(call);
+            case IAM_USER:
+                return sessionToken(call);
+            case IAM_ROLE:
+                return assumeRole(call);
+            default:
+                throw new IllegalStateException("Unknown principal type " + type);
+        }
+    }
+
+    private TemporaryCredentials federationToken(CredentialsCall call) {
+        Connector connector = call.connector().connector();
+        Account account = call.connector().account();
+        SessionOwner owner = call.owner();
+        String name = owner.federatedUserName();
+        GetFederationTokenRequest.Builder request = GetFederationTokenRequest.builder().name(name);
+        connector.policy().ifPresent(request::policy);
+        if (!connector.policyArns().isEmpty()) {
+            request.policyArns(policyArns(connector.policyArns()));
+        }
+        call.durationSeconds().ifPresent(request::durationSeconds);
+        Optional<Tag> tag = jiraUserTag(owner);
+        tag.ifPresent(request::tags);
+
+        String hint = "the IAM user of account '" + account.name() + "' has a policy that allows "
+                + "sts:GetFederationToken" + (tag.isPresent() ? " and sts:TagSession" : "")
+                + ", that no permissions boundary or service control policy denies it, and that the account uses "
+                + "an IAM user's access key (GetFederationToken does not accept role credentials)";
+        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken", "federated user " + name, hint);
+        GetFederationTokenResponse response = send(what, () -> client(account).getFederationToken(request.build()));
+        return credentials(what, response.credentials(),
+                response.federatedUser() == null ? null : response.federatedUser().arn());
+    }
+
+    private TemporaryCredentials sessionToken(CredentialsCall call) {
+        Connector connector = call.connector().connector();
+        Account account = call.connector().account();
+        Optional<String> code = mfaCode(call);
+        GetSessionTokenRequest.Builder request = GetSessionTokenRequest.builder();
+        call.durationSeconds().ifPresent(request::durationSeconds);
+        if (code.isPresent()) {
+            request.serialNumber(connector.mfaSerialNumber().get()).tokenCode(code.get());
+        }
+        String hint = code.isPresent()
+                ? "the MFA code is the current one of device " + connector.mfaSerialNumber().get() + ", that this "
+                + "device is assigned to the IAM user of account '" + account.name() + "', and that no policy "
+                + "denies sts:GetSessionToken"
+                : "no policy denies sts:GetSessionToken to the IAM user of account '" + account.name() + "', and "
+                + "that the account uses an IAM user's access key (GetSessionToken does not accept role "
+                + "credentials)";
+        AwsFailures.AwsCall what = stsCall(call.connector(), "GetSessionToken",
+                "the IAM user of account '" + account.name() + "'", hint);
+        GetSessionTokenResponse response = send(what, () -> client(account).getSessionToken(request.build()));
+        return credentials(what, response.credentials(), callerArn(call.connector()));
+    }
+
+    private TemporaryCredentials assumeRole(CredentialsCall call) {
+        Connector connector = call.connector().connector();
+        Account account = call.connector().account();
+        SessionOwner owner = call.owner();
+        String roleArn = connector.roleArn().orElseThrow(() -> new IllegalStateException(
+                "Connector '" + connector.name() + "' has no role ARN; edit and save it."));
+        Optional<String> code = mfaCode(call);
+        String sessionName = owner.roleSessionName();
+        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
+                .roleArn(roleArn)
+                .roleSessionName(sessionName);
+        connector.externalId().ifPresent(request::externalId);
+        connector.policy().ifPresent(request::policy);
+        if (!connector.policyArns().isEmpty()) {
+            request.policyArns(policyArns(connector.policyArns()));
+        }
+        call.durationSeconds().ifPresent(request::durationSeconds);
+        if (code.isPresent()) {
+            request.serialNumber(connector.mfaSerialNumber().get()).tokenCode(code.get());
+        }
+        Optional<Tag> tag = Optional.empty();
+        if (connector.sourceIdentityAndTags()) {
+            request.sourceIdentity(sessionName);
+            tag = jiraUserTag(owner);
+            tag.ifPresent(request::tags);
+        }
+
+        StringBuilder hint = new StringBuilder()
+                .append(account.type() == AccountType.HOST_ROLE ? "the host's role" : "the IAM user")
+                .append(" of account '").append(account.name()).append("' has a policy that allows sts:AssumeRole on ")
+                .append(roleArn).append(", and that the role's trust policy allows it to assume the role");
+        if (connector.externalId().isPresent()) {
+            hint.append(" with the connector's external ID (sts:ExternalId)");
+        }
+        if (connector.sourceIdentityAndTags()) {
+            hint.append(" and allows sts:SetSourceIdentity").append(tag.isPresent() ? " and sts:TagSession" : "");
+        }
+        if (code.isPresent()) {
+            hint.append("; the MFA code must be the current one of device ")
+                    .append(connector.mfaSerialNumber().get());
+        }
+        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", "role " + roleArn, hint.toString());
+        AssumeRoleResponse response = send(what, () -> client(account).assumeRole(request.build()));
+        return credentials(what, response.credentials(),
+                response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
+    }
+
+    /**
+     * The ARN of the IAM user whose access key the account holds, from GetCallerIdentity, kept per account version.
+     */
+    String callerArn(BoundConnector connector) {
+        Account account = connector.account();
+        CallerArn known = callerArns.get(account.id());
+        if (known != null && known.accountVersion() == account.version()) {
+            return known.arn();
+        }
+        AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
+                "the IAM user of account '" + account.name() + "'", clients.endpointHost(account), account.region(),
+                account.name(), account.type(), null,
+                "the access key of account '" + account.name() + "' is active");
+        String arn = send(what, () -> client(account).getCallerIdentity()).arn();
+        if (arn == null || arn.isEmpty()) {
+            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered GetCallerIdentity without "
+                    + "an ARN. Check that the account's endpoint override points at AWS STS.", null, null);
+        }
+        callerArns.merge(account.id(), new CallerArn(account.version(), arn),
+                (old, fresh) -> old.accountVersion() > fresh.accountVersion() ? old : fresh);
+        return arn;
+    }
+
+    private Optional<String> mfaCode(CredentialsCall call) {
+        Connector connector = call.connector().connector();
+        if (connector.mfaSerialNumber().isEmpty()) {
+            return Optional.empty();
+        }
+        String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
+                new InvalidCredentialsRequestException("mfaCode", "Connector '" + connector.name() + "' requires an "
+                        + "MFA code: enter the 6-digit code shown by MFA device "
+                        + connector.mfaSerialNumber().get() + "."));
+        if (!TOKEN_CODE.matcher(code).matches()) {
+            throw new InvalidCredentialsRequestException("mfaCode", "The MFA code must be the 6 digits shown by "
+                    + "the MFA device.");
+        }
+        return Optional.of(code);
+    }
+
+    private static Optional<Tag> jiraUserTag(SessionOwner owner) {
+        return owner.jiraUserName().map(name -> Tag.builder()
+                .key(SessionTags.JIRA_USER_TAG_KEY)
+                .value(SessionTags.jiraUserTagValue(name))
+                .build());
+    }
+
+    private static List<PolicyDescriptorType> policyArns(List<String> arns) {
+        return arns.stream().map(arn -> PolicyDescriptorType.builder().arn(arn).build()).collect(Collectors.toList());
+    }
+
+    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, String target, String hint) {
+        Account account = bound.account();
+        return new AwsFailures.AwsCall("AWS STS", operation, target, clients.endpointHost(account), account.region(),
+                account.name(), account.type(), bound.connector().name(), hint);
+    }
+
+    private StsClient client(Account account) {
+        return clients.clientFor(account);
+    }
+
+    private <T> T send(AwsFailures.AwsCall what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw failures.map(e, what);
+        }
+    }
+
+    private static TemporaryCredentials credentials(AwsFailures.AwsCall what, Credentials credentials,
+                                                    String principalArn) {
+        if (credentials == null || isEmpty(credentials.accessKeyId()) || isEmpty(credentials.secretAccessKey())
+                || isEmpty(credentials.sessionToken()) || credentials.expiration() == null || isEmpty(principalArn)) {
+            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered " + what.operation()
+                    + " without complete credentials. Check that the account's endpoint override points at AWS STS.",
+                    null, null);
+        }
+        return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken(), credentials.expiration(), principalArn);
+    }
+
+    private static boolean isEmpty(String text) {
+        return text == null || text.isEmpty();
+    }
+}

@@ -1,0 +1,312 @@
+package dev.awsconnectors.sts;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountSecrets;
+import dev.awsconnectors.accounts.AccountType;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One AWS STS client per account, shared by every request of that account and rebuilt when the account changes.
+ *
+ * <p>Each client is thread-safe and is built once per account {@linkplain Account#version() version}: an edited
+ * account gets a new client (with the new keys, region or endpoint) on its next request, and the old client is
+ * closed. Clients are built with:
+ * <ul>
+ *   <li>the JDK-based {@link UrlConnectionHttpClient}, passed explicitly — the SDK's {@code ServiceLoader}
+ *       discovery of HTTP clients does not work inside OSGi — with a <b>connect timeout of 5 s</b> and a
+ *       <b>socket read timeout of 10 s</b>;</li>
+ *   <li>an <b>API-call-attempt timeout of 10 s</b> and an <b>API-call timeout of 25 s</b> (all attempts and the
+ *       pauses between them), so that no Jira thread waits longer than 25 s for STS;</li>
+ *   <li>the SDK's <b>standard retry strategy with at most 3 attempts</b> (the first call and two retries) on
+ *       throttling, 5xx answers and I/O errors, with exponential back-off and jitter starting at 100 ms and capped
+ *       at 2 s (throttling: starting at 500 ms, capped at 5 s);</li>
+ *   <li>{@code Region.of(account.region())}: the regional STS endpoint, which the SDK's endpoint rules resolve in the
+ *       region's partition ({@code sts.eu-west-1.amazonaws.com}, {@code sts.us-gov-west-1.amazonaws.com},
+ *       {@code sts.cn-north-1.amazonaws.com.cn}); or the account's {@link Account#endpointOverride()};</li>
+ *   <li>FIPS and dual-stack endpoints off and {@link DefaultsMode#STANDARD}, and an empty profile file in place of
+ *       {@code ~/.aws/config}, so that nothing on the Jira host silently changes where or how STS is called.
+ *       (The SDK still honours the {@code AWS_ENDPOINT_URL_STS} environment variable for accounts without an
+ *       endpoint override; there is no per-client switch for it.)</li>
+ * </ul>
+ *
+ * <p>Credentials: an {@link AccountType#ACCESS_KEY} account signs with its stored access key; the secret is read
+ * from {@link AccountSecrets} only while a client is being built and lives on only inside the SDK's static
+ * credentials provider. A {@link AccountType#HOST_ROLE} account uses the SDK's container credentials provider, then
+ * its EC2 instance-profile provider — never the SDK's default chain, environment variables or profile files.
+ *
+ * <p>The timeouts and retries are constructor parameters ({@link Settings}) so tests can shorten them.
+ */
+@Component
+public class StsClients implements AutoCloseable {
+
+    /** The numbers documented on the class. */
+    public record Settings(Duration connectTimeout, Duration socketTimeout, Duration apiCallAttemptTimeout,
+                           Duration apiCallTimeout, int maxAttempts, Duration baseBackoff, Duration maxBackoff,
+                           Duration throttlingBaseBackoff, Duration maxThrottlingBackoff) {
+
+        public Settings {
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+            Objects.requireNonNull(socketTimeout, "socketTimeout");
+            Objects.requireNonNull(apiCallAttemptTimeout, "apiCallAttemptTimeout");
+            Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+            Objects.requireNonNull(baseBackoff, "baseBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(throttlingBaseBackoff, "throttlingBaseBackoff");
+            Objects.requireNonNull(maxThrottlingBackoff, "maxThrottlingBackoff");
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+        }
+
+        /** 5 s connect, 10 s read, 10 s per attempt, 25 s per call, 3 attempts. */
+        public static Settings defaults() {
+            return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10),
+                    Duration.ofSeconds(25), 3, Duration.ofMillis(100), Duration.ofSeconds(2),
+                    Duration.ofMillis(500), Duration.ofSeconds(5));
+        }
+
+        /** The same settings with other timeouts. */
+        public Settings withTimeouts(Duration connect, Duration socket, Duration attempt, Duration call) {
+            return new Settings(connect, socket, attempt, call, maxAttempts, baseBackoff, maxBackoff,
+                    throttlingBaseBackoff, maxThrottlingBackoff);
+        }
+
+        /** The same settings with another number of attempts and back-off delays. */
+        public Settings withRetries(int attempts, Duration base, Duration max) {
+            return new Settings(connectTimeout, socketTimeout, apiCallAttemptTimeout, apiCallTimeout, attempts,
+                    base, max, base, max);
+        }
+    }
+
+    /** A client together with what it was built from. */
+    private record Entry(long version, StsClient client, SdkHttpClient httpClient,
+                         AwsCredentialsProvider credentials) {
+        void close() {
+            client.close();
+            // The SDK does not close an HTTP client it was given, nor credentials providers.
+            httpClient.close();
+            if (credentials instanceof SdkAutoCloseable) {
+                ((SdkAutoCloseable) credentials).close();
+            }
+        }
+    }
+
+    private final AccountSecrets secrets;
+    private final Settings settings;
+    private final Map<UUID, Entry> clients = new ConcurrentHashMap<>();
+
+    @Autowired
+    public StsClients(AccountSecrets secrets) {
+        this(secrets, Settings.defaults());
+    }
+
+    public StsClients(AccountSecrets secrets, Settings settings) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The timeouts and retries every client is built with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The client for this account as it is now: the one built before if the account's version is unchanged,
+     * otherwise a new one (and the old one is closed; a request still running on it may then fail with an I/O
+     * error, which is reported like any other failure to reach STS).
+     *
+     * @throws IllegalStateException if the account's secret access key cannot be read; the message says what to
+     *                               restore and contains no key material
+     */
+    public StsClient clientFor(Account account) {
+        Objects.requireNonNull(account, "account");
+        Entry current = clients.get(account.id());
+        if (current != null && current.version() == account.version()) {
+            return current.client();
+        }
+        Entry[] replaced = new Entry[1];
+        Entry entry = clients.compute(account.id(), (id, existing) -> {
+            if (existing != null && existing.version() == account.version()) {
+                return existing;
+            }
+            if (existing != null && existing.version() > account.version()) {
+                // A request that read the account before an edit arrived after it: keep the newer client.
+                return existing;
+            }
+            replaced[0] = existing;
+            return build(account);
+        });
+        if (replaced[0] != null) {
+            replaced[0].close();
+        }
+        // A request that read the account before an edit gets the client of the newer version: the edit is what
+        // the admin wants now.
+        return entry.client();
+    }
+
+    /** Forgets (and closes) the client of an account, for example when the account is deleted. */
+    public void evict(UUID accountId) {
+        Entry removed = clients.remove(accountId);
+        if (removed != null) {
+            removed.close();
+        }
+    }
+
+    /**
+     * The host STS is called at for this account: the endpoint override's host, or the regional endpoint the SDK
+     * resolves for the account's region.
+     */
+    public String endpointHost(Account account) {
+        Optional<URI> override = account.endpointOverride();
+        if (override.isPresent()) {
+            URI uri = override.get();
+            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        }
+        try {
+            return StsEndpointProvider.defaultProvider()
+                    .resolveEndpoint(p -> p.region(Region.of(account.region())).useFips(false).useDualStack(false)
+                            .useGlobalEndpoint(false))
+                    .join().url().getHost();
+        } catch (RuntimeException e) {
+            return "sts." + account.region();
+        }
+    }
+
+    private Entry build(Account account) {
+        AwsCredentialsProvider credentials = credentialsFor(account);
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.socketTimeout())
+                .build();
+        try {
+            ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
+            var builder = StsClient.builder()
+                    .httpClient(http)
+                    .region(Region.of(account.region()))
+                    .credentialsProvider(credentials)
+                    .defaultsMode(DefaultsMode.STANDARD)
+                    .fipsEnabled(false)
+                    .dualstackEnabled(false)
+                    .overrideConfiguration(o -> o
+                            .defaultProfileFile(noProfile)
+                            .defaultProfileName("default")
+                            .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                            .apiCallTimeout(settings.apiCallTimeout())
+                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                    .maxAttempts(settings.maxAttempts())
+                                    .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                            settings.baseBackoff(), settings.maxBackoff()))
+                                    .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                            settings.throttlingBaseBackoff(), settings.maxThrottlingBackoff()))
+                                    .build()));
+            account.endpointOverride().ifPresent(builder::endpointOverride);
+            return new Entry(account.version(), builder.build(), http, credentials);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    private AwsCredentialsProvider credentialsFor(Account account) {
+        if (account.type() == AccountType.HOST_ROLE) {
+            return new HostRoleCredentials(AwsCredentialsProviderChain.builder()
+                    .credentialsProviders(
+                            ContainerCredentialsProvider.builder().build(),
+                            InstanceProfileCredentialsProvider.builder()
+                                    .profileFile(ProfileFile.builder().content("")
+                                            .type(ProfileFile.Type.CONFIGURATION).build())
+                                    .profileName("default")
+                                    .build())
+                    .reuseLastProviderEnabled(true)
+                    .build());
+        }
+        if (account.type() != AccountType.ACCESS_KEY) {
+            throw new IllegalStateException("Account " + account.id() + " has no account type; edit and save it.");
+        }
+        String accessKeyId = account.accessKeyId().orElseThrow(() -> new IllegalStateException(
+                "Account '" + account.name() + "' has no access key ID; enter the IAM user's access key."));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, secrets.secretAccessKey(account)));
+    }
+
+    /** Closes every client. */
+    @PreDestroy
+    @Override
+    public void close() {
+        for (UUID id : clients.keySet()) {
+            evict(id);
+        }
+    }
+
+    /**
+     * The host's role credentials, reporting a failure to find them as {@link HostCredentialsUnavailableException}
+     * so that it can be told apart from a failure to reach STS.
+     */
+    private static final class HostRoleCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+        private final AwsCredentialsProviderChain chain;
+
+        HostRoleCredentials(AwsCredentialsProviderChain chain) {
+            this.chain = chain;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return chain.resolveCredentials();
+            } catch (SdkClientException e) {
+                throw SdkClientException.builder()
+                        .message(HostCredentialsUnavailableException.MESSAGE)
+                        .cause(new HostCredentialsUnavailableException(e))
+                        .build();
+            }
+        }
+
+        @Override
+        public void close() {
+            chain.close();
+        }
+
+        @Override
+        public String toString() {
+            return "HostRoleCredentials";
+        }
+    }
+
+    /** The host's role credentials could not be found: no container endpoint or instance profile answered. */
+    static final class HostCredentialsUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final String MESSAGE = "The credentials of the host's role could not be loaded.";
+
+        HostCredentialsUnavailableException(Throwable cause) {
+            super(MESSAGE, cause);
+        }
+    }
+}

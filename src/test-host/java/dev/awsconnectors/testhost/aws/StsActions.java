@@ -1,0 +1,221 @@
+package dev.awsconnectors.testhost.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AWS STS (API version 2011-06-15): AssumeRole, GetSessionToken, GetFederationToken and GetCallerIdentity, with
+ * AWS's parameter constraints, trust rules, duration limits and response shapes.
+ */
+final class StsActions {
+
+    static final String VERSION = "2011-06-15";
+    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    static final List<String> ACTIONS = List.of("AssumeRole", "GetSessionToken", "GetFederationToken",
+            "GetCallerIdentity");
+
+    /** Role chaining (a role session assuming a role) is limited to one hour, whatever the role allows. */
+    static final int ROLE_CHAINING_MAX_SECONDS = 3600;
+    /** Sessions of the root user from GetSessionToken and GetFederationToken last at most one hour. */
+    static final int ROOT_MAX_SECONDS = 3600;
+
+    private static final String NAME_PATTERN = "[\\w+=,.@-]*";
+    private static final String EXTERNAL_ID_PATTERN = "[\\w+=,.@:\\/-]*";
+    private static final String SERIAL_PATTERN = "[\\w+=/:,.@-]*";
+    private static final String POLICY_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+    private static final String TAG_KEY_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+";
+
+    private final Directory directory;
+    private final IssuedCredentials issued;
+    private final Policies policies;
+
+    StsActions(Directory directory, IssuedCredentials issued, Policies policies) {
+        this.directory = directory;
+        this.issued = issued;
+        this.policies = policies;
+    }
+
+    /** Runs the action and returns the XML body of AWS's answer. */
+    String handle(String action, Map<String, String> parameters, Caller caller, String requestId) {
+        Params params = new Params(parameters);
+        return switch (action) {
+            case "AssumeRole" -> assumeRole(params, caller, requestId);
+            case "GetSessionToken" -> getSessionToken(params, caller, requestId);
+            case "GetFederationToken" -> getFederationToken(params, caller, requestId);
+            case "GetCallerIdentity" -> getCallerIdentity(caller, requestId);
+            default -> throw AwsErrors.invalidAction(action, VERSION);
+        };
+    }
+
+    private String assumeRole(Params params, Caller caller, String requestId) {
+        String roleArn = params.string("RoleArn", "roleArn", true, 20, 2048, null);
+        String sessionName = params.string("RoleSessionName", "roleSessionName", true, 2, 64, NAME_PATTERN);
+        String externalId = params.string("ExternalId", "externalId", false, 2, 1224, EXTERNAL_ID_PATTERN);
+        Integer duration = params.integer("DurationSeconds", "durationSeconds", 900, 43200);
+        SessionPolicy sessionPolicy = sessionPolicy(params);
+        String serial = params.string("SerialNumber", "serialNumber", false, 9, 256, SERIAL_PATTERN);
+        String tokenCode = params.string("TokenCode", "tokenCode", false, 6, 6, "[\\d]*");
+        String sourceIdentity = params.string("SourceIdentity", "sourceIdentity", false, 2, 64, NAME_PATTERN);
+        List<String> transitiveKeys = params.list("TransitiveTagKeys");
+        params.maxSize(transitiveKeys, "transitiveTagKeys", 50);
+        params.check();
+
+        if (caller.credentials() == CredentialType.FEDERATION_TOKEN) {
+            throw AwsErrors.notAuthorized(caller.principal().arn(), "sts:AssumeRole", roleArn);
+        }
+        boolean mfa = verifyMfa(caller, serial, tokenCode) || caller.mfaAuthenticated();
+        IamRole role = directory.findRole(roleArn)
+                .filter(r -> r.trusts(caller.principal(), caller.role() == null ? null : caller.role().arn()))
+                .filter(r -> r.requiredExternalId() == null || r.requiredExternalId().equals(externalId))
+                .filter(r -> !r.mfaRequired() || mfa)
+                .orElseThrow(() -> AwsErrors.notAuthorized(caller.principal().arn(), "sts:AssumeRole", roleArn));
+
+        boolean chaining = caller.credentials() == CredentialType.ROLE_SESSION;
+        if (duration != null && chaining && duration > ROLE_CHAINING_MAX_SECONDS) {
+            throw AwsErrors.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles "
+                    + "assumed by role chaining.");
+        }
+        if (duration != null && duration > role.maxSessionDuration()) {
+            throw AwsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this "
+                    + "role.");
+        }
+        Integer packed = sessionPolicy.packedPercent();
+
+        String accountId = role.account().id();
+        Principal principal = new Principal(Principal.Kind.ASSUMED_ROLE, accountId,
+                directory.arn("sts", accountId, "assumed-role/" + role.name() + "/" + sessionName),
+                role.roleId() + ":" + sessionName);
+        IssuedCredentials.Session session = issued.issue(CredentialType.ROLE_SESSION, principal, null, role,
+                Duration.ofSeconds(duration == null ? 3600 : duration), mfa, sourceIdentity, sessionPolicy.tags());
+
+        Xml xml = Xml.document().open("AssumeRoleResponse", NAMESPACE).open("AssumeRoleResult");
+        xml.optional("SourceIdentity", sourceIdentity);
+        xml.open("AssumedRoleUser").element("AssumedRoleId", principal.userId()).element("Arn", principal.arn())
+                .close();
+        credentials(xml, session);
+        xml.optional("PackedPolicySize", packed);
+        return xml.close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    private String getSessionToken(Params params, Caller caller, String requestId) {
+        Integer duration = params.integer("DurationSeconds", "durationSeconds", 900, 129600);
+        String serial = params.string("SerialNumber", "serialNumber", false, 9, 256, SERIAL_PATTERN);
+        String tokenCode = params.string("TokenCode", "tokenCode", false, 6, 6, "[\\d]*");
+        params.check();
+        if (caller.credentials() != CredentialType.LONG_TERM) {
+            throw AwsErrors.accessDenied("Cannot call GetSessionToken with session credentials");
+        }
+        boolean mfa = verifyMfa(caller, serial, tokenCode);
+        IssuedCredentials.Session session = issued.issue(CredentialType.SESSION_TOKEN, caller.principal(),
+                caller.user(), null, Duration.ofSeconds(lifetime(duration, caller)), mfa, null, Map.of());
+
+        Xml xml = Xml.document().open("GetSessionTokenResponse", NAMESPACE).open("GetSessionTokenResult");
+        credentials(xml, session);
+        return xml.close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    private String getFederationToken(Params params, Caller caller, String requestId) {
+        String name = params.string("Name", "name", true, 2, 32, NAME_PATTERN);
+        Integer duration = params.integer("DurationSeconds", "durationSeconds", 900, 129600);
+        SessionPolicy sessionPolicy = sessionPolicy(params);
+        params.check();
+        if (caller.credentials() != CredentialType.LONG_TERM) {
+            throw AwsErrors.accessDenied("Cannot call GetFederationToken with session credentials");
+        }
+        Integer packed = sessionPolicy.packedPercent();
+        String accountId = caller.principal().accountId();
+        Principal principal = new Principal(Principal.Kind.FEDERATED_USER, accountId,
+                directory.arn("sts", accountId, "federated-user/" + name), accountId + ":" + name);
+        IssuedCredentials.Session session = issued.issue(CredentialType.FEDERATION_TOKEN, principal, null, null,
+                Duration.ofSeconds(lifetime(duration, caller)), false, null, sessionPolicy.tags());
+
+        Xml xml = Xml.document().open("GetFederationTokenResponse", NAMESPACE).open("GetFederationTokenResult");
+        credentials(xml, session);
+        xml.open("FederatedUser").element("Arn", principal.arn()).element("FederatedUserId", principal.userId())
+                .close();
+        xml.optional("PackedPolicySize", packed);
+        return xml.close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    private String getCallerIdentity(Caller caller, String requestId) {
+        Principal principal = caller.principal();
+        return Xml.document().open("GetCallerIdentityResponse", NAMESPACE).open("GetCallerIdentityResult")
+                .element("Arn", principal.arn())
+                .element("UserId", principal.userId())
+                .element("Account", principal.accountId())
+                .close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    /** GetSessionToken and GetFederationToken default to 12 hours; the root user gets one hour at most. */
+    private static int lifetime(Integer requested, Caller caller) {
+        int seconds = requested == null ? 43200 : requested;
+        return caller.isRoot() ? Math.min(seconds, ROOT_MAX_SECONDS) : seconds;
+    }
+
+    /** True when a valid MFA code was given, false when none was given; an invalid one is AccessDenied. */
+    private static boolean verifyMfa(Caller caller, String serial, String tokenCode) {
+        if (serial == null && tokenCode == null) {
+            return false;
+        }
+        if (serial == null || tokenCode == null || caller.user() == null) {
+            throw AwsErrors.invalidMfa();
+        }
+        return caller.user().mfaCode(serial).filter(tokenCode::equals).map(code -> true)
+                .orElseThrow(AwsErrors::invalidMfa);
+    }
+
+    /** The session policy, policy ARNs and tags of AssumeRole and GetFederationToken. */
+    private record SessionPolicy(Policies policies, String policyText, List<String> policyArns,
+                                 Map<String, String> tags) {
+
+        /**
+         * Null when nothing was passed (AWS then leaves PackedPolicySize out). The policy's JSON is checked only
+         * here, after the length constraints, as AWS reports constraint violations first.
+         */
+        Integer packedPercent() {
+            if (policyText == null && policyArns.isEmpty() && tags.isEmpty()) {
+                return null;
+            }
+            JsonNode policy = policyText == null ? null : policies.parse(policyText);
+            int percent = policies.packedPercent(policy, policyArns, tags);
+            if (percent > 100) {
+                throw AwsErrors.packedPolicyTooLarge(percent);
+            }
+            return percent;
+        }
+    }
+
+    private SessionPolicy sessionPolicy(Params params) {
+        String policy = params.string("Policy", "policy", false, 1, 2048, POLICY_PATTERN);
+        List<String> policyArns = params.list("PolicyArns", "arn");
+        params.maxSize(policyArns, "policyArns", 10);
+        for (String arn : policyArns) {
+            if (arn.length() < 20 || arn.length() > 2048) {
+                params.violate(arn, "policyArns.member.arn", "Member must have length between 20 and 2048");
+            }
+        }
+        Map<String, String> tags = params.tags("Tags");
+        params.maxSize(List.copyOf(tags.keySet()), "tags", 50);
+        tags.forEach((key, value) -> {
+            if (key.isEmpty() || key.length() > 128 || !key.matches(TAG_KEY_PATTERN)) {
+                params.violate(key, "tags.member.key", "Member must have length less than or equal to 128 and "
+                        + "satisfy regular expression pattern: " + TAG_KEY_PATTERN);
+            }
+            if (value.length() > 256) {
+                params.violate(value, "tags.member.value", "Member must have length less than or equal to 256");
+            }
+        });
+        return new SessionPolicy(policies, policy, policyArns, tags);
+    }
+
+    private static void credentials(Xml xml, IssuedCredentials.Session session) {
+        xml.open("Credentials")
+                .element("AccessKeyId", session.accessKeyId())
+                .element("SecretAccessKey", session.secretAccessKey())
+                .element("SessionToken", session.sessionToken())
+                .element("Expiration", session.expiration().toString())
+                .close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.awsconnectors.sts;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.awsconnectors.sts.StsFixtures.MFA_SERIAL;
+import static dev.awsconnectors.sts.StsFixtures.accessKeyAccount;
+import static dev.awsconnectors.sts.StsFixtures.call;
+import static dev.awsconnectors.sts.StsFixtures.connector;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the issuer refuses before it calls AWS: no client is even asked for. */
+class CredentialsIssuerRefusalTest {
+
+    private final AtomicInteger clientsAskedFor = new AtomicInteger();
+    private final StsFixtures.RecordingSecrets secrets = new StsFixtures.RecordingSecrets();
+    private final CredentialsIssuer issuer = new CredentialsIssuer(new StsClients(secrets) {
+        @Override
+        public StsClient clientFor(Account account) {
+            clientsAskedFor.incrementAndGet();
+            throw new AssertionError("AWS must not be called");
+        }
+    });
+    private final Account account = accessKeyAccount().build();
+
+    @Test
+    void anIamUserConnectorWithAnMfaDeviceRefusesARequestWithoutACodeBeforeCallingAws() {
+        Connector mfa = connector(account, PrincipalType.IAM_USER).mfaSerialNumber(MFA_SERIAL).build();
+
+        assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, null)))
+                .isInstanceOfSatisfying(InvalidCredentialsRequestException.class, e -> {
+                    assertThat(e.getField()).isEqualTo("mfaCode");
+                    assertThat(e.getMessage()).isEqualTo("Connector 'Dev iam user' requires an MFA code: enter "
+                            + "the 6-digit code shown by MFA device " + MFA_SERIAL + ".");
+                });
+        assertThat(clientsAskedFor).hasValue(0);
+        assertThat(secrets.asked).isEmpty();
+    }
+
+    @Test
+    void anIamRoleConnectorWithAnMfaDeviceRefusesABlankCodeBeforeCallingAws() {
+        Connector mfa = connector(account, PrincipalType.IAM_ROLE).mfaSerialNumber(MFA_SERIAL).build();
+
+        assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, "  ")))
+                .isInstanceOfSatisfying(InvalidCredentialsRequestException.class,
+                        e -> assertThat(e.getField()).isEqualTo("mfaCode"));
+        assertThat(clientsAskedFor).hasValue(0);
+    }
+
+    @Test
+    void aCodeThatIsNotSixDigitsIsRefusedBeforeCallingAws() {
+        Connector mfa = connector(account, PrincipalType.IAM_USER).mfaSerialNumber(MFA_SERIAL).build();
+
+        for (String code : new String[] {"12345", "1234567", "12345a", "１２３４５６"}) {
+            assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, code)))
+                    .isInstanceOfSatisfying(InvalidCredentialsRequestException.class, e -> {
+                        assertThat(e.getField()).isEqualTo("mfaCode");
+                        assertThat(e.getMessage()).isEqualTo("The MFA code must be the 6 digits shown by the MFA "
+                                + "device.");
+                    });
+        }
+        assertThat(clientsAskedFor).hasValue(0);
+    }
+}
