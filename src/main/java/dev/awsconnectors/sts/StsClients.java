@@ -194,7 +194,7 @@ public class StsClients implements AutoCloseable {
             return StsEndpointProvider.defaultProvider()
                     .resolveEndpoint(p -> p.region(Region.of(account.region())).useFips(false).useDualStack(false)
                             .useGlobalEndpoint(false))
-                    .join().url().getHost();
+                    .join().endpointUrl().host();
         } catch (RuntimeException e) {
             return "sts." + account.region();
         }
