@@ -35,6 +35,8 @@ public final class LocalAws implements AutoCloseable {
 
     private static final Set<String> PARTITIONS = Set.of("aws", "aws-us-gov", "aws-cn");
 
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Directory directory;
@@ -55,6 +57,12 @@ public final class LocalAws implements AutoCloseable {
                 recorder, ids, builder.clock);
 
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        // Without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed ACK and
+        // every answer waits ~40 ms. The JDK reads this once, when its first server is made: the build sets it for
+        // tests and benchmarks, and this covers a JVM that did not.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(loopback, builder.port), 0);
         this.server.createContext("/", handler);
         // Several threads, so that an injected delay on one request does not hold up the others.

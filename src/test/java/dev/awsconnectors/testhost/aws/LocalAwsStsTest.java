@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.sts.model.PolicyDescriptorType;
 import software.amazon.awssdk.services.sts.model.Tag;
 
 /** STS through the real SDK: each call's happy path, its parameter limits and AWS's refusals. */
+// AWS still sends PackedPolicySize, which the SDK deprecated; the double must answer it as AWS does.
+@SuppressWarnings("deprecation")
 class LocalAwsStsTest {
 
     private static final String ACCOUNT = "111122223333";
