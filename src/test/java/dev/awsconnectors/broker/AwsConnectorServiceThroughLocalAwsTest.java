@@ -5,6 +5,7 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException.Reason;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -20,6 +21,7 @@ import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
+import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.IamUser;
 import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.aws.RecordedRequest;
@@ -313,6 +315,44 @@ class AwsConnectorServiceThroughLocalAwsTest {
                 .findFirst().orElseThrow();
         assertThat(token.parameter("SessionDuration")).isEqualTo("3600");
         assertThat(signIn.getUrl().getQuery()).contains("Issuer=http://localhost:2990/jira");
+    }
+
+    @Test
+    void tellsTheAdminToActivateStsWhenTheRegionIsDisabled() {
+        aws.failNext(1, Failure.awsError(403, "RegionDisabledException", "STS is not activated in this region for "
+                + "account:123456789012. Your account administrator can activate STS in this region using the IAM "
+                + "Console."));
+
+        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+                CredentialsRequest.defaults())))
+                .isInstanceOf(AwsRequestFailedException.class)
+                .hasMessageContaining("not activated in region us-east-1")
+                .hasMessageContaining("Activate STS for us-east-1 in the IAM console")
+                .satisfies(e -> assertThat(((AwsRequestFailedException) e).getAwsErrorCode())
+                        .contains("RegionDisabledException"));
+    }
+
+    @Test
+    void reportsExpiredSigningCredentialsWithTheClockToCheck() {
+        aws.failNext(1, Failure.awsError(403, "ExpiredToken", "The security token included in the request is expired"));
+
+        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+                CredentialsRequest.defaults())))
+                .isInstanceOf(AwsRequestFailedException.class)
+                .hasMessageContaining("have expired (ExpiredToken)")
+                .hasMessageContaining("clock");
+    }
+
+    @Test
+    void doesNotCacheAFailureSoTheNextRequestTriesAwsAgain() {
+        aws.failNext(1, Failure.awsError(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/jira-broker is "
+                + "not authorized to perform: sts:GetFederationToken"));
+        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+                CredentialsRequest.defaults()))).isInstanceOf(AwsRequestFailedException.class);
+
+        assertThat(as("alice", () -> service.getCredentials(federated.id(), CredentialsRequest.defaults())))
+                .isNotNull();
+        assertThat(stsCalls()).hasSize(2);
     }
 
     @Test

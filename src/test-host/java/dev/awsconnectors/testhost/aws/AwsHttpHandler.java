@@ -139,6 +139,7 @@ final class AwsHttpHandler implements HttpHandler {
                 case INTERNAL_FAILURE -> HttpAnswer.text(500, "Internal Failure");
                 case SERVICE_UNAVAILABLE -> HttpAnswer.text(503, "Service Unavailable");
                 case THROTTLING -> HttpAnswer.text(429, "Rate exceeded");
+                case AWS_ERROR -> HttpAnswer.text(failure.get().error().status(), failure.get().error().getMessage());
                 default -> HttpAnswer.json(200, "{\"SigninToken\":\"");
             };
         } else {
@@ -159,6 +160,7 @@ final class AwsHttpHandler implements HttpHandler {
             case INTERNAL_FAILURE -> AwsErrors.internalFailure();
             case SERVICE_UNAVAILABLE -> AwsErrors.serviceUnavailable();
             case THROTTLING -> AwsErrors.throttling();
+            case AWS_ERROR -> failure.error();
             default -> null;
         };
         if (error != null) {
@@ -177,6 +179,7 @@ final class AwsHttpHandler implements HttpHandler {
             case INTERNAL_FAILURE -> "InternalFailure";
             case SERVICE_UNAVAILABLE -> "ServiceUnavailable";
             case THROTTLING -> "Throttling";
+            case AWS_ERROR -> failure.error().code();
             default -> null;
         };
     }

@@ -9,14 +9,28 @@ import java.util.Objects;
  */
 public final class Failure {
 
-    enum Kind { DELAY, CLOSE_CONNECTION, INTERNAL_FAILURE, SERVICE_UNAVAILABLE, THROTTLING, MALFORMED_BODY }
+    enum Kind { DELAY, CLOSE_CONNECTION, INTERNAL_FAILURE, SERVICE_UNAVAILABLE, THROTTLING, MALFORMED_BODY, AWS_ERROR }
 
     private final Kind kind;
     private final Duration delay;
+    private final AwsException error;
 
     private Failure(Kind kind, Duration delay) {
+        this(kind, delay, null);
+    }
+
+    private Failure(Kind kind, Duration delay, AwsException error) {
         this.kind = kind;
         this.delay = delay;
+        this.error = error;
+    }
+
+    /**
+     * Any AWS error in AWS's shape, for conditions the double does not model itself, such as an STS region the
+     * account has not activated ({@code 403 RegionDisabledException}).
+     */
+    public static Failure awsError(int status, String code, String message) {
+        return new Failure(Kind.AWS_ERROR, Duration.ZERO, new AwsException(status, code, message, status < 500));
     }
 
     /** Waits this long, then answers normally (useful against client read timeouts). */
@@ -58,8 +72,15 @@ public final class Failure {
         return delay;
     }
 
+    AwsException error() {
+        return error;
+    }
+
     @Override
     public String toString() {
-        return kind == Kind.DELAY ? "DELAY(" + delay + ")" : kind.name();
+        if (kind == Kind.DELAY) {
+            return "DELAY(" + delay + ")";
+        }
+        return kind == Kind.AWS_ERROR ? "AWS_ERROR(" + error.code() + ")" : kind.name();
     }
 }
