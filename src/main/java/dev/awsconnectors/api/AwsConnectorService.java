@@ -14,7 +14,6 @@ import java.util.UUID;
  *   <li>Jira administrators and system administrators may use every connector;</li>
  *   <li>any other user may use a connector only if they are in one of its groups (no groups means admins only).</li>
  * </ol>
- * Every decision, allowed or denied, is written to Jira's audit log.
  *
  * <p>All methods are thread-safe. Credentials are cached and reused until shortly before they expire, so callers
  * should ask again rather than keep credentials of their own.

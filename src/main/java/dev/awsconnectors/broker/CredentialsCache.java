@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Temporary credentials, kept on this node until shortly before they expire.
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  *       expiry when that is shorter, so a caller never receives credentials about to lapse.</li>
  *   <li><b>Single flight</b>: concurrent requests for the same key wait for one STS call and share its result (or
  *       its failure); failures are not cached.</li>
- *   <li><b>Bounded</b>: at most {@code maxEntries}; past that, lapsed entries go first, then the oldest.</li>
+ *   <li><b>Bounded</b>: at most {@code maxEntries}; past that, lapsed entries go first, then the oldest, down to
+ *       90% of the bound.</li>
  *   <li><b>Never stale</b>: keys carry the connector's and account's versions as read from the database for each
  *       request, so an edit on any Data Center node misses the cache; entries of replaced versions are dropped.</li>
  * </ul>
@@ -36,6 +39,8 @@ public class CredentialsCache {
     private final Clock clock;
     private final int maxEntries;
     private final Map<CredentialsKey, Entry> entries = new ConcurrentHashMap<>();
+    /** The newest configuration seen per connector, so entries of older ones are dropped once, not per miss. */
+    private final Map<UUID, CredentialsKey> newestConfiguration = new ConcurrentHashMap<>();
 
     public CredentialsCache() {
         this(Clock.systemUTC(), DEFAULT_MAX_ENTRIES);
@@ -75,7 +80,7 @@ public class CredentialsCache {
             throw e;
         }
         mine.result.complete(loaded);
-        dropOtherConfigurationsOf(key);
+        dropOlderConfigurationsThan(key);
         keepWithinBound();
         return loaded;
     }
@@ -88,26 +93,40 @@ public class CredentialsCache {
     /** Forgets everything, for example when the plugin is disabled. */
     public void clear() {
         entries.clear();
+        newestConfiguration.clear();
     }
 
-    private void dropOtherConfigurationsOf(CredentialsKey key) {
-        entries.keySet().removeIf(other -> other.isOtherConfigurationOf(key));
+    /**
+     * After an edit, the first load under the new configuration drops the entries of the old one (they can never be
+     * hit again and hold secrets). A slow request that read the old configuration drops nothing newer.
+     */
+    private void dropOlderConfigurationsThan(CredentialsKey key) {
+        CredentialsKey newest = newestConfiguration.merge(key.connectorId(), key,
+                (known, candidate) -> candidate.isNewerConfigurationThan(known) ? candidate : known);
+        if (newest == key) {
+            entries.entrySet().removeIf(e -> key.isNewerConfigurationThan(e.getKey()) && !e.getValue().isLoading());
+        }
     }
 
+    /**
+     * Past the bound, drops lapsed entries, then the oldest down to 90% of the bound, so that the scan is paid once
+     * per many misses. An entry is removed only if it is still the one that was looked at, so a load that started
+     * meanwhile under the same key is never thrown away.
+     */
     private void keepWithinBound() {
         if (entries.size() <= maxEntries) {
             return;
         }
         Instant now = clock.instant();
         entries.entrySet().removeIf(e -> !e.getValue().isLoading() && !e.getValue().isUsable(now));
-        int excess = entries.size() - maxEntries;
+        int excess = entries.size() - (maxEntries - maxEntries / 10);
         if (excess > 0) {
             entries.entrySet().stream()
                     .filter(e -> !e.getValue().isLoading())
                     .sorted(Comparator.comparing(e -> e.getValue().loadedAt))
                     .limit(excess)
-                    .map(Map.Entry::getKey)
-                    .forEach(entries::remove);
+                    .collect(Collectors.toList())
+                    .forEach(e -> entries.remove(e.getKey(), e.getValue()));
         }
     }
 

@@ -26,10 +26,17 @@ record CredentialsKey(UUID connectorId, long connectorVersion, UUID accountId, l
                 bound.account().version(), owner, durationSeconds);
     }
 
-    /** Whether this key is for the same connector as {@code other} but an older or newer configuration. */
-    boolean isOtherConfigurationOf(CredentialsKey other) {
-        return connectorId.equals(other.connectorId)
-                && (connectorVersion != other.connectorVersion || !accountId.equals(other.accountId)
-                || accountVersion != other.accountVersion);
+    /**
+     * Whether this key is for the same connector as {@code other}, under a later edit of the connector or of its
+     * account. (Moving a connector to another account is an edit of the connector, so versions stay comparable.)
+     */
+    boolean isNewerConfigurationThan(CredentialsKey other) {
+        if (!connectorId.equals(other.connectorId)) {
+            return false;
+        }
+        if (connectorVersion != other.connectorVersion) {
+            return connectorVersion > other.connectorVersion;
+        }
+        return accountId.equals(other.accountId) && accountVersion > other.accountVersion;
     }
 }

@@ -4,6 +4,7 @@ import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.access.Caller;
 import dev.awsconnectors.access.ConnectorAccess;
+import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.ConnectorSummary;
@@ -33,8 +34,12 @@ import java.util.stream.Collectors;
  * resources use too, so every path runs the same access rules, limits and cache.
  *
  * <p>Per request: read the connector and its account (one read, so an edit on any node counts at once), decide
- * access, resolve the duration, then answer from the cache or call STS. Requests with an MFA code always reach
- * STS: a one-time code must not unlock credentials that were issued for another request.
+ * access, resolve the duration, then answer from the cache or call STS. Connectors with an MFA device always reach
+ * STS, so each request proves the code anew; console sign-ins always get fresh credentials.
+ *
+ * <p>{@link #getSystemCredentials} is for code, not people: it is the calling app's decision to use it, also on a
+ * thread that serves a user's request, and AWS sees {@value AwsConnectorService#SYSTEM_SESSION_NAME}, not the
+ * user.
  */
 @Component
 @ExportAsService(AwsConnectorService.class)
@@ -88,16 +93,26 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
         if (bound.connector().principalType() == PrincipalType.IAM_USER) {
             throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
         }
-        OptionalInt duration = DurationPolicy.resolve(bound.connector(), request);
-        TemporaryCredentials credentials = obtain(bound, ownerOf(caller), duration, request);
+        OptionalInt duration = resolveDuration(bound, request);
+        // Fresh credentials: a federated user's console session ends with its credentials, so cached ones near
+        // their refresh margin would give a session of minutes.
+        TemporaryCredentials credentials = issuer.issue(callFor(bound, ownerOf(caller), duration, request));
         return console.signIn(bound, credentials, duration);
     }
 
     private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request) {
         Objects.requireNonNull(request, "request");
         BoundConnector bound = allowed(caller, connectorId);
-        OptionalInt duration = DurationPolicy.resolve(bound.connector(), request);
-        return obtain(bound, ownerOf(caller), duration, request);
+        OptionalInt duration = resolveDuration(bound, request);
+        CredentialsCall call = callFor(bound, ownerOf(caller), duration, request);
+        if (bound.connector().mfaSerialNumber().isPresent()) {
+            return issuer.issue(call);
+        }
+        return cache.get(CredentialsKey.of(bound, call.owner(), duration), () -> issuer.issue(call));
+    }
+
+    private static OptionalInt resolveDuration(BoundConnector bound, CredentialsRequest request) {
+        return DurationPolicy.resolve(bound.connector(), bound.account().type() == AccountType.HOST_ROLE, request);
     }
 
     private BoundConnector allowed(Caller caller, UUID connectorId) {
@@ -109,18 +124,13 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
         return bound;
     }
 
-    private TemporaryCredentials obtain(BoundConnector bound, SessionOwner owner, OptionalInt duration,
-                                        CredentialsRequest request) {
-        Connector connector = bound.connector();
-        if (request.getMfaCode().isPresent() && connector.mfaSerialNumber().isEmpty()) {
+    private static CredentialsCall callFor(BoundConnector bound, SessionOwner owner, OptionalInt duration,
+                                           CredentialsRequest request) {
+        if (request.getMfaCode().isPresent() && bound.connector().mfaSerialNumber().isEmpty()) {
             throw new InvalidCredentialsRequestException("mfaCode",
                     "This connector does not use MFA; send the request without an MFA code.");
         }
-        CredentialsCall call = new CredentialsCall(bound, owner, duration, request.getMfaCode());
-        if (connector.mfaSerialNumber().isPresent()) {
-            return issuer.issue(call);
-        }
-        return cache.get(CredentialsKey.of(bound, owner, duration), () -> issuer.issue(call));
+        return new CredentialsCall(bound, owner, duration, request.getMfaCode());
     }
 
     private static SessionOwner ownerOf(Caller caller) {

@@ -19,11 +19,17 @@ final class DurationPolicy {
     static final int AWS_MINIMUM_SECONDS = 900;
     static final int FEDERATION_AND_SESSION_TOKEN_MAXIMUM_SECONDS = 129_600;
     static final int ASSUME_ROLE_MAXIMUM_SECONDS = 43_200;
+    /** A role assumed with role credentials (the host's role is one) gets at most an hour: role chaining. */
+    static final int ROLE_CHAINING_MAXIMUM_SECONDS = 3_600;
 
     private DurationPolicy() {
     }
 
-    static OptionalInt resolve(Connector connector, CredentialsRequest request) {
+    /**
+     * @param roleChaining whether the account's own credentials are a role session (a host-role account), which
+     *                     caps AssumeRole at an hour whatever the connector says
+     */
+    static OptionalInt resolve(Connector connector, boolean roleChaining, CredentialsRequest request) {
         if (request.getDuration().isEmpty()) {
             return connector.maxDurationSeconds();
         }
@@ -46,6 +52,13 @@ final class DurationPolicy {
                         connector.principalType()) + " credentials for at most " + format(awsMax) + " seconds; "
                         + format(seconds) + " seconds were requested.");
             }
+        }
+        if (roleChaining && connector.principalType() == PrincipalType.IAM_ROLE
+                && seconds > ROLE_CHAINING_MAXIMUM_SECONDS) {
+            throw new InvalidCredentialsRequestException("durationSeconds", "This connector assumes its role with "
+                    + "the host's role credentials, and AWS limits such role chaining to "
+                    + format(ROLE_CHAINING_MAXIMUM_SECONDS) + " seconds; " + format(seconds)
+                    + " seconds were requested.");
         }
         return OptionalInt.of((int) seconds);
     }

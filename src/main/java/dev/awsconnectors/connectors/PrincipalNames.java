@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>A Jira user name that already fits is used as it is, so CloudTrail shows it unchanged. One that does not — a
  * space, an accent, a slash, too long or too short — keeps its allowed characters (others become {@code -}), is cut
- * to fit, and ends with {@code -} and 8 hex digits of its SHA-256, so that two Jira users can never end up with the
- * same AWS name and an admin can still tell who it was.
+ * to fit, and ends with {@code -} and 8 hex digits of its SHA-256, so an admin can still tell who it was. A name
+ * that happens to end like that already is rewritten too, so a rewritten name can never equal another user's
+ * unchanged one; two rewritten names would need the same start and a 32-bit hash collision.
  */
 public final class PrincipalNames {
     /** GetFederationToken Name. */
@@ -25,6 +26,7 @@ public final class PrincipalNames {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_+=,.@-]*");
     private static final int HASH_HEX_DIGITS = 8;
+    private static final Pattern REWRITTEN_SUFFIX = Pattern.compile(".*-[0-9a-f]{" + HASH_HEX_DIGITS + "}");
 
     private PrincipalNames() {
     }
@@ -57,7 +59,7 @@ public final class PrincipalNames {
         if (jiraUserName == null) {
             throw new IllegalArgumentException("A Jira user name is required.");
         }
-        if (isValid(jiraUserName, max)) {
+        if (isValid(jiraUserName, max) && !REWRITTEN_SUFFIX.matcher(jiraUserName).matches()) {
             return jiraUserName;
         }
         StringBuilder cleaned = new StringBuilder();

@@ -85,6 +85,19 @@ public final class ConfigurationValidator {
         throwIfAny(validate(connector, account));
     }
 
+    /**
+     * The refusal of a name that another account or connector already has (names are unique regardless of case),
+     * in the same form as every other broken rule, so forms and REST report it beside the name field.
+     *
+     * @param kind "account" or "connector"
+     * @param name the name that was taken
+     */
+    public ConfigurationException nameTaken(String kind, String name) {
+        Findings findings = new Findings(messages);
+        findings.add("name", Keys.NAME_TAKEN, kind, name);
+        return new ConfigurationException(findings.toList());
+    }
+
     private static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ConfigurationException(violations);

@@ -4,6 +4,7 @@ package dev.awsconnectors.validation;
 final class Keys {
     static final String NAME_REQUIRED = "awsc.validation.name.required";
     static final String NAME_TOO_LONG = "awsc.validation.name.tooLong";
+    static final String NAME_TAKEN = "awsc.validation.name.taken";
     static final String DESCRIPTION_TOO_LONG = "awsc.validation.description.tooLong";
 
     static final String TYPE_REQUIRED = "awsc.validation.type.required";

@@ -174,6 +174,29 @@ class CredentialsCacheTest {
         assertThat(stsCalls).as("u1 was the oldest, so it was dropped and fetched again").hasValue(5);
     }
 
+    @Test
+    void trimsToNinetyPercentOfItsBoundOnceItIsExceeded() {
+        CredentialsCache bounded = new CredentialsCache(clock, 10);
+        for (int i = 0; i < 11; i++) {
+            bounded.get(key("user" + i), () -> issueFor(Duration.ofHours(1)));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(bounded.size()).isEqualTo(9);
+    }
+
+    @Test
+    void keepsTheNewConfigurationsEntryWhenASlowRequestForTheOldOneFinishesLater() {
+        CredentialsKey edited = new CredentialsKey(CONNECTOR, 2, ACCOUNT, 1, SessionOwner.jiraUser("alice"),
+                OptionalInt.empty());
+        cache.get(edited, () -> issueFor(Duration.ofHours(1)));
+
+        cache.get(key("alice"), () -> issueFor(Duration.ofHours(1)));
+        cache.get(edited, () -> issueFor(Duration.ofHours(1)));
+
+        assertThat(stsCalls).as("the edited configuration's credentials are still served").hasValue(2);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -28,27 +28,30 @@ class DurationPolicyTest {
 
     @Test
     void usesTheConnectorsMaximumWhenNothingIsRequested() {
-        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 7200), CredentialsRequest.defaults()))
+        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 7200), false,
+                CredentialsRequest.defaults()))
                 .isEqualTo(OptionalInt.of(7200));
     }
 
     @Test
     void leavesTheDurationToAwsWhenNeitherConnectorNorCallerSetsOne() {
-        assertThat(DurationPolicy.resolve(connector(PrincipalType.FEDERATED_USER, null), CredentialsRequest.defaults()))
+        assertThat(DurationPolicy.resolve(connector(PrincipalType.FEDERATED_USER, null), false,
+                CredentialsRequest.defaults()))
                 .isEmpty();
     }
 
     @Test
     void acceptsARequestUpToTheConnectorsMaximum() {
-        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), requesting(3600)))
+        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), false, requesting(3600)))
                 .isEqualTo(OptionalInt.of(3600));
-        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), requesting(900)))
+        assertThat(DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), false, requesting(900)))
                 .isEqualTo(OptionalInt.of(900));
     }
 
     @Test
     void refusesARequestOneSecondAboveTheConnectorsMaximumNamingTheLimit() {
-        assertThatThrownBy(() -> DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), requesting(3601)))
+        assertThatThrownBy(() -> DurationPolicy.resolve(connector(PrincipalType.IAM_ROLE, 3600), false,
+                requesting(3601)))
                 .isInstanceOf(InvalidCredentialsRequestException.class)
                 .hasMessage("This connector issues credentials for at most 3,600 seconds; 3,601 seconds were requested.")
                 .extracting(e -> ((InvalidCredentialsRequestException) e).getField()).isEqualTo("durationSeconds");
@@ -56,9 +59,20 @@ class DurationPolicyTest {
 
     @Test
     void refusesLessThanAwsMinimumOfFifteenMinutes() {
-        assertThatThrownBy(() -> DurationPolicy.resolve(connector(PrincipalType.IAM_USER, null), requesting(899)))
+        assertThatThrownBy(() -> DurationPolicy.resolve(connector(PrincipalType.IAM_USER, null), false, requesting(899)))
                 .isInstanceOf(InvalidCredentialsRequestException.class)
                 .hasMessage("AWS issues credentials for at least 900 seconds (15 minutes); 899 seconds were requested.");
+    }
+
+    @Test
+    void capsAHostRoleAccountsRoleAtOneHourBecauseThatIsRoleChaining() {
+        Connector role = connector(PrincipalType.IAM_ROLE, null);
+
+        assertThat(DurationPolicy.resolve(role, true, requesting(3600))).isEqualTo(OptionalInt.of(3600));
+        assertThatThrownBy(() -> DurationPolicy.resolve(role, true, requesting(3601)))
+                .isInstanceOf(InvalidCredentialsRequestException.class)
+                .hasMessageContaining("role chaining to 3,600 seconds");
+        assertThat(DurationPolicy.resolve(role, false, requesting(3601))).isEqualTo(OptionalInt.of(3601));
     }
 
     @ParameterizedTest
@@ -66,8 +80,8 @@ class DurationPolicyTest {
             "IAM_USER, 129600, IAM User, '129,600'"})
     void appliesAwsMaximumForTheCallWhenTheConnectorSetsNone(PrincipalType type, int awsMax, String name,
                                                             String formatted) {
-        assertThat(DurationPolicy.resolve(connector(type, null), requesting(awsMax))).isEqualTo(OptionalInt.of(awsMax));
-        assertThatThrownBy(() -> DurationPolicy.resolve(connector(type, null), requesting(awsMax + 1L)))
+        assertThat(DurationPolicy.resolve(connector(type, null), false, requesting(awsMax))).isEqualTo(OptionalInt.of(awsMax));
+        assertThatThrownBy(() -> DurationPolicy.resolve(connector(type, null), false, requesting(awsMax + 1L)))
                 .hasMessageStartingWith("AWS issues " + name + " credentials for at most " + formatted + " seconds");
     }
 }

@@ -58,6 +58,14 @@ class PrincipalNamesTest {
     }
 
     @Test
+    void rewritesANameThatAlreadyLooksRewrittenSoItCannotCollideWithARewrittenOne() {
+        String rewritten = PrincipalNames.federatedUserName("alice smith");
+        String lookalike = "alice-smith-" + rewritten.substring(rewritten.length() - 8);
+
+        assertThat(PrincipalNames.federatedUserName(lookalike)).isNotEqualTo(rewritten).startsWith(lookalike);
+    }
+
+    @Test
     void givesTheSameJiraUserTheSameNameEveryTime() {
         assertThat(PrincipalNames.roleSessionName("zoë")).isEqualTo(PrincipalNames.roleSessionName("zoë"));
     }

@@ -1,4 +1,4 @@
-package dev.awsconnectors.bench;
+package dev.awsconnectors.broker;
 
 import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
@@ -7,11 +7,10 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.broker.CredentialsCache;
-import dev.awsconnectors.broker.DefaultAwsConnectorService;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.IamUser;
@@ -34,16 +33,20 @@ import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
 import software.amazon.awssdk.services.sts.model.Tag;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The broker's speed targets, against the local AWS double over real HTTP:
+ * The broker's speed targets, against the local AWS double over real HTTP, with a cache already holding 9,990
+ * other users' credentials, as on a busy instance:
  * <ul>
  *   <li>{@code cacheMiss} vs {@code rawSdkCall}: a request that misses the cache costs at most 5% more than the
- *       same GetFederationToken made directly with the SDK;</li>
- *   <li>{@code cacheHit}, on one thread: at least 50,000 calls per second, with no AWS call (the double would show
- *       it) and one directory read.</li>
+ *       same GetFederationToken made directly with the SDK client the broker uses;</li>
+ *   <li>{@code cacheHit}, on one thread: at least 50,000 calls per second, with no AWS call (each trial prints the
+ *       calls the double received: one, the first load) and one directory read.</li>
  * </ul>
  * Run with {@code mvn -Pbench}; the directory is in memory here, so the hit figure is the broker's own cost, to
  * which the storage's one indexed read is added in Jira.
@@ -58,6 +61,7 @@ public class BrokerBenchmark {
     private StsClients clients;
     private StsClient rawClient;
     private HostUsers users;
+    private CredentialsCacheTest.MutableClock cacheClock;
     private CredentialsCache cache;
     private DefaultAwsConnectorService service;
     private Connector connector;
@@ -75,7 +79,9 @@ public class BrokerBenchmark {
         InMemoryConnectors store = new InMemoryConnectors().put(account, key.secretAccessKey()).put(connector);
         users = new HostUsers().add("alice", false, false, "aws-developers");
         clients = new StsClients(store);
-        cache = new CredentialsCache();
+        cacheClock = new CredentialsCacheTest.MutableClock(Instant.now());
+        cache = new CredentialsCache(cacheClock, CredentialsCache.DEFAULT_MAX_ENTRIES);
+        fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
         service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 cache);
@@ -83,8 +89,19 @@ public class BrokerBenchmark {
         rawClient = clients.clientFor(account);
     }
 
+    private void fillWithOtherUsers(int count) {
+        for (int i = 0; i < count; i++) {
+            TemporaryCredentials longLived = new TemporaryCredentials("ASIAFILLER" + i, "secret" + i, "token" + i,
+                    Instant.now().plus(Duration.ofDays(3650)), "arn:aws:sts::123456789012:federated-user/user" + i);
+            cache.get(new CredentialsKey(connector.id(), connector.version(), connector.accountId(), 0,
+                    SessionOwner.jiraUser("user" + i), OptionalInt.empty()), () -> longLived);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void stop() {
+        System.out.println("AWS calls the double received during this trial: " + aws.requests().stream()
+                .filter(r -> !r.action().equals("GetCallerIdentity")).count());
         clients.close();
         aws.close();
     }
@@ -100,7 +117,8 @@ public class BrokerBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public TemporaryCredentials cacheMiss() {
-        cache.clear();
+        // Twelve hours on, alice's credentials are past their margin; the fillers, valid for years, are not.
+        cacheClock.advance(Duration.ofHours(12));
         return users.runAs("alice", () -> service.getCredentials(connector.id(), CredentialsRequest.defaults()));
     }
 
