@@ -1,0 +1,548 @@
+package dev.awsconnectors.crypto;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.ApplicationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The AES-256 keys that encrypt the stored AWS secret keys, kept in a file — never in the database, so that a
+ * database dump or backup alone reveals no secret.
+ *
+ * <h2>Where</h2>
+ * {@code <shared home>/aws-connectors/secret-keys}, so that every Data Center node reads the same keys; on a
+ * server without a shared home, {@code <local home>/aws-connectors/secret-keys}. Back it up together with the
+ * database: without it the stored secrets cannot be decrypted, and the app never silently replaces it.
+ *
+ * <h2>Format</h2>
+ * UTF-8 text, owner-only ({@code rw-------}); {@code #} lines are comments:
+ * <pre>
+ * format=1
+ * current=3f9a0c17
+ * key.3f9a0c17=&lt;base64 of 32 random bytes&gt;
+ * key.b2e4d960=&lt;an older key, kept to decrypt values not yet re-encrypted&gt;
+ * </pre>
+ * Key ids are 8 random hex digits. A file readable or writable by group or others is refused (a writable one would
+ * let another local user substitute a key of their own), as is a damaged one.
+ *
+ * <h2>Creation</h2>
+ * Only when the caller says so ({@code createIfMissing}): the storage allows it only while no encrypted value
+ * exists, so that a lost key file is reported ("restore it from backup") instead of being replaced by a new key
+ * that cannot decrypt anything. The file is written in full to an owner-only temporary file in the same directory
+ * and then hard-linked to its name, which fails if the name exists: of two nodes starting together exactly one
+ * wins, and the other reads the winner's file. (Where hard links are not supported the same is done under the
+ * lock file described below, with an atomic rename.)
+ *
+ * <h2>Rotation</h2>
+ * <ol>
+ *   <li>{@link #rotate()} adds a new key and makes it current; the old keys stay for decryption. From then on every
+ *       node encrypts with the new key: each access compares the file's identity, size and modification time with
+ *       what was read, and re-reads it when another node changed it.</li>
+ *   <li>The storage re-encrypts every stored secret with {@link SecretCipher#reEncrypt} in one transaction.</li>
+ *   <li>After that transaction has <em>committed</em>, the storage collects {@link SecretCipher#keyIdOf} of every
+ *       stored value afresh and calls {@link #retire(Set)} with them, which removes every other key except the
+ *       current one. Retiring before the commit would lose the secrets if the transaction rolled back; retiring
+ *       later, or never, is harmless (the old key merely stays in the file).</li>
+ * </ol>
+ * Rotation and retirement rewrite the file atomically (a temporary file renamed over it) while holding
+ * {@code secret-keys.lock}, a file created exclusively next to it, so that two nodes rotating at once cannot lose
+ * each other's key. A lock left behind by a node that stopped mid-rotation is named in the error; delete it if no
+ * rotation is running.
+ */
+@Component
+public class KeyFile {
+
+    static final String DIRECTORY = "aws-connectors";
+    static final String FILE_NAME = "secret-keys";
+    static final String LOCK_NAME = FILE_NAME + ".lock";
+
+    private static final int KEY_BYTES = 32;
+    private static final int KEY_ID_BYTES = 4;
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}");
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    /** Rotation is a rare admin action; waiting longer than this means a stale lock rather than a busy node. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOCK_POLL = Duration.ofMillis(20);
+
+    private final ApplicationProperties applicationProperties;
+    private final SecureRandom random;
+    /** What was last read, with the file attributes it was read under; replaced whole, never mutated. */
+    private volatile Loaded loaded;
+
+    @Autowired
+    public KeyFile(@ComponentImport ApplicationProperties applicationProperties) {
+        this(applicationProperties, new SecureRandom());
+    }
+
+    /** Lets tests make key generation repeatable. */
+    KeyFile(ApplicationProperties applicationProperties, SecureRandom random) {
+        this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The key file: in the shared home, or the local home when Jira has no shared home. */
+    public Path path() {
+        Path home = applicationProperties.getSharedHomeDirectory()
+                .or(applicationProperties::getLocalHomeDirectory)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Jira reports neither a shared nor a local home directory, so there is nowhere to keep "
+                                + "the key file that encrypts the stored AWS secret keys"));
+        return home.resolve(DIRECTORY).resolve(FILE_NAME);
+    }
+
+    /**
+     * The id of the key new values are encrypted with.
+     *
+     * @param createIfMissing whether a missing key file may be created with a new key; pass {@code true} only
+     *                        when no encrypted value is stored yet
+     * @throws SecretUnavailableException if the file is missing (and may not be created), unsafe or damaged
+     */
+    public String currentKeyId(boolean createIfMissing) {
+        return keyRing(createIfMissing).currentId();
+    }
+
+    /**
+     * The ids of every key in the file, the current one included.
+     *
+     * @throws SecretUnavailableException if the file is missing, unsafe or damaged
+     */
+    public Set<String> keyIds() {
+        return keyRing(false).keys().keySet();
+    }
+
+    /**
+     * Adds a new key, makes it current and keeps the older ones for decryption; see the class description for the
+     * whole procedure.
+     *
+     * @return the new key's id
+     * @throws SecretUnavailableException if the file is missing, unsafe or damaged
+     */
+    public String rotate() {
+        Path path = path();
+        return underLock(path, () -> {
+            KeyRing ring = read(path, statOrMissing(path));
+            Map<String, byte[]> raw = ring.rawKeys();
+            try {
+                String id;
+                do {
+                    id = newKeyId();
+                } while (raw.containsKey(id));
+                raw.put(id, newKeyBytes());
+                replace(path, render(id, raw));
+                return id;
+            } finally {
+                wipe(raw);
+            }
+        });
+    }
+
+    /**
+     * Removes every key except the current one and those still used by stored values; see the class description
+     * for when to call it.
+     *
+     * @param keyIdsStillInUse the key ids of all stored values, collected after the re-encryption committed
+     * @throws SecretUnavailableException if a stored value uses a key the file no longer has, or the file is
+     *                                    missing, unsafe or damaged
+     */
+    public void retire(Set<String> keyIdsStillInUse) {
+        Set<String> inUse = Set.copyOf(keyIdsStillInUse);
+        Path path = path();
+        underLock(path, () -> {
+            KeyRing ring = read(path, statOrMissing(path));
+            for (String id : inUse) {
+                if (!ring.keys().containsKey(id)) {
+                    throw new SecretUnavailableException(unknownKeyMessage(id, path));
+                }
+            }
+            Map<String, byte[]> raw = ring.rawKeys();
+            try {
+                int before = raw.size();
+                raw.entrySet().removeIf(entry -> {
+                    boolean retired = !entry.getKey().equals(ring.currentId()) && !inUse.contains(entry.getKey());
+                    if (retired) {
+                        Arrays.fill(entry.getValue(), (byte) 0);
+                    }
+                    return retired;
+                });
+                if (raw.size() != before) {
+                    replace(path, render(ring.currentId(), raw));
+                }
+                return null;
+            } finally {
+                wipe(raw);
+            }
+        });
+    }
+
+    /** The keys, re-read if the file changed since the last read (another node may have rotated). */
+    KeyRing keyRing(boolean createIfMissing) {
+        Path path = path();
+        Optional<Stat> stat = stat(path);
+        if (stat.isEmpty()) {
+            if (!createIfMissing) {
+                throw new SecretUnavailableException(missingMessage(path));
+            }
+            create(path);
+            stat = stat(path);
+            if (stat.isEmpty()) {
+                throw new SecretUnavailableException(missingMessage(path));
+            }
+        }
+        Loaded last = loaded;
+        if (last != null && last.path().equals(path) && last.stat().equals(stat.get())) {
+            return last.ring();
+        }
+        KeyRing ring = read(path, stat.get());
+        loaded = new Loaded(path, stat.get(), ring);
+        return ring;
+    }
+
+    static String unknownKeyMessage(String keyId, Path path) {
+        return "the value was encrypted with key " + keyId + ", which is not in " + path
+                + "; restore the key file from backup";
+    }
+
+    private static String missingMessage(Path path) {
+        return "the key file " + path + " is missing; restore it from backup — without it the stored AWS secret "
+                + "keys cannot be decrypted";
+    }
+
+    private void create(Path path) {
+        Path directory = path.getParent();
+        byte[] content = null;
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            Map<String, byte[]> raw = new LinkedHashMap<>();
+            String id = newKeyId();
+            raw.put(id, newKeyBytes());
+            content = render(id, raw);
+            wipe(raw);
+            temp = writeTemp(directory, content);
+            try {
+                Files.createLink(path, temp);
+            } catch (FileAlreadyExistsException lostTheRace) {
+                // Another node (or thread) created it first: its key is the one; ours is discarded unused.
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                // No hard links here (some SMB shares): the lock makes check-then-rename safe among our writers.
+                Path written = temp;
+                underLock(path, () -> {
+                    if (stat(path).isEmpty()) {
+                        move(written, path);
+                    }
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the key file " + path, e);
+        } finally {
+            if (content != null) {
+                Arrays.fill(content, (byte) 0);
+            }
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Replaces the file atomically, so that a reader on any node sees either the old or the new file whole. */
+    private static void replace(Path path, byte[] content) throws IOException {
+        Path temp = writeTemp(path.getParent(), content);
+        try {
+            move(temp, path);
+            temp = null;
+        } finally {
+            Arrays.fill(content, (byte) 0);
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void move(Path temp, Path path) throws IOException {
+        try {
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // A non-atomic replace could leave a node reading half a key file; better to stop and say so.
+            throw new IOException("the file system of " + path + " cannot rename atomically", e);
+        }
+    }
+
+    /** Written completely and synced before it is linked or renamed into place, so no node reads it half-written. */
+    private static Path writeTemp(Path directory, byte[] content) throws IOException {
+        boolean posix = Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null;
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(directory, "." + FILE_NAME + "-", ".tmp", attributes);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private KeyRing read(Path path, Stat stat) {
+        if (stat.permissions().isPresent()) {
+            Set<PosixFilePermission> permissions = stat.permissions().get();
+            if (permissions.stream().anyMatch(FOREIGN::contains)) {
+                throw new SecretUnavailableException("the key file " + path + " can be read or written by users "
+                        + "other than its owner (" + PosixFilePermissions.toString(permissions)
+                        + "); the keys in it may be known to others — restrict it with chmod 600 " + path
+                        + " (and consider rotating the key)");
+            }
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new SecretUnavailableException(missingMessage(path), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the key file " + path, e);
+        }
+        try {
+            return parse(path, new String(content, StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /** Messages name the line number only: a damaged line may still hold key material. */
+    private static KeyRing parse(Path path, String text) {
+        String format = null;
+        String current = null;
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            String name = equals < 0 ? line : line.substring(0, equals);
+            String value = equals < 0 ? null : line.substring(equals + 1);
+            if (value == null) {
+                throw damaged(path, "line " + (i + 1) + " is not name=value");
+            } else if (name.equals("format") && format == null) {
+                format = value;
+            } else if (name.equals("current") && current == null) {
+                current = value;
+            } else if (name.startsWith("key.") && KEY_ID.matcher(name.substring(4)).matches()
+                    && !keys.containsKey(name.substring(4))) {
+                keys.put(name.substring(4), decodeKey(path, i + 1, value));
+            } else {
+                throw damaged(path, "line " + (i + 1) + " is not understood or is repeated");
+            }
+        }
+        if (!"1".equals(format)) {
+            throw damaged(path, "it has no format=1 line");
+        }
+        if (current == null || !keys.containsKey(current)) {
+            throw damaged(path, "its current= line does not name a key in it");
+        }
+        return new KeyRing(current, keys);
+    }
+
+    private static SecretKey decodeKey(Path path, int lineNumber, String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            // Not chained: the decoder's message quotes the offending character.
+            throw damaged(path, "the key on line " + lineNumber + " is not base64");
+        }
+        try {
+            if (bytes.length != KEY_BYTES) {
+                throw damaged(path, "the key on line " + lineNumber + " is not " + KEY_BYTES + " bytes long");
+            }
+            return new SecretKeySpec(bytes, "AES");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static SecretUnavailableException damaged(Path path, String why) {
+        return new SecretUnavailableException("the key file " + path + " is damaged (" + why
+                + "); restore it from backup — without it the stored AWS secret keys cannot be decrypted");
+    }
+
+    private static byte[] render(String currentId, Map<String, byte[]> keys) {
+        StringBuilder text = new StringBuilder()
+                .append("# AWS Connectors for Jira: the keys that encrypt the stored AWS secret keys.\n")
+                .append("# Back this file up with the database and keep it owner-only (chmod 600); without it\n")
+                .append("# the stored secrets cannot be decrypted. Do not edit; rotate from the app instead.\n")
+                .append("format=1\n")
+                .append("current=").append(currentId).append('\n');
+        keys.forEach((id, key) -> text.append("key.").append(id).append('=')
+                .append(Base64.getEncoder().encodeToString(key)).append('\n'));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        text.setLength(0);
+        return bytes;
+    }
+
+    private String newKeyId() {
+        byte[] id = new byte[KEY_ID_BYTES];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private byte[] newKeyBytes() {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return key;
+    }
+
+    private static void wipe(Map<String, byte[]> raw) {
+        raw.values().forEach(bytes -> Arrays.fill(bytes, (byte) 0));
+    }
+
+    private interface LockedAction<T> {
+        T run() throws IOException;
+    }
+
+    /** Holds {@code secret-keys.lock}, created exclusively, which serialises writers across nodes and instances. */
+    private static <T> T underLock(Path path, LockedAction<T> action) {
+        Path lock = path.resolveSibling(LOCK_NAME);
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try {
+            Files.createDirectories(path.getParent());
+            while (true) {
+                try {
+                    Files.createFile(lock);
+                    break;
+                } catch (FileAlreadyExistsException held) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("another node is changing the key file " + path
+                                + ", or " + lock + " was left behind by a node that stopped while changing it; if "
+                                + "no key rotation is running, delete " + lock + " and try again");
+                    }
+                    Thread.sleep(LOCK_POLL.toMillis());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the key file " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to change the key file " + path, e);
+        }
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not change the key file " + path, e);
+        } finally {
+            deleteQuietly(lock);
+        }
+    }
+
+    private static Stat statOrMissing(Path path) {
+        return stat(path).orElseThrow(() -> new SecretUnavailableException(missingMessage(path)));
+    }
+
+    /**
+     * The file's identity (inode where there is one), size and modification time: an atomic replace changes the
+     * identity, so a rotation on another node is noticed even within the time stamp's granularity.
+     */
+    private static Optional<Stat> stat(Path path) {
+        try {
+            if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
+                PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
+                return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                        Optional.of(attributes.permissions())));
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                    Optional.empty()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the attributes of the key file " + path, e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Only a temporary or lock file; a leftover lock is reported by the next writer, naming it.
+        }
+    }
+
+    private record Stat(Object fileKey, long size, FileTime modified, Optional<Set<PosixFilePermission>> permissions) {
+    }
+
+    private record Loaded(Path path, Stat stat, KeyRing ring) {
+    }
+
+    /** The keys of one reading of the file. Its {@code toString} shows ids only. */
+    record KeyRing(String currentId, Map<String, SecretKey> keys) {
+
+        KeyRing {
+            keys = Map.copyOf(keys);
+        }
+
+        SecretKey current() {
+            return keys.get(currentId);
+        }
+
+        Optional<SecretKey> key(String id) {
+            return Optional.ofNullable(keys.get(id));
+        }
+
+        /** A modifiable copy of the raw bytes, sorted by id, for rewriting the file; the caller wipes it. */
+        Map<String, byte[]> rawKeys() {
+            Map<String, byte[]> raw = new LinkedHashMap<>();
+            keys.keySet().stream().sorted().forEach(id -> raw.put(id, keys.get(id).getEncoded()));
+            return raw;
+        }
+
+        @Override
+        public String toString() {
+            return "KeyRing[current=" + currentId + ", ids=" + keys.keySet().stream().sorted().toList() + "]";
+        }
+    }
+}
