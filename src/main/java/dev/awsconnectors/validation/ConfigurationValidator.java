@@ -98,6 +98,20 @@ public final class ConfigurationValidator {
         return new ConfigurationException(findings.toList());
     }
 
+    /** The refusal of an access-key account saved without any secret access key stored or entered. */
+    public ConfigurationException secretRequired() {
+        Findings findings = new Findings(messages);
+        findings.add("secretAccessKey", Keys.SECRET_REQUIRED);
+        return new ConfigurationException(findings.toList());
+    }
+
+    /** The refusal of a connector whose account no longer exists (deleted on another node meanwhile). */
+    public ConfigurationException unknownAccount(Connector connector) {
+        Findings findings = new Findings(messages);
+        findings.add("accountId", Keys.ACCOUNT_ID_UNKNOWN, String.valueOf(connector.accountId()));
+        return new ConfigurationException(findings.toList());
+    }
+
     private static void throwIfAny(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw new ConfigurationException(violations);

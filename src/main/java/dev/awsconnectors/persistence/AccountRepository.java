@@ -1,0 +1,252 @@
+package dev.awsconnectors.persistence;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountSecrets;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.crypto.SecretCipher;
+import dev.awsconnectors.crypto.SecretContext;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Stores AWS accounts and hands them out as immutable {@link Account} values; keeps their secret access keys
+ * encrypted and decrypts one only when an AWS client for the account is built ({@link AccountSecrets}).
+ *
+ * <p>Every write is one transaction, validated first. Names are unique regardless of case (the database decides,
+ * so two nodes cannot both win); an edit based on an older version is refused; an account that connectors use
+ * cannot be deleted. An edit also stamps the account's new version on its connectors' rows, so the broker's one
+ * read per request sees it.
+ */
+@Component
+public class AccountRepository implements AccountSecrets {
+    static final String TABLE = "ACCOUNT";
+    static final String SECRET_FIELD = "secretAccessKey";
+
+    private final ActiveObjects ao;
+    private final ConfigurationValidator validator;
+    private final SecretCipher cipher;
+
+    public AccountRepository(@ComponentImport ActiveObjects ao, ConfigurationValidator validator,
+                             SecretCipher cipher) {
+        this.ao = ao;
+        this.validator = validator;
+        this.cipher = cipher;
+    }
+
+    /** Every account, sorted by name. */
+    public List<Account> all() {
+        return ao.executeInTransaction(() -> Arrays.stream(ao.find(AccountEntity.class,
+                        Query.select().order("\"NAME_KEY\" ASC")))
+                .map(StoredValues::account).collect(Collectors.toList()));
+    }
+
+    /** The account with this id. */
+    public Optional<Account> get(UUID accountId) {
+        return ao.executeInTransaction(() -> Optional.ofNullable(rowOf(ao, accountId)).map(StoredValues::account));
+    }
+
+    /**
+     * Stores a new account with its secret access key (access-key accounts) encrypted.
+     *
+     * @return the stored account, at version 1
+     * @throws dev.awsconnectors.validation.ConfigurationException naming each wrong field, the name if it is taken
+     */
+    public Account create(Account account, Optional<String> secretAccessKey) {
+        validator.requireValid(account, secretAccessKey, true);
+        try {
+            return ao.executeInTransaction(() -> {
+                AccountEntity row = ao.create(AccountEntity.class,
+                        new DBParam("PUBLIC_ID", account.id().toString()),
+                        new DBParam("NAME", account.name()),
+                        new DBParam("NAME_KEY", StoredValues.nameKey(account.name())),
+                        new DBParam("ACCOUNT_TYPE", account.type()),
+                        new DBParam("PARTITION_ID", account.partition().id()),
+                        new DBParam("REGION", account.region()),
+                        new DBParam("ROW_VERSION", 1L));
+                write(row, account);
+                if (account.type() == AccountType.ACCESS_KEY) {
+                    row.setSecretKeyCiphertext(encrypt(account.id(), secretAccessKey.orElseThrow()));
+                }
+                row.save();
+                return StoredValues.account(row);
+            });
+        } catch (RuntimeException e) {
+            throw translated(e, account);
+        }
+    }
+
+    /**
+     * Saves an edit made to the version in {@code edited.version()}; an empty or blank secret keeps the stored one.
+     *
+     * @throws ConcurrentEditException if someone saved the account since that version was read
+     * @throws AccountNotFoundException if it was deleted meanwhile
+     */
+    public Account update(Account edited, Optional<String> newSecretAccessKey) {
+        Optional<String> newSecret = newSecretAccessKey == null ? Optional.empty()
+                : newSecretAccessKey.filter(secret -> !secret.isBlank());
+        validator.requireValid(edited, newSecret, false);
+        try {
+            return ao.executeInTransaction(() -> {
+                AccountEntity row = rowOf(ao, edited.id());
+                if (row == null) {
+                    throw new AccountNotFoundException(edited.id());
+                }
+                if (row.getRowVersion() != edited.version()) {
+                    throw new ConcurrentEditException("account", row.getName());
+                }
+                if (edited.type() == AccountType.ACCESS_KEY && newSecret.isEmpty()
+                        && row.getSecretKeyCiphertext() == null) {
+                    // A host-role account turned into an access-key account needs its first secret.
+                    throw validator.secretRequired();
+                }
+                long version = row.getRowVersion() + 1;
+                row.setName(edited.name());
+                row.setNameKey(StoredValues.nameKey(edited.name()));
+                row.setAccountType(edited.type());
+                row.setPartitionId(edited.partition().id());
+                row.setRegion(edited.region());
+                row.setRowVersion(version);
+                write(row, edited);
+                if (edited.type() == AccountType.HOST_ROLE) {
+                    row.setSecretKeyCiphertext(null);
+                } else if (newSecret.isPresent()) {
+                    row.setSecretKeyCiphertext(encrypt(edited.id(), newSecret.get()));
+                }
+                row.save();
+                for (ConnectorEntity connector : ao.find(ConnectorEntity.class,
+                        Query.select().where("\"ACCOUNT_ID\" = ?", row.getID()))) {
+                    connector.setAccountVersion(version);
+                    connector.save();
+                }
+                return StoredValues.account(row);
+            });
+        } catch (RuntimeException e) {
+            throw translated(e, edited);
+        }
+    }
+
+    /**
+     * Deletes an account that no connector uses.
+     *
+     * @throws AccountInUseException naming the connectors that still use it
+     * @throws AccountNotFoundException if there is no such account
+     */
+    public void delete(UUID accountId) {
+        try {
+            ao.executeInTransaction(() -> {
+                AccountEntity row = rowOf(ao, accountId);
+                if (row == null) {
+                    throw new AccountNotFoundException(accountId);
+                }
+                List<String> users = ConnectorRepository.connectorNamesOf(ao, row);
+                if (!users.isEmpty()) {
+                    throw new AccountInUseException(row.getName(), users);
+                }
+                ao.delete(row);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (StoredValues.isForeignKeyViolation(e)) {
+                // A connector was created for it on another node between our check and our delete.
+                throw new AccountInUseException(get(accountId).map(Account::name).orElse(accountId.toString()),
+                        ao.executeInTransaction(() -> {
+                            AccountEntity row = rowOf(ao, accountId);
+                            return row == null ? List.<String>of() : ConnectorRepository.connectorNamesOf(ao, row);
+                        }));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The decrypted secret access key, for the one moment an AWS client is built.
+     *
+     * @throws IllegalStateException if the account has none stored, or it cannot be decrypted (the message says
+     *                               what to restore; it never contains key material)
+     */
+    @Override
+    public String secretAccessKey(Account account) {
+        Objects.requireNonNull(account, "account");
+        String stored = ao.executeInTransaction(() -> {
+            AccountEntity row = rowOf(ao, account.id());
+            return row == null ? null : row.getSecretKeyCiphertext();
+        });
+        if (stored == null) {
+            throw new IllegalStateException("No secret access key is stored for the AWS account '" + account.name()
+                    + "'; enter it again in the account's settings.");
+        }
+        return cipher.decrypt(stored, context(account.id()));
+    }
+
+    /**
+     * Re-encrypts every stored secret that is not under the key file's current key, in one transaction, so a
+     * failure leaves every value as it was.
+     *
+     * @return how many secrets were re-encrypted
+     */
+    int reEncryptSecrets() {
+        return ao.executeInTransaction(() -> {
+            int count = 0;
+            for (AccountEntity row : withSecrets()) {
+                if (cipher.needsReEncryption(row.getSecretKeyCiphertext())) {
+                    UUID id = UUID.fromString(row.getPublicId());
+                    row.setSecretKeyCiphertext(cipher.reEncrypt(row.getSecretKeyCiphertext(), context(id)));
+                    row.save();
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
+    /** The ids of the keys the stored secrets are encrypted with, as committed now. */
+    Set<String> keyIdsInUse() {
+        return ao.executeInTransaction(() -> Arrays.stream(withSecrets())
+                .map(row -> cipher.keyIdOf(row.getSecretKeyCiphertext())).collect(Collectors.toSet()));
+    }
+
+    private AccountEntity[] withSecrets() {
+        return ao.find(AccountEntity.class, Query.select().where("\"SECRET_KEY_CIPHERTEXT\" IS NOT NULL"));
+    }
+
+    static AccountEntity rowOf(ActiveObjects ao, UUID accountId) {
+        AccountEntity[] rows = ao.find(AccountEntity.class,
+                Query.select().where("\"PUBLIC_ID\" = ?", accountId.toString()));
+        return rows.length == 0 ? null : rows[0];
+    }
+
+    private String encrypt(UUID accountId, String secret) {
+        // The key file may be created only while no encrypted value exists: otherwise a missing file is a lost
+        // backup to restore, not a first start.
+        boolean firstSecret = withSecrets().length == 0;
+        return cipher.encrypt(secret, context(accountId), firstSecret);
+    }
+
+    private static SecretContext context(UUID accountId) {
+        return new SecretContext(TABLE, accountId, SECRET_FIELD);
+    }
+
+    private static void write(AccountEntity row, Account account) {
+        row.setDescription(StoredValues.text(account.description()));
+        row.setAccessKeyId(StoredValues.text(account.accessKeyId()));
+        row.setStsEndpoint(StoredValues.text(account.endpointOverride()));
+        row.setIamEndpoint(StoredValues.text(account.iamEndpointOverride()));
+        row.setSigninEndpoint(StoredValues.text(account.signinEndpointOverride()));
+    }
+
+    private RuntimeException translated(RuntimeException failure, Account account) {
+        return StoredValues.isUniqueViolation(failure) ? validator.nameTaken("account", account.name()) : failure;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.awsconnectors.persistence;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.ConnectorDirectory;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import net.java.ao.DBParam;
+import net.java.ao.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Stores connectors and hands them out as immutable {@link Connector} values. Every write is one transaction,
+ * validated first; names are unique regardless of case (the database decides, so two nodes cannot both win); an
+ * edit based on an older version is refused.
+ *
+ * <p>As the broker's {@link ConnectorDirectory}, {@link #find(UUID)} costs one indexed read of the connector's row:
+ * the row carries its own version and its account's, and the connector with its account and groups is rebuilt
+ * only when either has changed, on whichever node the edit was made.
+ */
+@Component
+public class ConnectorRepository implements ConnectorDirectory {
+    private final ActiveObjects ao;
+    private final ConfigurationValidator validator;
+    private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+    public ConnectorRepository(@ComponentImport ActiveObjects ao, ConfigurationValidator validator) {
+        this.ao = ao;
+        this.validator = validator;
+    }
+
+    /** A connector read with its account and groups, and the row versions it was read at. */
+    private static final class Snapshot {
+        final long connectorVersion;
+        final long accountVersion;
+        final BoundConnector bound;
+
+        Snapshot(long connectorVersion, long accountVersion, BoundConnector bound) {
+            this.connectorVersion = connectorVersion;
+            this.accountVersion = accountVersion;
+            this.bound = bound;
+        }
+    }
+
+    @Override
+    public Optional<BoundConnector> find(UUID connectorId) {
+        Objects.requireNonNull(connectorId, "connectorId");
+        return ao.executeInTransaction(() -> {
+            ConnectorEntity row = rowOf(connectorId);
+            if (row == null) {
+                snapshots.remove(connectorId);
+                return Optional.empty();
+            }
+            Snapshot known = snapshots.get(connectorId);
+            if (known != null && known.connectorVersion == row.getRowVersion()
+                    && known.accountVersion == row.getAccountVersion()) {
+                return Optional.of(known.bound);
+            }
+            AccountEntity accountRow = row.getAccount();
+            Account account = StoredValues.account(accountRow);
+            BoundConnector bound = new BoundConnector(StoredValues.connector(row, account.id()), account);
+            snapshots.put(connectorId, new Snapshot(row.getRowVersion(), row.getAccountVersion(), bound));
+            return Optional.of(bound);
+        });
+    }
+
+    @Override
+    public List<Connector> all() {
+        return ao.executeInTransaction(() -> Arrays.stream(ao.find(ConnectorEntity.class,
+                        Query.select().order("\"NAME_KEY\" ASC")))
+                .map(row -> StoredValues.connector(row, UUID.fromString(row.getAccount().getPublicId())))
+                .collect(Collectors.toList()));
+    }
+
+    /** The connector with this id. */
+    public Optional<Connector> get(UUID connectorId) {
+        return find(connectorId).map(BoundConnector::connector);
+    }
+
+    /** The names of the connectors that use an account, sorted. */
+    public List<String> namesUsingAccount(UUID accountId) {
+        return ao.executeInTransaction(() -> {
+            AccountEntity account = AccountRepository.rowOf(ao, accountId);
+            return account == null ? List.<String>of() : connectorNamesOf(ao, account);
+        });
+    }
+
+    /**
+     * Stores a new connector.
+     *
+     * @return the stored connector, at version 1
+     * @throws dev.awsconnectors.validation.ConfigurationException naming each wrong field, the name if it is taken
+     */
+    public Connector create(Connector connector) {
+        try {
+            return ao.executeInTransaction(() -> {
+                AccountEntity account = validated(connector);
+                ConnectorEntity row = ao.create(ConnectorEntity.class,
+                        new DBParam("PUBLIC_ID", connector.id().toString()),
+                        new DBParam("NAME", connector.name()),
+                        new DBParam("NAME_KEY", StoredValues.nameKey(connector.name())),
+                        new DBParam("ACCOUNT_ID", account.getID()),
+                        new DBParam("ACCOUNT_VERSION", account.getRowVersion()),
+                        new DBParam("PRINCIPAL_TYPE", connector.principalType()),
+                        new DBParam("ROW_VERSION", 1L));
+                write(row, connector, account);
+                return StoredValues.connector(row, connector.accountId());
+            });
+        } catch (RuntimeException e) {
+            throw translated(e, connector);
+        }
+    }
+
+    /**
+     * Saves an edit made to the version in {@code edited.version()}.
+     *
+     * @throws ConcurrentEditException if someone saved the connector since that version was read
+     * @throws ConnectorNotFoundException if it was deleted meanwhile
+     */
+    public Connector update(Connector edited) {
+        try {
+            return ao.executeInTransaction(() -> {
+                ConnectorEntity row = rowOf(edited.id());
+                if (row == null) {
+                    throw new ConnectorNotFoundException(edited.id());
+                }
+                if (row.getRowVersion() != edited.version()) {
+                    throw new ConcurrentEditException("connector", row.getName());
+                }
+                AccountEntity account = validated(edited);
+                row.setName(edited.name());
+                row.setNameKey(StoredValues.nameKey(edited.name()));
+                row.setAccount(account);
+                row.setAccountVersion(account.getRowVersion());
+                row.setPrincipalType(edited.principalType());
+                row.setRowVersion(row.getRowVersion() + 1);
+                ao.deleteWithSQL(ConnectorGroupEntity.class, "\"CONNECTOR_ID\" = ?", row.getID());
+                write(row, edited, account);
+                return StoredValues.connector(row, edited.accountId());
+            });
+        } catch (RuntimeException e) {
+            throw translated(e, edited);
+        }
+    }
+
+    /**
+     * Deletes a connector and its group links.
+     *
+     * @throws ConnectorNotFoundException if there is no such connector
+     */
+    public void delete(UUID connectorId) {
+        ao.executeInTransaction(() -> {
+            ConnectorEntity row = rowOf(connectorId);
+            if (row == null) {
+                throw new ConnectorNotFoundException(connectorId);
+            }
+            ao.deleteWithSQL(ConnectorGroupEntity.class, "\"CONNECTOR_ID\" = ?", row.getID());
+            ao.delete(row);
+            return null;
+        });
+        snapshots.remove(connectorId);
+    }
+
+    static List<String> connectorNamesOf(ActiveObjects ao, AccountEntity account) {
+        return Arrays.stream(ao.find(ConnectorEntity.class,
+                        Query.select().where("\"ACCOUNT_ID\" = ?", account.getID()).order("\"NAME_KEY\" ASC")))
+                .map(ConnectorEntity::getName).collect(Collectors.toList());
+    }
+
+    private ConnectorEntity rowOf(UUID connectorId) {
+        ConnectorEntity[] rows = ao.find(ConnectorEntity.class,
+                Query.select().where("\"PUBLIC_ID\" = ?", connectorId.toString()));
+        return rows.length == 0 ? null : rows[0];
+    }
+
+    private AccountEntity validated(Connector connector) {
+        AccountEntity account = connector.accountId() == null ? null
+                : AccountRepository.rowOf(ao, connector.accountId());
+        validator.requireValid(connector, account == null ? null : StoredValues.account(account));
+        return account;
+    }
+
+    private void write(ConnectorEntity row, Connector connector, AccountEntity account) {
+        row.setDescription(StoredValues.text(connector.description()));
+        row.setRoleArn(StoredValues.text(connector.roleArn()));
+        row.setExternalId(StoredValues.text(connector.externalId()));
+        row.setPolicy(StoredValues.text(connector.policy()));
+        row.setPolicyArns(StoredValues.joinPolicyArns(connector.policyArns()));
+        row.setMaxDurationSeconds(connector.maxDurationSeconds().isPresent()
+                ? connector.maxDurationSeconds().getAsInt() : null);
+        row.setMfaSerialNumber(StoredValues.text(connector.mfaSerialNumber()));
+        row.setSourceIdentityAndTags(connector.sourceIdentityAndTags());
+        row.setSystemScope(connector.systemScope());
+        row.setConsoleDestination(StoredValues.text(connector.consoleDestination()));
+        row.save();
+        for (String group : connector.groups()) {
+            ao.create(ConnectorGroupEntity.class, new DBParam("CONNECTOR_ID", row.getID()),
+                    new DBParam("GROUP_NAME", group));
+        }
+    }
+
+    private RuntimeException translated(RuntimeException failure, Connector connector) {
+        if (StoredValues.isUniqueViolation(failure)) {
+            return validator.nameTaken("connector", connector.name());
+        }
+        if (StoredValues.isForeignKeyViolation(failure)) {
+            // The account was deleted on another node between our read and our write.
+            return validator.unknownAccount(connector);
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.awsconnectors.persistence;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.connectors.Connector;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns rows into the immutable domain values, inside the transaction that read them, so entities never leave the
+ * repositories; and reads the database's verdict out of a failed write.
+ */
+final class StoredValues {
+    /** SQLState of a unique-constraint violation, the same on H2, PostgreSQL, MySQL, Oracle and SQL Server. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLState of a foreign-key violation. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    private StoredValues() {
+    }
+
+    static Account account(AccountEntity row) {
+        return Account.builder()
+                .id(UUID.fromString(row.getPublicId()))
+                .name(row.getName())
+                .description(row.getDescription())
+                .type(row.getAccountType())
+                .accessKeyId(row.getAccessKeyId())
+                .partition(Partition.fromId(row.getPartitionId()))
+                .region(row.getRegion())
+                .endpointOverride(uri(row.getStsEndpoint()))
+                .iamEndpointOverride(uri(row.getIamEndpoint()))
+                .signinEndpointOverride(uri(row.getSigninEndpoint()))
+                .version(row.getRowVersion())
+                .build();
+    }
+
+    static Connector connector(ConnectorEntity row, UUID accountId) {
+        return Connector.builder()
+                .id(UUID.fromString(row.getPublicId()))
+                .name(row.getName())
+                .description(row.getDescription())
+                .accountId(accountId)
+                .principalType(row.getPrincipalType())
+                .roleArn(row.getRoleArn())
+                .externalId(row.getExternalId())
+                .policy(row.getPolicy())
+                .policyArns(policyArns(row.getPolicyArns()))
+                .maxDurationSeconds(row.getMaxDurationSeconds())
+                .mfaSerialNumber(row.getMfaSerialNumber())
+                .sourceIdentityAndTags(row.isSourceIdentityAndTags())
+                .groups(Arrays.stream(row.getGroups()).map(ConnectorGroupEntity::getGroupName)
+                        .collect(Collectors.toList()))
+                .systemScope(row.isSystemScope())
+                .consoleDestination(uri(row.getConsoleDestination()))
+                .version(row.getRowVersion())
+                .build();
+    }
+
+    static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** ARNs cannot hold a line break, so one per line is unambiguous. */
+    static String joinPolicyArns(List<String> arns) {
+        return arns.isEmpty() ? null : String.join("\n", arns);
+    }
+
+    static String text(Optional<?> value) {
+        return value.map(Object::toString).orElse(null);
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
+    }
+
+    static boolean isForeignKeyViolation(Throwable failure) {
+        return sqlState(failure).filter(FOREIGN_KEY_VIOLATION::equals).isPresent();
+    }
+
+    private static Optional<String> sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException && ((SQLException) cause).getSQLState() != null) {
+                return Optional.of(((SQLException) cause).getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> policyArns(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
+    }
+
+    private static URI uri(String stored) {
+        return stored == null ? null : URI.create(stored);
+    }
+}
