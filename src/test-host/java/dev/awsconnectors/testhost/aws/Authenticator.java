@@ -35,7 +35,11 @@ final class Authenticator {
         this.clock = clock;
     }
 
-    Outcome authenticate(SigV4.SignableRequest request) {
+    /**
+     * Authenticates a request for {@code endpointService} ({@code sts} or {@code iam}, as the request's Action and
+     * Version say): the credential scope must name that service and a region it serves.
+     */
+    Outcome authenticate(SigV4.SignableRequest request, String endpointService) {
         List<String> header = SigV4.headerValues(request.headers(), "authorization");
         if (header.isEmpty()) {
             return new Outcome(null, null, null, AwsErrors.missingAuthenticationToken());
@@ -47,13 +51,13 @@ final class Authenticator {
             return new Outcome(null, null, null, e);
         }
         try {
-            return new Outcome(auth.accessKeyId(), auth.service(), identify(request, auth), null);
+            return new Outcome(auth.accessKeyId(), auth.service(), identify(request, auth, endpointService), null);
         } catch (AwsException e) {
             return new Outcome(auth.accessKeyId(), auth.service(), null, e);
         }
     }
 
-    private Caller identify(SigV4.SignableRequest request, SigV4Verifier.Authorization auth) {
+    private Caller identify(SigV4.SignableRequest request, SigV4Verifier.Authorization auth, String endpointService) {
         List<String> tokens = SigV4.headerValues(request.headers(), "x-amz-security-token");
         String token = tokens.isEmpty() ? null : tokens.get(0).trim();
 
@@ -68,7 +72,7 @@ final class Authenticator {
             if (!active || token != null) {
                 throw AwsErrors.invalidClientTokenId();
             }
-            verifier.verify(request, auth, key.key.secretAccessKey());
+            verifier.verify(request, auth, key.key.secretAccessKey(), endpointService);
             return key.user == null
                     ? new Caller(new Principal(Principal.Kind.ROOT, key.account.id(), key.account.rootArn(),
                             key.account.id()), CredentialType.LONG_TERM, auth.accessKeyId(), null, null, false)
@@ -84,7 +88,7 @@ final class Authenticator {
         if (session.expiredAt(clock.instant())) {
             throw AwsErrors.expiredToken();
         }
-        verifier.verify(request, auth, session.secretAccessKey());
+        verifier.verify(request, auth, session.secretAccessKey(), endpointService);
         return new Caller(session.principal(), session.type(), session.accessKeyId(), session.user(), session.role(),
                 session.mfaAuthenticated());
     }

@@ -39,6 +39,25 @@ final class AwsErrors {
         return new AwsException(403, "SignatureDoesNotMatch", message, true);
     }
 
+    /**
+     * AWS's sentence for a credential scope naming a region the endpoint does not serve, as STS and IAM answer it
+     * (SignatureDoesNotMatch, e.g. IAM signed for us-west-2: "Credential should be scoped to a valid region, not
+     * 'us-west-2'. "), trailing space included: AWS ends each sentence of a scope error so.
+     */
+    static String wrongRegion(String region) {
+        return "Credential should be scoped to a valid region, not '" + region + "'. ";
+    }
+
+    /** AWS's sentence for a credential scope naming another service than the endpoint's. */
+    static String wrongService(String service) {
+        return "Credential should be scoped to correct service: '" + service + "'. ";
+    }
+
+    /** A header that must be among SignedHeaders and is not (the form of AWS's message for 'Host'). */
+    static AwsException headerMustBeSigned(String header) {
+        return signatureDoesNotMatch("'" + header + "' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
     /** AWS's wording when the X-Amz-Date is more than 15 minutes in the past. */
     static AwsException signatureExpired(Instant signed, Instant now) {
         return signatureDoesNotMatch("Signature expired: " + AMZ_DATE.format(signed) + " is now earlier than "

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one HTTP entry point: {@code /} serves STS and IAM (AWS query protocol, told apart by the service in the
- * SigV4 credential scope), {@code /federation} serves console sign-in. Every request is authenticated, may meet
+ * The one HTTP entry point: {@code /} serves STS and IAM (AWS query protocol, told apart as AWS's two endpoints
+ * would be: by the Version and Action of the request, never by the credential scope, which must then name the
+ * endpoint's service), {@code /federation} serves console sign-in. Every request is authenticated, may meet
  * an injected failure, is answered in AWS's shapes and is recorded.
  */
 final class AwsHttpHandler implements HttpHandler {
@@ -65,17 +66,17 @@ final class AwsHttpHandler implements HttpHandler {
         Map<String, String> params = new LinkedHashMap<>(FormCodec.parse(exchange.getRequestURI().getRawQuery()));
         params.putAll(FormCodec.parse(new String(body, StandardCharsets.UTF_8)));
         String action = params.get("Action");
+        String service = endpointFor(action, params.get("Version"));
 
         Authenticator.Outcome auth;
         try {
             String payloadHash = SigV4Verifier.payloadHash(exchange.getRequestHeaders(), body);
             auth = authenticator.authenticate(new SigV4.SignableRequest(exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), payloadHash));
+                    exchange.getRequestHeaders(), payloadHash), service);
         } catch (AwsException e) {
             auth = new Authenticator.Outcome(null, null, null, e);
         }
-        String service = auth.service() != null ? auth.service() : guessService(action);
         String namespace = "iam".equals(service) ? IamActions.NAMESPACE : StsActions.NAMESPACE;
 
         Optional<Failure> failure = failures.take(action);
@@ -109,10 +110,6 @@ final class AwsHttpHandler implements HttpHandler {
                             String requestId) {
         if (auth.error() != null) {
             throw auth.error();
-        }
-        if (!"sts".equals(service) && !"iam".equals(service)) {
-            throw AwsErrors.signatureDoesNotMatch("Credential should be scoped to correct service: 'sts' or 'iam', "
-                    + "not '" + service + "'.");
         }
         if (action == null) {
             throw new AwsException(400, "MissingAction", "Missing Action", true);
@@ -197,8 +194,17 @@ final class AwsHttpHandler implements HttpHandler {
                 .toXml();
     }
 
-    /** Without a signature the scope names no service; the action decides where the error comes from. */
-    private static String guessService(String action) {
+    /**
+     * Which of AWS's endpoints the request is for, as its host would say in AWS: the API version names the service
+     * ({@code 2011-06-15} STS, {@code 2010-05-08} IAM); without a known version, the action does.
+     */
+    static String endpointFor(String action, String version) {
+        if (StsActions.VERSION.equals(version)) {
+            return "sts";
+        }
+        if (IamActions.VERSION.equals(version)) {
+            return "iam";
+        }
         return IamActions.ACTIONS.contains(action) ? "iam" : "sts";
     }
 

@@ -17,11 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>AWS's rules the double keeps: only credentials from AssumeRole or GetFederationToken can sign in (those from
  * GetSessionToken and long-term keys cannot); {@code SessionDuration} (900..43200) is accepted only for role
- * sessions; a sign-in token is good for 15 minutes.
+ * sessions, and not for a role session obtained with temporary credentials (role chaining); a sign-in token is good
+ * for 15 minutes.
+ *
+ * <p>On role chaining, the IAM User Guide ("Enable custom identity broker access to the AWS console") says the
+ * {@code AssumeRole*} call must be made "as an IAM user with long-term credentials. Otherwise, the call to the
+ * federation endpoint in step 3 fails", and AWS's Knowledge Center article on "Invalid credentials parameter" narrows
+ * it down: credentials of a role assumed with another role's credentials get {@code HTTP Status 400 - Invalid
+ * credentials parameter} when a {@code SessionDuration} is given (any value), and a console session of the default
+ * one hour without it. The double applies it to every role session AssumeRole issued to temporary credentials.
  */
 final class FederationEndpoint {
 
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** AWS's words when the credentials cannot make the console session asked for. */
+    static final String INVALID_CREDENTIALS = "Invalid credentials parameter";
 
     /** A sign-in token handed out, and the session it signs in to. */
     record SigninToken(String accessKeyId, Instant issuedAt, Integer sessionDurationSeconds) {
@@ -88,6 +98,11 @@ final class FederationEndpoint {
         if (requested != null) {
             if (found.type() != CredentialType.ROLE_SESSION) {
                 return HttpAnswer.text(400, "SessionDuration is valid only for credentials of a role session");
+            }
+            if (found.chained()) {
+                return HttpAnswer.text(400, INVALID_CREDENTIALS + ": SessionDuration cannot be used with credentials "
+                        + "of a role assumed by role chaining (AssumeRole signed with temporary credentials); leave "
+                        + "it out for the default one-hour console session");
             }
             try {
                 duration = Integer.parseInt(requested);

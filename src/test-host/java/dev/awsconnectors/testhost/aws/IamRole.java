@@ -10,7 +10,15 @@ import java.util.Set;
 
 /**
  * An IAM role: ARN, unique id {@code AROA...}, MaxSessionDuration (3600 by default, 3600..43200), and its trust:
- * which principal ARNs may assume it, the external id it requires (if any) and whether MFA is required.
+ * which principal ARNs may assume it, the external id it requires (if any), whether MFA is required, and whether the
+ * trust also allows {@code sts:TagSession} (needed to pass session tags) and {@code sts:SetSourceIdentity} (needed to
+ * set a source identity, or to assume the role from a session that has one).
+ *
+ * <p>By default the trust allows both, as a trust policy written for a broker that tags sessions and sets a source
+ * identity does (and as the double behaved before it modelled them, so tests written then keep passing). A role
+ * whose trust allows only {@code sts:AssumeRole}, which is what IAM's console writes by default, is
+ * {@code allowTagSession(false).allowSetSourceIdentity(false)}: AssumeRole with Tags, or with a SourceIdentity, is
+ * then AccessDenied, "User: <caller> is not authorized to perform: sts:TagSession on resource: <role>".
  */
 public final class IamRole {
 
@@ -24,6 +32,8 @@ public final class IamRole {
     private int maxSessionDuration = 3600;
     private String externalId;
     private boolean mfaRequired;
+    private boolean tagSessionAllowed = true;
+    private boolean setSourceIdentityAllowed = true;
 
     IamRole(Directory directory, AwsAccount account, String path, String name, Instant created) {
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
@@ -103,6 +113,35 @@ public final class IamRole {
         }
     }
 
+    /** Lets the trusted principals pass session tags: {@code sts:TagSession} in the trust policy (the default). */
+    public IamRole allowTagSession() {
+        return allowTagSession(true);
+    }
+
+    /** Whether the trust policy allows {@code sts:TagSession}; without it AssumeRole with Tags is AccessDenied. */
+    public IamRole allowTagSession(boolean allowed) {
+        synchronized (directory.lock) {
+            this.tagSessionAllowed = allowed;
+            return this;
+        }
+    }
+
+    /** Lets the trusted principals set a source identity: {@code sts:SetSourceIdentity} (the default). */
+    public IamRole allowSetSourceIdentity() {
+        return allowSetSourceIdentity(true);
+    }
+
+    /**
+     * Whether the trust policy allows {@code sts:SetSourceIdentity}; without it AssumeRole with a SourceIdentity,
+     * or from a role session that has one (a source identity sticks through role chaining), is AccessDenied.
+     */
+    public IamRole allowSetSourceIdentity(boolean allowed) {
+        synchronized (directory.lock) {
+            this.setSourceIdentityAllowed = allowed;
+            return this;
+        }
+    }
+
     public int maxSessionDuration() {
         synchronized (directory.lock) {
             return maxSessionDuration;
@@ -118,6 +157,18 @@ public final class IamRole {
     boolean mfaRequired() {
         synchronized (directory.lock) {
             return mfaRequired;
+        }
+    }
+
+    boolean tagSessionAllowed() {
+        synchronized (directory.lock) {
+            return tagSessionAllowed;
+        }
+    }
+
+    boolean setSourceIdentityAllowed() {
+        synchronized (directory.lock) {
+            return setSourceIdentityAllowed;
         }
     }
 
@@ -145,7 +196,17 @@ public final class IamRole {
         synchronized (directory.lock) {
             ArrayNode principals = statement.putObject("Principal").putArray("AWS");
             trustedPrincipals.forEach(principals::add);
-            statement.put("Action", "sts:AssumeRole");
+            if (tagSessionAllowed || setSourceIdentityAllowed) {
+                ArrayNode actions = statement.putArray("Action").add("sts:AssumeRole");
+                if (tagSessionAllowed) {
+                    actions.add("sts:TagSession");
+                }
+                if (setSourceIdentityAllowed) {
+                    actions.add("sts:SetSourceIdentity");
+                }
+            } else {
+                statement.put("Action", "sts:AssumeRole");
+            }
             if (externalId != null || mfaRequired) {
                 ObjectNode condition = statement.putObject("Condition");
                 if (externalId != null) {

@@ -15,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IssuedCredentials {
 
-    /** One issued set of credentials and what AWS knows about the session behind it. */
+    /**
+     * One issued set of credentials and what AWS knows about the session behind it; {@code chained} when AssumeRole
+     * issued it to a caller signing with temporary credentials rather than an IAM user's long-term keys.
+     */
     record Session(String accessKeyId, String secretAccessKey, String sessionToken, Instant issuedAt,
                    Instant expiration, CredentialType type, Principal principal, IamUser user, IamRole role,
-                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags) {
+                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained) {
 
         boolean expiredAt(Instant now) {
             return !now.isBefore(expiration);
@@ -26,7 +29,7 @@ final class IssuedCredentials {
 
         Session expiringAt(Instant when) {
             return new Session(accessKeyId, secretAccessKey, sessionToken, issuedAt, when, type, principal, user,
-                    role, mfaAuthenticated, sourceIdentity, tags);
+                    role, mfaAuthenticated, sourceIdentity, tags, chained);
         }
     }
 
@@ -42,9 +45,15 @@ final class IssuedCredentials {
     /** Issues credentials; AWS reports expiry to the second, so the double keeps it to the second too. */
     Session issue(CredentialType type, Principal principal, IamUser user, IamRole role, Duration lifetime,
                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags) {
+        return issue(type, principal, user, role, lifetime, mfaAuthenticated, sourceIdentity, tags, false);
+    }
+
+    Session issue(CredentialType type, Principal principal, IamUser user, IamRole role, Duration lifetime,
+                  boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Session session = new Session(ids.accessKeyId("ASIA"), ids.secretAccessKey(), ids.sessionToken(), now,
-                now.plus(lifetime), type, principal, user, role, mfaAuthenticated, sourceIdentity, Map.copyOf(tags));
+                now.plus(lifetime), type, principal, user, role, mfaAuthenticated, sourceIdentity, Map.copyOf(tags),
+                chained);
         sessions.put(session.accessKeyId(), session);
         return session;
     }

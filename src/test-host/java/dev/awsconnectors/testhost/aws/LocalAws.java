@@ -50,8 +50,9 @@ public final class LocalAws implements AutoCloseable {
         this.directory = new Directory(builder.partition, builder.clock, ids);
         this.issued = new IssuedCredentials(builder.clock, ids);
         Policies policies = new Policies();
-        Authenticator authenticator = new Authenticator(directory, issued, new SigV4Verifier(builder.clock),
-                builder.clock);
+        SigningRegions regions = new SigningRegions(builder.partition, builder.regions);
+        Authenticator authenticator = new Authenticator(directory, issued,
+                new SigV4Verifier(builder.clock, regions), builder.clock);
         AwsHttpHandler handler = new AwsHttpHandler(authenticator, new StsActions(directory, issued, policies),
                 new IamActions(directory, policies), new FederationEndpoint(issued, ids, builder.clock), failures,
                 recorder, ids, builder.clock);
@@ -149,6 +150,7 @@ public final class LocalAws implements AutoCloseable {
         private int port;
         private String partition = "aws";
         private Clock clock = Clock.systemUTC();
+        private List<String> regions = List.of();
 
         private Builder() {
         }
@@ -165,6 +167,19 @@ public final class LocalAws implements AutoCloseable {
                 throw new IllegalArgumentException("Unknown partition " + partition + "; expected one of " + PARTITIONS);
             }
             this.partition = partition;
+            return this;
+        }
+
+        /**
+         * The regional STS endpoints the double stands for: requests to STS must be signed for one of these regions,
+         * else AWS's SignatureDoesNotMatch "Credential should be scoped to a valid region, not '...'. ". By default
+         * (no regions given) any region of the partition is accepted, as if every regional endpoint were here. IAM
+         * is global and always wants its partition's signing region ({@code us-east-1} in {@code aws},
+         * {@code us-gov-west-1} in {@code aws-us-gov}, {@code cn-north-1} in {@code aws-cn}), whatever is set here.
+         * The regions must belong to the partition; checked when the double starts.
+         */
+        public Builder regions(String... regions) {
+            this.regions = List.of(regions);
             return this;
         }
 

@@ -11,12 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Checks a request's {@code Authorization: AWS4-HMAC-SHA256 ...} header the way AWS does: the header is complete,
- * the credential scope's date is the request's date, the request is no more than 15 minutes from the server's
- * clock, {@code host} is signed, and the signature recomputed with the caller's secret matches.
+ * {@code host}, the date header and the session token are signed, the request is no more than 15 minutes from the
+ * server's clock, the credential scope names the request's date, a region the endpoint serves and the endpoint's
+ * service, and the signature recomputed with the caller's secret matches.
  */
 final class SigV4Verifier {
 
@@ -27,9 +29,16 @@ final class SigV4Verifier {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
+    /** The regions each service may be signed for; null accepts any (the published test vectors). */
+    private final SigningRegions regions;
 
     SigV4Verifier(Clock clock) {
+        this(clock, null);
+    }
+
+    SigV4Verifier(Clock clock, SigningRegions regions) {
         this.clock = clock;
+        this.regions = regions;
     }
 
     /** The parts of a SigV4 Authorization header. */
@@ -86,9 +95,23 @@ final class SigV4Verifier {
         return declared.get(0);
     }
 
-    /** Throws the AWS error that a real endpoint would answer with, or returns when the request is authentic. */
+    /**
+     * Throws the AWS error that a real endpoint would answer with, or returns when the request is authentic. The
+     * credential scope's region and service are not checked: for the published test vectors, whose scope names the
+     * service "service".
+     */
     void verify(SigV4.SignableRequest request, Authorization auth, String secret) {
+        verify(request, auth, secret, null);
+    }
+
+    /**
+     * As {@link #verify(SigV4.SignableRequest, Authorization, String)}, and the credential scope must name
+     * {@code endpointService} ({@code sts} or {@code iam}: the endpoint the request is for) and a region that
+     * endpoint serves. In AWS's order: the signed headers, the date, the credential scope, the signature.
+     */
+    void verify(SigV4.SignableRequest request, Authorization auth, String secret, String endpointService) {
         String amzDate = requestDate(request.headers());
+        checkSignedHeaders(request.headers(), auth.signedHeaders());
         Instant signedAt = parseAmzDate(amzDate);
         Instant now = clock.instant();
         if (signedAt.isBefore(now.minus(ALLOWED_SKEW))) {
@@ -97,25 +120,61 @@ final class SigV4Verifier {
         if (signedAt.isAfter(now.plus(ALLOWED_SKEW))) {
             throw AwsErrors.signatureNotYetCurrent(signedAt, now);
         }
+        // AWS reports every problem of the scope at once, each sentence ending in ". ".
+        StringBuilder scope = new StringBuilder();
+        if (endpointService != null && regions != null && !regions.accepts(endpointService, auth.region())) {
+            scope.append(AwsErrors.wrongRegion(auth.region()));
+        }
+        if (endpointService != null && !endpointService.equals(auth.service())) {
+            scope.append(AwsErrors.wrongService(endpointService));
+        }
         if (!amzDate.startsWith(auth.date())) {
-            throw AwsErrors.signatureDoesNotMatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 "
-                    + "version of date from HTTP: '" + auth.date() + "' != '" + amzDate.substring(0, 8) + "', from '"
-                    + amzDate + "'.");
+            scope.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
+                    .append(auth.date()).append("' != '").append(amzDate, 0, Math.min(8, amzDate.length()))
+                    .append("', from '").append(amzDate).append("'.");
         }
-        if (!auth.signedHeaders().contains("host")) {
-            throw AwsErrors.signatureDoesNotMatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS "
-                    + "Authorization.");
-        }
-        for (String name : auth.signedHeaders()) {
-            if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))
-                    || SigV4.headerValues(request.headers(), name).isEmpty()) {
-                throw AwsErrors.signatureDoesNotMatch();
-            }
+        if (!scope.isEmpty()) {
+            throw AwsErrors.signatureDoesNotMatch(scope.toString());
         }
         String expected = expectedSignature(request, auth, amzDate, secret);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw AwsErrors.signatureDoesNotMatch();
+        }
+    }
+
+    /**
+     * SignedHeaders must name {@code host}, the date header the request is dated by ({@code x-amz-date}, or
+     * {@code date} without it) and {@code x-amz-security-token} when the request carries one; AWS's words for a
+     * missing one are "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization." and the same
+     * sentence with the header's name. The list is the canonical request's: lower-case, sorted, without repeats,
+     * each a header the request has; anything else cannot have been signed as AWS computes it and is a signature
+     * that does not match.
+     */
+    private static void checkSignedHeaders(Map<String, List<String>> headers, List<String> signedHeaders) {
+        if (!signedHeaders.contains("host")) {
+            throw AwsErrors.signatureDoesNotMatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS "
+                    + "Authorization.");
+        }
+        boolean amzDate = !SigV4.headerValues(headers, "x-amz-date").isEmpty();
+        if (amzDate && !signedHeaders.contains("x-amz-date")) {
+            throw AwsErrors.headerMustBeSigned("X-Amz-Date");
+        }
+        if (!amzDate && !signedHeaders.contains("date")) {
+            throw AwsErrors.headerMustBeSigned("Date");
+        }
+        if (!SigV4.headerValues(headers, "x-amz-security-token").isEmpty()
+                && !signedHeaders.contains("x-amz-security-token")) {
+            throw AwsErrors.headerMustBeSigned("X-Amz-Security-Token");
+        }
+        String previous = null;
+        for (String name : signedHeaders) {
+            boolean inOrder = previous == null || previous.compareTo(name) < 0;
+            if (!inOrder || !name.equals(name.toLowerCase(Locale.ROOT))
+                    || SigV4.headerValues(headers, name).isEmpty()) {
+                throw AwsErrors.signatureDoesNotMatch();
+            }
+            previous = name;
         }
     }
 

@@ -25,7 +25,9 @@ final class StsActions {
     private static final String EXTERNAL_ID_PATTERN = "[\\w+=,.@:\\/-]*";
     private static final String SERIAL_PATTERN = "[\\w+=/:,.@-]*";
     private static final String POLICY_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+    /** AWS's patterns for session tag keys (1 to 128 characters) and values (0 to 256). */
     private static final String TAG_KEY_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+";
+    private static final String TAG_VALUE_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
 
     private final Directory directory;
     private final IssuedCredentials issued;
@@ -71,6 +73,19 @@ final class StsActions {
                 .filter(r -> r.requiredExternalId() == null || r.requiredExternalId().equals(externalId))
                 .filter(r -> !r.mfaRequired() || mfa)
                 .orElseThrow(() -> AwsErrors.notAuthorized(caller.principal().arn(), "sts:AssumeRole", roleArn));
+        // Tags and a source identity each need their own action in the role's trust policy. A source identity set
+        // earlier in a role chain sticks to every later session, so it needs the permission too.
+        String callerSourceIdentity = issued.find(caller.accessKeyId())
+                .map(IssuedCredentials.Session::sourceIdentity).orElse(null);
+        if (!sessionPolicy.tags().isEmpty() && !role.tagSessionAllowed()) {
+            throw AwsErrors.notAuthorized(caller.principal().arn(), "sts:TagSession", roleArn);
+        }
+        if ((sourceIdentity != null || callerSourceIdentity != null) && !role.setSourceIdentityAllowed()) {
+            throw AwsErrors.notAuthorized(caller.principal().arn(), "sts:SetSourceIdentity", roleArn);
+        }
+        if (sourceIdentity == null) {
+            sourceIdentity = callerSourceIdentity;
+        }
 
         boolean chaining = caller.credentials() == CredentialType.ROLE_SESSION;
         if (duration != null && chaining && duration > ROLE_CHAINING_MAX_SECONDS) {
@@ -88,7 +103,8 @@ final class StsActions {
                 directory.arn("sts", accountId, "assumed-role/" + role.name() + "/" + sessionName),
                 role.roleId() + ":" + sessionName);
         IssuedCredentials.Session session = issued.issue(CredentialType.ROLE_SESSION, principal, null, role,
-                Duration.ofSeconds(duration == null ? 3600 : duration), mfa, sourceIdentity, sessionPolicy.tags());
+                Duration.ofSeconds(duration == null ? 3600 : duration), mfa, sourceIdentity, sessionPolicy.tags(),
+                caller.credentials() != CredentialType.LONG_TERM);
 
         Xml xml = Xml.document().open("AssumeRoleResponse", NAMESPACE).open("AssumeRoleResult");
         xml.optional("SourceIdentity", sourceIdentity);
@@ -124,6 +140,8 @@ final class StsActions {
         if (caller.credentials() != CredentialType.LONG_TERM) {
             throw AwsErrors.accessDenied("Cannot call GetFederationToken with session credentials");
         }
+        // In AWS, Tags here also need sts:TagSession in the calling IAM user's own permissions policy. The double
+        // does not evaluate identity policies, so it lets any user tag the federated session.
         Integer packed = sessionPolicy.packedPercent();
         String accountId = caller.principal().accountId();
         Principal principal = new Principal(Principal.Kind.FEDERATED_USER, accountId,
@@ -198,15 +216,28 @@ final class StsActions {
         }
         Map<String, String> tags = params.tags("Tags");
         params.maxSize(List.copyOf(tags.keySet()), "tags", 50);
-        tags.forEach((key, value) -> {
-            if (key.isEmpty() || key.length() > 128 || !key.matches(TAG_KEY_PATTERN)) {
-                params.violate(key, "tags.member.key", "Member must have length less than or equal to 128 and "
-                        + "satisfy regular expression pattern: " + TAG_KEY_PATTERN);
+        // AWS names a list member by its 1-based position: 'tags.2.member.value'.
+        int index = 0;
+        for (Map.Entry<String, String> tag : tags.entrySet()) {
+            index++;
+            String key = tag.getKey();
+            String value = tag.getValue();
+            String keyMember = "tags." + index + ".member.key";
+            String valueMember = "tags." + index + ".member.value";
+            if (key.isEmpty()) {
+                params.violate(key, keyMember, "Member must have length greater than or equal to 1");
+            } else if (key.length() > 128) {
+                params.violate(key, keyMember, "Member must have length less than or equal to 128");
+            } else if (!key.matches(TAG_KEY_PATTERN)) {
+                params.violate(key, keyMember, "Member must satisfy regular expression pattern: " + TAG_KEY_PATTERN);
             }
             if (value.length() > 256) {
-                params.violate(value, "tags.member.value", "Member must have length less than or equal to 256");
+                params.violate(value, valueMember, "Member must have length less than or equal to 256");
+            } else if (!value.matches(TAG_VALUE_PATTERN)) {
+                params.violate(value, valueMember, "Member must satisfy regular expression pattern: "
+                        + TAG_VALUE_PATTERN);
             }
-        });
+        }
         return new SessionPolicy(policies, policy, policyArns, tags);
     }
 

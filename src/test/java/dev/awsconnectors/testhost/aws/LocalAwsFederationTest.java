@@ -132,6 +132,70 @@ class LocalAwsFederationTest {
         }
     }
 
+    @Test
+    void aRoleSessionFromRoleChainingGetsNoSigninTokenForASessionDurationButDoesForTheDefaultHour() throws Exception {
+        IamRole target = aws.account("111122223333").role("target").trust(role).maxSessionDuration(43200);
+        Credentials first = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("hop1")).credentials();
+        Credentials chained;
+        try (StsClient asRole = Sdk.sts(aws, Sdk.session(first))) {
+            chained = asRole.assumeRole(r -> r.roleArn(target.arn()).roleSessionName("hop2")).credentials();
+        }
+
+        HttpResponse<String> withDuration = get("Action=getSigninToken&SessionDuration=3600&Session="
+                + encode(session(chained)));
+        HttpResponse<String> without = get("Action=getSigninToken&Session=" + encode(session(chained)));
+        HttpResponse<String> firstHop = get("Action=getSigninToken&SessionDuration=43200&Session="
+                + encode(session(first)));
+
+        assertThat(withDuration.statusCode()).isEqualTo(400);
+        assertThat(withDuration.body()).startsWith("Invalid credentials parameter");
+        assertThat(without.statusCode()).isEqualTo(200);
+        assertThat(firstHop.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRoleSessionAssumedWithSessionTokenCredentialsIsChainedToo() throws Exception {
+        Credentials sessionToken = sts.getSessionToken().credentials();
+        Credentials assumed;
+        try (StsClient withSessionToken = Sdk.sts(aws, Sdk.session(sessionToken))) {
+            assumed = withSessionToken.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("alice")).credentials();
+        }
+
+        assertThat(get("Action=getSigninToken&SessionDuration=900&Session=" + encode(session(assumed))).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void recordedFederationRequestsPrintNeitherTheSessionKeyNorTheTokens() throws Exception {
+        Credentials credentials = sts.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("alice")).credentials();
+        HttpResponse<String> token = get("Action=getSigninToken&SessionDuration=3600&Session="
+                + encode(session(credentials)));
+        String signinToken = json.readTree(token.body()).get("SigninToken").asText();
+        get("Action=login&Issuer=x&Destination=" + encode(CONSOLE) + "&SigninToken=" + encode(signinToken));
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+                () -> assertThat(aws.requests()).isEmpty());
+        String printed = failure.getMessage() + aws.requests();
+
+        assertThat(printed)
+                .doesNotContain(credentials.secretAccessKey(), credentials.sessionToken(), signinToken)
+                .contains("Session=" + RecordedRequest.MASK, "SigninToken=" + RecordedRequest.MASK,
+                        "SessionDuration=3600", "action=getSigninToken", "action=login");
+        assertThat(aws.requests()).anySatisfy(request -> assertThat(request.parameter("SigninToken"))
+                .isEqualTo(signinToken));
+    }
+
+    @Test
+    void recordedStsRequestsMaskTheMfaCodeAndAnythingNamedLikeASecretOrAToken() {
+        RecordedRequest request = new RecordedRequest(java.time.Instant.now(), "sts", "AssumeRole",
+                java.util.Map.of("TokenCode", "123456", "SerialNumber", "arn:aws:iam::111122223333:mfa/alice",
+                        "ClientSecret", "s3cr3t", "SessionToken", "tok"), "AKIA", true, 200, null, null);
+
+        assertThat(request.toString()).doesNotContain("123456", "s3cr3t", "tok,", "tok}")
+                .contains("TokenCode=****", "ClientSecret=****", "SessionToken=****",
+                        "SerialNumber=arn:aws:iam::111122223333:mfa/alice");
+    }
+
     private String session(Credentials credentials) {
         return json.createObjectNode()
                 .put("sessionId", credentials.accessKeyId())

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -426,7 +427,7 @@ class LocalAwsStsTest {
         try (LocalAws gov = LocalAws.builder().partition("aws-us-gov").start()) {
             IamUser bob = gov.account("444455556666").user("bob");
             IamRole role = gov.account("444455556666").role("ops").trust(bob);
-            try (StsClient client = Sdk.sts(gov, Sdk.basic(bob.addAccessKey()))) {
+            try (StsClient client = Sdk.sts(gov, Sdk.basic(bob.addAccessKey()), Region.US_GOV_WEST_1)) {
                 AssumeRoleResponse response = client.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("s1"));
 
                 assertThat(role.arn()).isEqualTo("arn:aws-us-gov:iam::444455556666:role/ops");

@@ -37,22 +37,41 @@ final class Sdk {
                 ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
     }
 
+    /** As {@link #sts(LocalAws, AwsCredentials)}, signing for this region (the double checks the scope's region). */
+    static StsClient sts(LocalAws aws, AwsCredentials credentials, Region region) {
+        return sts(aws, credentials, UrlConnectionHttpClient.create(),
+                ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build(), region);
+    }
+
     static StsClient sts(LocalAws aws, AwsCredentials credentials, SdkHttpClient http,
                          ClientOverrideConfiguration override) {
+        return sts(aws, credentials, http, override, Region.US_EAST_1);
+    }
+
+    private static StsClient sts(LocalAws aws, AwsCredentials credentials, SdkHttpClient http,
+                                 ClientOverrideConfiguration override, Region region) {
         return StsClient.builder()
                 .httpClient(http)
                 .endpointOverride(aws.endpoint())
-                .region(Region.US_EAST_1)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(override)
                 .build();
     }
 
+    /**
+     * An IAM client signing for IAM's global signing region, us-east-1. Not {@code Region.AWS_GLOBAL}: with an
+     * endpoint override the SDK signs for the region as named, "aws-global", which AWS (and the double) refuses.
+     */
     static IamClient iam(LocalAws aws, AwsCredentials credentials) {
+        return iam(aws, credentials, Region.US_EAST_1);
+    }
+
+    static IamClient iam(LocalAws aws, AwsCredentials credentials, Region region) {
         return IamClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(aws.endpoint())
-                .region(Region.AWS_GLOBAL)
+                .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
