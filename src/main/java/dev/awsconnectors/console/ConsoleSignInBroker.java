@@ -6,6 +6,7 @@ import com.atlassian.sal.api.UrlMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
@@ -141,7 +142,10 @@ public class ConsoleSignInBroker {
 
         Map<String, String> tokenQuery = new LinkedHashMap<>();
         tokenQuery.put("Action", "getSigninToken");
-        if (role && duration.isPresent()) {
+        // A role assumed with the host's role credentials is a chained session: AWS refuses any SessionDuration for
+        // it ("Invalid credentials parameter") and gives the console its default hour.
+        boolean chained = account.type() == AccountType.HOST_ROLE;
+        if (role && duration.isPresent() && !chained) {
             tokenQuery.put("SessionDuration", Integer.toString(duration.getAsInt()));
         }
         tokenQuery.put("Session", sessionJson(credentials));

@@ -28,6 +28,11 @@ import dev.awsconnectors.testhost.aws.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -133,6 +138,37 @@ class ConsoleSignInThroughLocalAwsTest {
     private static HttpResponse<String> open(URI url) throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         return browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void signsInWithAChainedRoleSessionOfAHostRoleAccountWithoutTheSessionDurationAwsWouldRefuse() throws Exception {
+        // The host's role credentials are themselves a role session; here a first AssumeRole stands in for them.
+        IamRole hostRole = aws.account("123456789012").role("JiraHost").trust(role.account().user("jira-broker"));
+        role.trust(hostRole.arn());
+        TemporaryCredentials hostCredentials = credentials(new BoundConnector(Connector.builder().name("Host")
+                .accountId(account.id()).principalType(PrincipalType.IAM_ROLE).roleArn(hostRole.arn()).build(),
+                account));
+        TemporaryCredentials chained;
+        try (StsClient asHost = StsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(aws.endpoint()).region(Region.EU_WEST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        hostCredentials.getAccessKeyId(), hostCredentials.getSecretAccessKey(),
+                        hostCredentials.getSessionToken()))).build()) {
+            var assumed = asHost.assumeRole(r -> r.roleArn(role.arn()).roleSessionName("alice")).credentials();
+            chained = new TemporaryCredentials(assumed.accessKeyId(), assumed.secretAccessKey(),
+                    assumed.sessionToken(), assumed.expiration(), role.arn());
+        }
+        Account hostRoleAccount = Account.builder().name("Host").type(AccountType.HOST_ROLE)
+                .partition(Partition.AWS).region("eu-west-1").endpointOverride(aws.endpoint())
+                .signinEndpointOverride(aws.endpoint()).build();
+        BoundConnector connector = new BoundConnector(Connector.builder().name("Dev").accountId(hostRoleAccount.id())
+                .principalType(PrincipalType.IAM_ROLE).roleArn(role.arn()).build(), hostRoleAccount);
+
+        ConsoleSignIn signIn = broker.signIn(connector, chained, OptionalInt.of(3600));
+
+        RecordedRequest tokenRequest = signinRequests(1).get(0);
+        assertThat(tokenRequest.parameters()).doesNotContainKey("SessionDuration");
+        assertThat(open(signIn.getUrl()).statusCode()).isEqualTo(302);
     }
 
     @Test
