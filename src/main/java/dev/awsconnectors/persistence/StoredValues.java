@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 final class StoredValues {
     /** SQLState of a unique-constraint violation, the same on H2, PostgreSQL, MySQL, Oracle and SQL Server. */
     private static final String UNIQUE_VIOLATION = "23505";
-    /** SQLState of a foreign-key violation. */
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** SQLStates of a foreign-key violation: the standard one, and H2's for an insert whose parent is missing. */
+    private static final java.util.Set<String> FOREIGN_KEY_VIOLATIONS = java.util.Set.of("23503", "23506");
 
     private StoredValues() {
     }
@@ -82,7 +82,7 @@ final class StoredValues {
     }
 
     static boolean isForeignKeyViolation(Throwable failure) {
-        return sqlState(failure).filter(FOREIGN_KEY_VIOLATION::equals).isPresent();
+        return sqlState(failure).filter(FOREIGN_KEY_VIOLATIONS::contains).isPresent();
     }
 
     private static Optional<String> sqlState(Throwable failure) {
