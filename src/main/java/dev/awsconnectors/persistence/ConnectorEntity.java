@@ -4,6 +4,7 @@ import dev.awsconnectors.api.PrincipalType;
 import net.java.ao.Entity;
 import net.java.ao.OneToMany;
 import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
@@ -48,8 +49,9 @@ public interface ConnectorEntity extends Entity {
 
     void setDescription(String description);
 
-    /** {@code ACCOUNT_ID}: the account whose credentials call STS. */
+    /** {@code ACCOUNT_ID}: the account whose credentials call STS; indexed for "which connectors use it". */
     @NotNull
+    @Indexed
     AccountEntity getAccount();
 
     void setAccount(AccountEntity account);

@@ -17,8 +17,9 @@ import net.java.ao.schema.Table;
 @Preload
 public interface ConnectorGroupEntity extends Entity {
 
-    /** {@code CONNECTOR_ID}: the connector. */
+    /** {@code CONNECTOR_ID}: the connector; indexed, since a connector's groups are read by it. */
     @NotNull
+    @Indexed
     ConnectorEntity getConnector();
 
     void setConnector(ConnectorEntity connector);
