@@ -48,7 +48,7 @@ public class AccountRepository implements AccountSecrets {
     /** Every account, sorted by name. */
     public List<Account> all() {
         return ao.executeInTransaction(() -> Arrays.stream(ao.find(AccountEntity.class,
-                        Query.select().order("\"NAME_KEY\" ASC")))
+                        Query.select().order("NAME_KEY ASC")))
                 .map(StoredValues::account).collect(Collectors.toList()));
     }
 
@@ -106,6 +106,7 @@ public class AccountRepository implements AccountSecrets {
                 if (row.getRowVersion() != edited.version()) {
                     throw new ConcurrentEditException("account", row.getName());
                 }
+                StoredValues.claimEdit(ao, "account", row.getPublicId(), edited.version() + 1, row.getName());
                 if (edited.type() == AccountType.ACCESS_KEY && newSecret.isEmpty()
                         && row.getSecretKeyCiphertext() == null) {
                     // A host-role account turned into an access-key account needs its first secret.
@@ -126,7 +127,7 @@ public class AccountRepository implements AccountSecrets {
                 }
                 row.save();
                 for (ConnectorEntity connector : ao.find(ConnectorEntity.class,
-                        Query.select().where("\"ACCOUNT_ID\" = ?", row.getID()))) {
+                        Query.select().where("ACCOUNT_ID = ?", row.getID()))) {
                     connector.setAccountVersion(version);
                     connector.save();
                 }
@@ -218,12 +219,12 @@ public class AccountRepository implements AccountSecrets {
     }
 
     private AccountEntity[] withSecrets() {
-        return ao.find(AccountEntity.class, Query.select().where("\"SECRET_KEY_CIPHERTEXT\" IS NOT NULL"));
+        return ao.find(AccountEntity.class, Query.select().where("SECRET_KEY_CIPHERTEXT IS NOT NULL"));
     }
 
     static AccountEntity rowOf(ActiveObjects ao, UUID accountId) {
         AccountEntity[] rows = ao.find(AccountEntity.class,
-                Query.select().where("\"PUBLIC_ID\" = ?", accountId.toString()));
+                Query.select().where("PUBLIC_ID = ?", accountId.toString()));
         return rows.length == 0 ? null : rows[0];
     }
 
@@ -247,6 +248,9 @@ public class AccountRepository implements AccountSecrets {
     }
 
     private RuntimeException translated(RuntimeException failure, Account account) {
+        if (StoredValues.isSerializationFailure(failure)) {
+            return new ConcurrentEditException("account", account.name());
+        }
         return StoredValues.isUniqueViolation(failure) ? validator.nameTaken("account", account.name()) : failure;
     }
 }

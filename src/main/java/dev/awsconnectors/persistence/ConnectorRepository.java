@@ -79,7 +79,7 @@ public class ConnectorRepository implements ConnectorDirectory {
     @Override
     public List<Connector> all() {
         return ao.executeInTransaction(() -> Arrays.stream(ao.find(ConnectorEntity.class,
-                        Query.select().order("\"NAME_KEY\" ASC")))
+                        Query.select().order("NAME_KEY ASC")))
                 .map(row -> StoredValues.connector(row, UUID.fromString(row.getAccount().getPublicId())))
                 .collect(Collectors.toList()));
     }
@@ -139,6 +139,7 @@ public class ConnectorRepository implements ConnectorDirectory {
                 if (row.getRowVersion() != edited.version()) {
                     throw new ConcurrentEditException("connector", row.getName());
                 }
+                StoredValues.claimEdit(ao, "connector", row.getPublicId(), edited.version() + 1, row.getName());
                 AccountEntity account = validated(edited);
                 row.setName(edited.name());
                 row.setNameKey(StoredValues.nameKey(edited.name()));
@@ -146,7 +147,7 @@ public class ConnectorRepository implements ConnectorDirectory {
                 row.setAccountVersion(account.getRowVersion());
                 row.setPrincipalType(edited.principalType());
                 row.setRowVersion(row.getRowVersion() + 1);
-                ao.deleteWithSQL(ConnectorGroupEntity.class, "\"CONNECTOR_ID\" = ?", row.getID());
+                ao.deleteWithSQL(ConnectorGroupEntity.class, "CONNECTOR_ID = ?", row.getID());
                 write(row, edited, account);
                 return StoredValues.connector(row, edited.accountId());
             });
@@ -166,7 +167,7 @@ public class ConnectorRepository implements ConnectorDirectory {
             if (row == null) {
                 throw new ConnectorNotFoundException(connectorId);
             }
-            ao.deleteWithSQL(ConnectorGroupEntity.class, "\"CONNECTOR_ID\" = ?", row.getID());
+            ao.deleteWithSQL(ConnectorGroupEntity.class, "CONNECTOR_ID = ?", row.getID());
             ao.delete(row);
             return null;
         });
@@ -175,13 +176,13 @@ public class ConnectorRepository implements ConnectorDirectory {
 
     static List<String> connectorNamesOf(ActiveObjects ao, AccountEntity account) {
         return Arrays.stream(ao.find(ConnectorEntity.class,
-                        Query.select().where("\"ACCOUNT_ID\" = ?", account.getID()).order("\"NAME_KEY\" ASC")))
+                        Query.select().where("ACCOUNT_ID = ?", account.getID()).order("NAME_KEY ASC")))
                 .map(ConnectorEntity::getName).collect(Collectors.toList());
     }
 
     private ConnectorEntity rowOf(UUID connectorId) {
         ConnectorEntity[] rows = ao.find(ConnectorEntity.class,
-                Query.select().where("\"PUBLIC_ID\" = ?", connectorId.toString()));
+                Query.select().where("PUBLIC_ID = ?", connectorId.toString()));
         return rows.length == 0 ? null : rows[0];
     }
 
@@ -212,6 +213,9 @@ public class ConnectorRepository implements ConnectorDirectory {
     }
 
     private RuntimeException translated(RuntimeException failure, Connector connector) {
+        if (StoredValues.isSerializationFailure(failure)) {
+            return new ConcurrentEditException("connector", connector.name());
+        }
         if (StoredValues.isUniqueViolation(failure)) {
             return validator.nameTaken("connector", connector.name());
         }

@@ -22,6 +22,6 @@ public class InitialSchema implements ActiveObjectsUpgradeTask {
     @Override
     @SuppressWarnings("unchecked")
     public void upgrade(ModelVersion currentVersion, ActiveObjects ao) {
-        ao.migrate(AccountEntity.class, ConnectorEntity.class, ConnectorGroupEntity.class);
+        ao.migrate(AccountEntity.class, ConnectorEntity.class, ConnectorGroupEntity.class, EditClaimEntity.class);
     }
 }

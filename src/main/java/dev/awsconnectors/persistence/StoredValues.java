@@ -1,8 +1,11 @@
 package dev.awsconnectors.persistence;
 
+import com.atlassian.activeobjects.external.ActiveObjects;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.connectors.Connector;
+
+import net.java.ao.DBParam;
 
 import java.net.URI;
 import java.sql.SQLException;
@@ -18,7 +21,10 @@ import java.util.stream.Collectors;
  * repositories; and reads the database's verdict out of a failed write.
  */
 final class StoredValues {
-    /** SQLState of a unique-constraint violation, the same on H2, PostgreSQL, MySQL, Oracle and SQL Server. */
+    /**
+     * SQLState of a unique-constraint violation on H2 and PostgreSQL (MySQL, Oracle and SQL Server report the class
+     * 23000 instead, also recognised).
+     */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLStates of a foreign-key violation: the standard one, and H2's for an insert whose parent is missing. */
     private static final java.util.Set<String> FOREIGN_KEY_VIOLATIONS = java.util.Set.of("23503", "23506");
@@ -78,7 +84,29 @@ final class StoredValues {
     }
 
     static boolean isUniqueViolation(Throwable failure) {
-        return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
+        return sqlState(failure).filter(state -> state.equals(UNIQUE_VIOLATION) || state.equals("23000")).isPresent();
+    }
+
+    /** Two transactions that could not both commit (PostgreSQL under SERIALIZABLE isolation, as AO may run). */
+    static boolean isSerializationFailure(Throwable failure) {
+        return sqlState(failure).filter("40001"::equals).isPresent();
+    }
+
+    /**
+     * Claims the edit of an account or connector from {@code version} to {@code version + 1}, inside the edit's
+     * transaction; see {@link EditClaimEntity}.
+     *
+     * @throws ConcurrentEditException if another edit of the same version got there first
+     */
+    static void claimEdit(ActiveObjects ao, String kind, String publicId, long newVersion, String name) {
+        try {
+            ao.create(EditClaimEntity.class, new DBParam("CLAIM_KEY", kind + ":" + publicId + ":" + newVersion));
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e) || isSerializationFailure(e)) {
+                throw new ConcurrentEditException(kind, name);
+            }
+            throw e;
+        }
     }
 
     static boolean isForeignKeyViolation(Throwable failure) {

@@ -98,7 +98,7 @@ abstract class StorageContract {
         }
         assertThat(prefix).matches("AO_[0-9A-F]{6}_");
         assertThat(tables).containsExactlyInAnyOrder(prefix + "ACCOUNT", prefix + "CONNECTOR",
-                prefix + "CONNECTOR_GROUP");
+                prefix + "CONNECTOR_GROUP", prefix + "EDIT_CLAIM");
         assertThat(columns).allMatch(c -> c.length() <= 30 && c.equals(c.toUpperCase(Locale.ROOT)))
                 .contains("SECRET_KEY_CIPHERTEXT", "ACCOUNT_ID", "CONNECTOR_ID", "ROW_VERSION", "NAME_KEY");
     }
@@ -179,6 +179,20 @@ abstract class StorageContract {
                 .hasMessage("The account 'Production' was changed by someone else since you opened it. Reload it "
                         + "to see their changes, then make yours again.");
         assertThat(node.accounts.get(opened.id()).orElseThrow().description()).contains("first admin");
+    }
+
+    @Test
+    void refusesAnEditWhoseNextVersionAnotherNodeHasClaimedEvenBeforeItsRowChanged() {
+        Account account = storedAccount("Production");
+        Connector opened = node.connectors.create(roleConnector("Developers", account).build());
+        // Another node's edit of version 1 has inserted its claim and not yet updated the row.
+        node.ao.create(EditClaimEntity.class, new net.java.ao.DBParam("CLAIM_KEY", "connector:" + opened.id() + ":2"));
+
+        assertThatThrownBy(() -> node.connectors.update(opened.toBuilder().groups(List.of("aws-admins")).build()))
+                .isInstanceOf(ConcurrentEditException.class)
+                .hasMessageContaining("changed by someone else");
+        assertThat(node.connectors.get(opened.id()).orElseThrow().groups())
+                .as("nothing of the refused edit was written").containsExactly("aws-developers", "aws-ops");
     }
 
     @Test
@@ -353,7 +367,11 @@ abstract class StorageContract {
         SecretKeyRotation.Result result = node.rotation.rotate();
 
         assertThat(result.reEncryptedSecrets()).isEqualTo(2);
-        assertThat(node.keyFile.keyIds()).containsExactly(result.newKeyId()).doesNotContain(oldKey);
+        assertThat(node.keyFile.keyIds()).as("the new key, and the previous one until the next rotation")
+                .containsExactlyInAnyOrder(result.newKeyId(), oldKey);
+        SecretKeyRotation.Result next = node.rotation.rotate();
+        assertThat(node.keyFile.keyIds()).containsExactlyInAnyOrder(next.newKeyId(), result.newKeyId())
+                .doesNotContain(oldKey);
         assertThat(node.accounts.secretAccessKey(first)).isEqualTo(SECRET);
         assertThat(node.accounts.secretAccessKey(second)).isEqualTo("je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
     }
@@ -404,7 +422,7 @@ abstract class StorageContract {
 
     private String allStoredText() throws Exception {
         StringBuilder text = new StringBuilder();
-        for (String table : List.of("ACCOUNT", "CONNECTOR", "CONNECTOR_GROUP")) {
+        for (String table : List.of("ACCOUNT", "CONNECTOR", "CONNECTOR_GROUP", "EDIT_CLAIM")) {
             try (Connection connection = database.dataSource().getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT * FROM \"" + node.ao.tablePrefix() + table + "\"")) {

@@ -179,7 +179,7 @@ public final class JdbcActiveObjects implements ActiveObjects {
     @Override
     public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
         EntityModel model = model(type);
-        String sql = "DELETE FROM " + dialect.quote(model.table) + (criteria == null ? "" : " WHERE " + criteria);
+        String sql = "DELETE FROM " + dialect.quote(model.table) + where(model, criteria);
         return sql(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindAll(statement, parameters, 1);
@@ -199,9 +199,10 @@ public final class JdbcActiveObjects implements ActiveObjects {
     }
 
     /**
-     * The where and order clauses are passed through as SQL, as AO does on PostgreSQL: callers quote column names
-     * ({@code "NAME" = ?}). Every column is loaded whatever {@code select(…)} names, as AO loads every column when
-     * an entity has no {@code @Preload}.
+     * The where and order clauses are SQL in which callers write column names bare ({@code NAME = ?}); as AO's
+     * {@code processWhereClause} does, the column names of the entity are quoted for the database, so the same
+     * clause works on H2 and PostgreSQL (where unquoted names would fold to lower case). Every column is loaded
+     * whatever {@code select(…)} names, as AO loads every column when an entity has no {@code @Preload}.
      */
     @Override
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
@@ -222,7 +223,7 @@ public final class JdbcActiveObjects implements ActiveObjects {
     @Override
     public <K> int count(Class<? extends RawEntity<K>> type, Query query) {
         EntityModel model = model(type);
-        String sql = "SELECT COUNT(*) FROM " + dialect.quote(model.table) + where(query.getWhereClause());
+        String sql = "SELECT COUNT(*) FROM " + dialect.quote(model.table) + where(model, query.getWhereClause());
         return sql(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindAll(statement, query.getWhereParams(), 1);
@@ -323,9 +324,9 @@ public final class JdbcActiveObjects implements ActiveObjects {
         StringJoiner columns = new StringJoiner(", ");
         model.columns.keySet().forEach(name -> columns.add(dialect.quote(name)));
         StringBuilder sql = new StringBuilder("SELECT ").append(distinct ? "DISTINCT " : "").append(columns)
-                .append(" FROM ").append(dialect.quote(model.table)).append(where(criteria));
+                .append(" FROM ").append(dialect.quote(model.table)).append(where(model, criteria));
         if (order != null && !order.isBlank()) {
-            sql.append(" ORDER BY ").append(order);
+            sql.append(" ORDER BY ").append(quotedColumns(model, order));
         }
         if (offset > 0) {
             sql.append(" OFFSET ").append(offset).append(" ROWS");
@@ -349,8 +350,39 @@ public final class JdbcActiveObjects implements ActiveObjects {
         });
     }
 
-    private String where(String criteria) {
-        return criteria == null || criteria.isBlank() ? "" : " WHERE " + criteria;
+    private String where(EntityModel model, String criteria) {
+        return criteria == null || criteria.isBlank() ? "" : " WHERE " + quotedColumns(model, criteria);
+    }
+
+    /**
+     * Quotes the bare words of a clause that name a column of the entity, leaving string literals and names already
+     * quoted alone.
+     */
+    private String quotedColumns(EntityModel model, String clause) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < clause.length()) {
+            char c = clause.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = clause.indexOf(c, i + 1);
+                end = end < 0 ? clause.length() : end + 1;
+                out.append(clause, i, end);
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < clause.length()
+                        && (Character.isLetterOrDigit(clause.charAt(end)) || clause.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = clause.substring(i, end);
+                out.append(model.columns.containsKey(word) ? dialect.quote(word) : word);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** AO's checks of {@code create}'s parameters, with AO's exception types and messages. */
