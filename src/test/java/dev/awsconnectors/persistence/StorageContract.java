@@ -259,6 +259,20 @@ abstract class StorageContract {
     }
 
     @Test
+    void roundTripsASystemScopeFederatedUserConnector() {
+        Account account = storedAccount("Production");
+        Connector entered = Connector.builder().name("Nightly job").accountId(account.id())
+                .principalType(PrincipalType.FEDERATED_USER).policy(StorageFixture.POLICY).systemScope(true)
+                .maxDurationSeconds(129_600).build();
+
+        Connector stored = node.connectors.create(entered);
+
+        assertThat(node.connectors.get(entered.id())).contains(stored);
+        assertThat(stored.systemScope()).isTrue();
+        assertThat(stored.principalType()).isEqualTo(PrincipalType.FEDERATED_USER);
+    }
+
+    @Test
     void refusesAConnectorNameTakenInAnyCase() {
         Account account = storedAccount("Production");
         node.connectors.create(roleConnector("Developers", account).build());
