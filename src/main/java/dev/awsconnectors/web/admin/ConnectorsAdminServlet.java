@@ -1,0 +1,128 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The AWS Connectors admin page ({@code /plugins/servlet/aws-connectors/admin/connectors}, the app's
+ * {@code configure.url}): the accounts and the connectors, read-only for now.
+ *
+ * <p>Every value reaches the template as a plain string in a map, so the template shows it with a plain
+ * {@code $reference} and calls no method of the app's classes (nothing to add to Jira's Velocity allow-list).
+ * Secrets never reach the page; access key IDs arrive masked ({@link AccessKeyIds}).
+ */
+public class ConnectorsAdminServlet extends AdminPageServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String TEMPLATE = "templates/admin/connectors.vm";
+
+    private final transient AccountRepository accounts;
+    private final transient ConnectorRepository connectors;
+
+    public ConnectorsAdminServlet(@ComponentImport UserManager userManager,
+                                  @ComponentImport LoginUriProvider loginUriProvider,
+                                  @ComponentImport WebSudoManager webSudoManager,
+                                  @ComponentImport TemplateRenderer templateRenderer,
+                                  @ComponentImport I18nResolver i18n,
+                                  AccountRepository accounts, ConnectorRepository connectors) {
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+    }
+
+    @Override
+    protected Page get(HttpServletRequest request) {
+        List<Account> allAccounts = accounts.all();
+        List<Connector> allConnectors = connectors.all();
+
+        Map<UUID, String> accountNames = new HashMap<>();
+        for (Account account : allAccounts) {
+            accountNames.put(account.id(), account.name());
+        }
+        Map<UUID, List<String>> connectorNamesByAccount = new HashMap<>();
+        for (Connector connector : allConnectors) {
+            connectorNamesByAccount.computeIfAbsent(connector.accountId(), id -> new ArrayList<>())
+                    .add(connector.name());
+        }
+
+        List<Map<String, String>> accountRows = new ArrayList<>();
+        for (Account account : allAccounts) {
+            accountRows.add(accountRow(account, connectorNamesByAccount.getOrDefault(account.id(), List.of())));
+        }
+        List<Map<String, String>> connectorRows = new ArrayList<>();
+        for (Connector connector : allConnectors) {
+            connectorRows.add(connectorRow(connector, accountNames.get(connector.accountId())));
+        }
+
+        Map<String, Object> context = new TreeMap<>();
+        context.put("accounts", accountRows);
+        context.put("connectors", connectorRows);
+        // Flags rather than method calls in the template: it calls nothing but $i18n.getText.
+        context.put("hasAccounts", !accountRows.isEmpty());
+        context.put("hasConnectors", !connectorRows.isEmpty());
+        return new Page(TEMPLATE, context);
+    }
+
+    private Map<String, String> accountRow(Account account, List<String> usedBy) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("id", account.id().toString());
+        row.put("name", account.name());
+        row.put("type", i18n().getText(account.type() == AccountType.HOST_ROLE
+                ? "awsc.admin.accountType.hostRole" : "awsc.admin.accountType.accessKey"));
+        row.put("partition", account.partition() == null ? "" : account.partition().id());
+        row.put("region", account.region());
+        row.put("accessKeyId", account.accessKeyId().map(AccessKeyIds::masked)
+                .orElseGet(() -> i18n().getText("awsc.admin.accounts.noAccessKey")));
+        row.put("connectors", usedBy.isEmpty() ? i18n().getText("awsc.admin.accounts.unused")
+                : String.join(", ", usedBy));
+        return row;
+    }
+
+    private Map<String, String> connectorRow(Connector connector, String accountName) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("id", connector.id().toString());
+        row.put("name", connector.name());
+        row.put("principalType", i18n().getText(principalTypeKey(connector.principalType())));
+        row.put("account", accountName == null ? "" : accountName);
+        row.put("groups", connector.groups().isEmpty() ? i18n().getText("awsc.admin.connectors.adminsOnly")
+                : String.join(", ", connector.groups()));
+        row.put("systemScope", i18n().getText(connector.systemScope() ? "awsc.admin.yes" : "awsc.admin.no"));
+        row.put("maxDuration", connector.maxDurationSeconds().isPresent()
+                ? i18n().getText("awsc.admin.duration.seconds", connector.maxDurationSeconds().getAsInt())
+                : i18n().getText("awsc.admin.duration.awsDefault"));
+        return row;
+    }
+
+    static String principalTypeKey(PrincipalType type) {
+        switch (type) {
+            case FEDERATED_USER:
+                return "awsc.admin.principalType.federatedUser";
+            case IAM_USER:
+                return "awsc.admin.principalType.iamUser";
+            case IAM_ROLE:
+                return "awsc.admin.principalType.iamRole";
+            default:
+                throw new IllegalArgumentException("Unknown principal type " + type);
+        }
+    }
+}

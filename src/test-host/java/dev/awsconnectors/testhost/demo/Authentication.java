@@ -1,0 +1,80 @@
+package dev.awsconnectors.testhost.demo;
+
+import dev.awsconnectors.testhost.sal.HostUsers;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Who makes a request, as Jira's authentication filters decide it: the user of the session (form login), else the
+ * user of an HTTP Basic {@code Authorization} header (scripts; wrong credentials are answered 401, no session is
+ * made). The user is put into {@link HostUsers} for the request's thread and taken out again afterwards, so a
+ * pooled thread never carries a user into the next request.
+ */
+final class Authentication extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    static final String SESSION_USER = "dev.awsconnectors.demo.user";
+
+    private final transient HostUsers users;
+
+    Authentication(HostUsers users) {
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String user = sessionUser(request);
+        String header = request.getHeader("Authorization");
+        if (user == null && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            user = basicUser(header.substring(6).strip());
+            if (user == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Jira\"");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Wrong user name or password");
+                return;
+            }
+        }
+        try (HostUsers.Scope ignored = users.actAs(user)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private String sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object name = session == null ? null : session.getAttribute(SESSION_USER);
+        // A user removed from the users file since logging in no longer counts.
+        return name instanceof String userName && users.getUserProfile(userName) != null ? userName : null;
+    }
+
+    private String basicUser(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String name = decoded.substring(0, colon);
+        return users.authenticate(name, decoded.substring(colon + 1))
+                ? users.getUserProfile(name).getUsername() : null;
+    }
+
+    /** Logs the user in for this browser: a new session (against session fixation) holding the user name. */
+    static void logIn(HttpServletRequest request, String userName) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
+        request.getSession(true).setAttribute(SESSION_USER, userName);
+    }
+}

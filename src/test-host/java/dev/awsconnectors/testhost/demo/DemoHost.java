@@ -1,0 +1,230 @@
+package dev.awsconnectors.testhost.demo;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.transaction.TransactionTemplate;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
+import dev.awsconnectors.testhost.plugin.AoModelVersions;
+import dev.awsconnectors.testhost.plugin.HostComponents;
+import dev.awsconnectors.testhost.plugin.LoadedPlugin;
+import dev.awsconnectors.testhost.plugin.PluginDescriptor;
+import dev.awsconnectors.testhost.plugin.PluginLoader;
+import dev.awsconnectors.testhost.sal.HostApplicationProperties;
+import dev.awsconnectors.testhost.sal.HostAuditLog;
+import dev.awsconnectors.testhost.sal.HostI18nResolver;
+import dev.awsconnectors.testhost.sal.HostLoginUriProvider;
+import dev.awsconnectors.testhost.sal.HostTemplateRenderer;
+import dev.awsconnectors.testhost.sal.HostTransactionTemplate;
+import dev.awsconnectors.testhost.sal.HostUsers;
+import dev.awsconnectors.testhost.sal.HostWebSudoManager;
+import dev.awsconnectors.testhost.sal.HostXsrfTokens;
+
+
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo host: the app loaded as Jira loads it (from {@code atlassian-plugin.xml} and the spring-scanner index),
+ * with host services built from real parts — users from a file, form and Basic login, WebSudo, XSRF tokens,
+ * Velocity, i18n, Active Objects on H2 or PostgreSQL, an audit log — and, by default, a local AWS double.
+ *
+ * <pre>{@code
+ * try (DemoHost jira = DemoHost.start(DemoOptions.builder().port(0).home(tempDir).build())) {
+ *     URI base = jira.baseUrl();   // http://localhost:<port>/jira
+ * }
+ * }</pre>
+ * Run it with {@code mvn -Pdemo} ({@link #main}).
+ */
+public final class DemoHost implements AutoCloseable {
+    private final DemoOptions options;
+    private final URI baseUrl;
+    private final Deque<AutoCloseable> resources;
+    private final LoadedPlugin plugin;
+    private final HostUsers users;
+    private final HostAuditLog audit;
+    private final Optional<DemoAws> aws;
+
+    private DemoHost(DemoOptions options, URI baseUrl, Deque<AutoCloseable> resources, LoadedPlugin plugin,
+                     HostUsers users, HostAuditLog audit, Optional<DemoAws> aws) {
+        this.options = options;
+        this.baseUrl = baseUrl;
+        this.resources = resources;
+        this.plugin = plugin;
+        this.users = users;
+        this.audit = audit;
+        this.aws = aws;
+    }
+
+    /**
+     * Starts a node; on failure prints why to standard error, stops what had started and throws.
+     *
+     * @throws IllegalStateException with the reason (a descriptor entry, an import, the database, the port)
+     */
+    public static DemoHost start(DemoOptions options) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return startNode(options, started);
+        } catch (Exception e) {
+            closeAll(started);
+            String reason = "The demo host (node " + options.node() + ") cannot start: " + e.getMessage();
+            System.err.println(reason);
+            throw new IllegalStateException(reason, e);
+        }
+    }
+
+    private static DemoHost startNode(DemoOptions options, Deque<AutoCloseable> started) throws Exception {
+        Path home = options.home();
+        Files.createDirectories(home);
+        Path localHome = home.resolve("node" + options.node());
+        Files.createDirectories(localHome);
+        int port = options.port() == 0 ? 0 : options.port() + options.node() - 1;
+        WebApp web = new WebApp(port);
+        started.push(web::stop);
+        URI baseUrl = URI.create("http://localhost:" + web.port() + WebApp.CONTEXT_PATH);
+
+        Optional<DemoAws> aws = Optional.empty();
+        if (options.aws() == DemoOptions.Aws.LOCAL) {
+            DemoAws demoAws = options.node() == 1 ? DemoAws.start(home) : DemoAws.ofNodeOne(home);
+            started.push(demoAws);
+            aws = Optional.of(demoAws);
+        }
+
+        DemoDatabase database = DemoDatabase.of(options);
+        ClassLoader pluginClassLoader = DemoHost.class.getClassLoader();
+        PluginLoader loader = new PluginLoader(pluginClassLoader);
+        PluginDescriptor descriptor = loader.descriptor();
+        JdbcActiveObjects ao = database.activeObjects(descriptor.pluginKey());
+
+        Clock clock = Clock.systemUTC();
+        HostUsers users = HostUsers.fromFile(home.resolve("users.properties"));
+        HostLoginUriProvider login = new HostLoginUriProvider(WebApp.CONTEXT_PATH);
+        HostWebSudoManager webSudo = new HostWebSudoManager(users, clock);
+        HostXsrfTokens xsrf = new HostXsrfTokens();
+        HostI18nResolver i18n = new HostI18nResolver(pluginClassLoader, descriptor.i18nLocations(), Locale.ENGLISH);
+        HostTemplateRenderer templates = new HostTemplateRenderer(pluginClassLoader, Map.of("i18n", i18n));
+        HostAuditLog audit = new HostAuditLog(home, users, clock);
+        HostComponents host = new HostComponents()
+                .add(ActiveObjects.class, ao)
+                .add(ApplicationProperties.class, new HostApplicationProperties(baseUrl.toString(), localHome, home))
+                .add(UserManager.class, users)
+                .add(LoginUriProvider.class, login)
+                .add(WebSudoManager.class, webSudo)
+                .add(XsrfTokenValidator.class, xsrf)
+                .add(XsrfTokenAccessor.class, xsrf)
+                .add(TemplateRenderer.class, templates)
+                .add(I18nResolver.class, i18n)
+                .add(AuditService.class, audit)
+                .add(TransactionTemplate.class, new HostTransactionTemplate(ao));
+
+        LoadedPlugin plugin = loader.load(host, new AoModelVersions(database.dataSource()));
+        started.push(plugin);
+        new DemoData(plugin.component(AccountRepository.class), plugin.component(ConnectorRepository.class))
+                .ensure(aws);
+
+        PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, descriptor, i18n);
+        web.start(new WebApp.Parts(users, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
+                plugin, audit));
+        return new DemoHost(options, baseUrl, started, plugin, users, audit, aws);
+    }
+
+    /** E.g. {@code http://localhost:2990/jira}, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public DemoOptions options() {
+        return options;
+    }
+
+    /** The started plugin, e.g. {@code plugin().component(ConnectorRepository.class)}. */
+    public LoadedPlugin plugin() {
+        return plugin;
+    }
+
+    public HostUsers users() {
+        return users;
+    }
+
+    public HostAuditLog auditLog() {
+        return audit;
+    }
+
+    /** The local AWS double's endpoint, when the demo uses one. */
+    public Optional<URI> localAwsEndpoint() {
+        return aws.map(DemoAws::endpoint);
+    }
+
+    /** Stops the web server, the plugin and the AWS double; the data stays in the home and database. */
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping the demo host: " + e);
+            }
+        }
+    }
+
+    /**
+     * {@code mvn -Pdemo}: starts a node from the system properties {@code demo.port}, {@code demo.db},
+     * {@code demo.aws=local|real}, {@code demo.node}, {@code demo.home} (and {@code demo.aui}), and runs until
+     * Ctrl+C.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        DemoOptions options = DemoOptions.builder()
+                .port(Integer.parseInt(System.getProperty("demo.port", Integer.toString(DemoOptions.DEFAULT_PORT))))
+                .database(System.getProperty("demo.db"))
+                .aws(DemoOptions.Aws.valueOf(System.getProperty("demo.aws", "local").strip()
+                        .toUpperCase(Locale.ROOT)))
+                .node(Integer.parseInt(System.getProperty("demo.node", "1")))
+                .home(Path.of(System.getProperty("demo.home", "target/demo-home")))
+                .auiDirectory(Path.of(System.getProperty("demo.aui", "target/aui")))
+                .build();
+        DemoHost host;
+        try {
+            host = start(options);
+        } catch (IllegalStateException e) {
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(host::close, "demo-host-stop"));
+        System.out.println();
+        System.out.println("AWS Connectors for Jira - demo host, node " + options.node() + ": " + host.baseUrl() + "/");
+        System.out.println("  Home:     " + options.home());
+        System.out.println("  Database: " + options.database().map(DemoDatabase::withoutSecrets)
+                .orElse("H2 file in the home"));
+        System.out.println("  AWS:      " + host.localAwsEndpoint().map(uri -> "local AWS double at " + uri
+                + " (account " + DemoAws.ACCOUNT_ID + ", MFA code " + DemoAws.MFA_CODE + ")")
+                .orElse("real AWS: enter real keys in the demo account"));
+        System.out.println("  Users:    admin/admin (Jira administrator), alice/alice (aws-developers), "
+                + "bob/bob (no group); edit " + options.home().resolve("users.properties"));
+        host.plugin().descriptor().configureUrl().ifPresent(url ->
+                System.out.println("  Admin:    " + host.baseUrl() + url));
+        System.out.println("Press Ctrl+C to stop.");
+        Thread.currentThread().join();
+    }
+
+}

@@ -1,0 +1,273 @@
+package dev.awsconnectors.testhost.plugin;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
+import com.atlassian.activeobjects.external.ModelVersion;
+import com.atlassian.sal.api.user.UserManager;
+import jakarta.servlet.Servlet;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.context.support.GenericApplicationContext;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads the plugin as Jira does, from its descriptor and spring-scanner index on a class loader:
+ * <ol>
+ *   <li>every import of the index must be satisfied by a host component — they become singletons of the plugin's
+ *       Spring context, the only host services the plugin sees;</li>
+ *   <li>every indexed component is registered and autowired through its constructor, and the context started;</li>
+ *   <li>every export must name a component implementing the interfaces it is exported as;</li>
+ *   <li>the {@code <ao>} module's upgrade tasks newer than the stored model version run, in order;</li>
+ *   <li>servlet modules are created through the context's autowire factory, REST modules become Jersey
+ *       applications whose resources are created the same way, web resources get their download names.</li>
+ * </ol>
+ * Anything wrong stops the load with a {@link PluginLoadException} naming the module, import or class.
+ */
+public final class PluginLoader {
+    public static final String DESCRIPTOR = "atlassian-plugin.xml";
+
+    private final ClassLoader classLoader;
+    private final String descriptorResource;
+    private final String indexDirectory;
+
+    /** The plugin on {@code classLoader}, with its descriptor and index where Jira looks for them. */
+    public PluginLoader(ClassLoader classLoader) {
+        this(classLoader, DESCRIPTOR, SpringScannerIndex.DEFAULT_DIRECTORY);
+    }
+
+    /** A plugin whose descriptor and index are elsewhere on the class path (fixtures for tests). */
+    public PluginLoader(ClassLoader classLoader, String descriptorResource, String indexDirectory) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.descriptorResource = Objects.requireNonNull(descriptorResource, "descriptorResource");
+        this.indexDirectory = Objects.requireNonNull(indexDirectory, "indexDirectory");
+    }
+
+    /** The descriptor alone, for host services that need it before the plugin starts (i18n, templates). */
+    public PluginDescriptor descriptor() {
+        return PluginDescriptor.read(classLoader, descriptorResource);
+    }
+
+    /**
+     * Starts the plugin.
+     *
+     * @param host           the host's services; {@link UserManager} is also what the REST security checks use
+     * @param modelVersions  where AO model versions are kept; {@code null} when the plugin has no {@code <ao>}
+     */
+    public LoadedPlugin load(HostComponents host, AoModelVersions modelVersions) {
+        PluginDescriptor descriptor = descriptor();
+        SpringScannerIndex index = SpringScannerIndex.read(classLoader, indexDirectory);
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.setClassLoader(classLoader);
+        try {
+            registerImports(index, host, context);
+            registerComponents(index, context);
+            try {
+                context.refresh();
+            } catch (RuntimeException e) {
+                throw new PluginLoadException("The plugin's Spring context cannot start: " + e.getMessage(), e);
+            }
+            checkExports(index, context);
+            runUpgradeTasks(descriptor, host, context, modelVersions);
+            List<LoadedPlugin.MountedServlet> servlets = servlets(descriptor, context);
+            List<LoadedPlugin.MountedRest> rests = restApplications(descriptor, context, host);
+            return new LoadedPlugin(descriptor, context, servlets, rests, webResources(descriptor), classLoader);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    private void registerImports(SpringScannerIndex index, HostComponents host, GenericApplicationContext context) {
+        for (String imported : index.imports()) {
+            Class<?> type = load(imported, "The plugin imports " + imported + " (" + indexDirectory
+                    + "/imports), a class that does not exist");
+            Object component = host.find(type).orElseThrow(() -> new PluginLoadException("The plugin imports "
+                    + imported + " (" + indexDirectory + "/imports), but no host component provides it"));
+            context.getBeanFactory().registerSingleton(imported, component);
+        }
+    }
+
+    private void registerComponents(SpringScannerIndex index, GenericApplicationContext context) {
+        for (SpringScannerIndex.Entry entry : index.components()) {
+            Class<?> type = load(entry.className(), "The component " + entry.className() + " (" + indexDirectory
+                    + "/component) does not exist");
+            if (entry.beanName() == null) {
+                context.registerBean(type);
+            } else {
+                registerNamed(context, entry.beanName(), type);
+            }
+        }
+    }
+
+    private static <T> void registerNamed(GenericApplicationContext context, String name, Class<T> type) {
+        context.registerBean(name, type);
+    }
+
+    private void checkExports(SpringScannerIndex index, GenericApplicationContext context) {
+        for (SpringScannerIndex.Export export : index.exports()) {
+            Class<?> type = load(export.className(), "The export " + export.className() + " does not exist");
+            if (context.getBeanNamesForType(type).length == 0) {
+                throw new PluginLoadException("The plugin exports " + export.className() + " (" + indexDirectory
+                        + "/exports), which is not one of its components");
+            }
+            for (String iface : export.interfaces()) {
+                if (!load(iface, "The export interface " + iface + " does not exist").isAssignableFrom(type)) {
+                    throw new PluginLoadException("The plugin exports " + export.className() + " as " + iface
+                            + ", which it does not implement");
+                }
+            }
+        }
+    }
+
+    private void runUpgradeTasks(PluginDescriptor descriptor, HostComponents host, GenericApplicationContext context,
+                                 AoModelVersions modelVersions) {
+        if (descriptor.aoUpgradeTasks().isEmpty() && descriptor.aoEntities().isEmpty()) {
+            return;
+        }
+        ActiveObjects ao = host.get(ActiveObjects.class).orElseThrow(() -> new PluginLoadException(
+                "The plugin has an <ao> module, but the host offers no ActiveObjects"));
+        for (String entity : descriptor.aoEntities()) {
+            load(entity, "The <ao> module names the entity " + entity + ", a class that does not exist");
+        }
+        List<ActiveObjectsUpgradeTask> tasks = new ArrayList<>();
+        for (String taskClass : descriptor.aoUpgradeTasks()) {
+            Object task = create(context, load(taskClass, "The <ao> module names the upgrade task " + taskClass
+                    + ", a class that does not exist"), "upgrade task " + taskClass);
+            if (!(task instanceof ActiveObjectsUpgradeTask upgradeTask)) {
+                throw new PluginLoadException("The upgrade task " + taskClass + " is not an ActiveObjectsUpgradeTask");
+            }
+            tasks.add(upgradeTask);
+        }
+        tasks.sort(Comparator.comparing(ActiveObjectsUpgradeTask::getModelVersion));
+        if (modelVersions == null) {
+            throw new PluginLoadException("The plugin has AO upgrade tasks, but the host keeps no model versions");
+        }
+        String namespace = descriptor.pluginKey();
+        ModelVersion current = modelVersions.current(namespace);
+        for (ActiveObjectsUpgradeTask task : tasks) {
+            if (task.getModelVersion().isNewerThan(current)) {
+                try {
+                    task.upgrade(current, ao);
+                } catch (RuntimeException e) {
+                    throw new PluginLoadException("The upgrade task " + task.getClass().getName() + " (model version "
+                            + task.getModelVersion() + ") failed: " + e.getMessage(), e);
+                }
+                current = task.getModelVersion();
+                modelVersions.store(namespace, current);
+            }
+        }
+    }
+
+    private List<LoadedPlugin.MountedServlet> servlets(PluginDescriptor descriptor,
+                                                       GenericApplicationContext context) {
+        Map<String, String> claimedBy = new HashMap<>();
+        List<LoadedPlugin.MountedServlet> servlets = new ArrayList<>();
+        for (PluginDescriptor.ServletModule module : descriptor.servlets()) {
+            String what = "The servlet module '" + module.key() + "'";
+            if (module.urlPatterns().isEmpty()) {
+                throw new PluginLoadException(what + " has no <url-pattern>");
+            }
+            Class<?> type = load(module.className(), what + " names the class " + module.className()
+                    + ", which does not exist");
+            if (!Servlet.class.isAssignableFrom(type)) {
+                throw new PluginLoadException(what + " names " + module.className() + ", which is not a servlet");
+            }
+            Servlet servlet = (Servlet) create(context, type, "servlet module '" + module.key() + "'");
+            for (String pattern : module.urlPatterns()) {
+                String mapping = "/plugins/servlet" + (pattern.startsWith("/") ? pattern : "/" + pattern);
+                String other = claimedBy.putIfAbsent(mapping, module.key());
+                if (other != null) {
+                    throw new PluginLoadException(what + " claims the URL pattern " + pattern
+                            + ", which the servlet module '" + other + "' already has");
+                }
+                servlets.add(new LoadedPlugin.MountedServlet(module.key(), mapping, servlet));
+            }
+        }
+        return servlets;
+    }
+
+    private List<LoadedPlugin.MountedRest> restApplications(PluginDescriptor descriptor,
+                                                            GenericApplicationContext context, HostComponents host) {
+        Map<String, String> claimedBy = new HashMap<>();
+        List<LoadedPlugin.MountedRest> rests = new ArrayList<>();
+        UserManager users = host.get(UserManager.class).orElseThrow(() -> new PluginLoadException(
+                "The host offers no UserManager to check REST access with"));
+        for (PluginDescriptor.RestModule module : descriptor.restModules()) {
+            String what = "The REST module '" + module.key() + "'";
+            String mapping = module.mountPath() + "/*";
+            String other = claimedBy.putIfAbsent(mapping, module.key());
+            if (other != null) {
+                throw new PluginLoadException(what + " claims " + module.mountPath()
+                        + ", which the REST module '" + other + "' already has");
+            }
+            if (module.packages().isEmpty()) {
+                throw new PluginLoadException(what + " names no <package> of resources");
+            }
+            ResourceConfig application = new ResourceConfig();
+            application.setApplicationName(module.key());
+            // Jira offers no WADL for plugin REST modules; without JAXB Jersey would only warn about it.
+            application.property(org.glassfish.jersey.server.ServerProperties.WADL_FEATURE_DISABLE, true);
+            application.setClassLoader(classLoader);
+            Set<Class<?>> scanned = new TreeSet<>(Comparator.comparing(Class::getName));
+            scanned.addAll(new ResourceConfig().setClassLoader(classLoader)
+                    .packages(true, module.packages().toArray(String[]::new)).getClasses());
+            int resources = 0;
+            for (Class<?> type : scanned) {
+                if (type.isAnnotationPresent(Path.class)) {
+                    // Created through Spring, so resources get constructor injection as under spring-scanner.
+                    application.register(create(context, type, what + " resource " + type.getName()));
+                    resources++;
+                } else if (type.isAnnotationPresent(Provider.class)) {
+                    application.register(create(context, type, what + " provider " + type.getName()));
+                }
+            }
+            if (resources == 0) {
+                throw new PluginLoadException(what + " has no @Path resources in " + module.packages());
+            }
+            application.register(new RestSecurity(users));
+            application.register(new RestXsrfCheck());
+            application.register(new JsonBodies());
+            rests.add(new LoadedPlugin.MountedRest(module.key(), mapping, application));
+        }
+        return rests;
+    }
+
+    private static Map<String, String> webResources(PluginDescriptor descriptor) {
+        Map<String, String> locations = new LinkedHashMap<>();
+        for (PluginDescriptor.WebResourceModule module : descriptor.webResources()) {
+            for (PluginDescriptor.Resource resource : module.resources()) {
+                if ("download".equals(resource.type())) {
+                    locations.put(descriptor.pluginKey() + ":" + module.key() + "/" + resource.name(),
+                            resource.location());
+                }
+            }
+        }
+        return locations;
+    }
+
+    private static Object create(GenericApplicationContext context, Class<?> type, String what) {
+        try {
+            return context.getAutowireCapableBeanFactory().createBean(type);
+        } catch (RuntimeException e) {
+            throw new PluginLoadException("Cannot create the " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Class<?> load(String className, String messageIfMissing) {
+        try {
+            return Class.forName(className, false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new PluginLoadException(messageIfMissing, e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.awsconnectors.testhost.sal;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.audit.entity.AuditAttribute;
+import com.atlassian.audit.entity.AuditEvent;
+import com.atlassian.audit.entity.AuditResource;
+import com.atlassian.audit.entity.ChangedValue;
+import com.atlassian.audit.entity.CoverageArea;
+import com.atlassian.audit.entity.CoverageLevel;
+import com.atlassian.sal.api.user.UserProfile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Jira's audit log for the demo host: every event is kept in memory ({@link #events()}) and appended as one JSON
+ * line to {@code <home>/audit.log} with the time and the acting user, as Jira's audit log records them. The file
+ * is shared by the nodes of a Data Center rehearsal; {@link #readLog()} reads every node's events back.
+ */
+public final class HostAuditLog implements AuditService {
+    public static final String FILE_NAME = "audit.log";
+
+    private final Path file;
+    private final HostUsers users;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+    public HostAuditLog(Path home, HostUsers users, Clock clock) {
+        this.file = Objects.requireNonNull(home, "home").resolve(FILE_NAME);
+        this.users = Objects.requireNonNull(users, "users");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void audit(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        events.add(event);
+        UserProfile author = users.getRemoteUser();
+        ObjectNode line = toJson(event);
+        line.put("timestamp", clock.instant().toString());
+        line.put("author", author == null ? null : author.getUsername());
+        try {
+            // One write of the whole line, appended: lines of two nodes never interleave within a line.
+            Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to the audit log " + file, e);
+        }
+    }
+
+    /** The events audited through this instance, oldest first. */
+    public List<AuditEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Every event in {@code audit.log} (all nodes, all starts), oldest first. */
+    public List<AuditEvent> readLog() {
+        List<AuditEvent> read = new ArrayList<>();
+        for (JsonNode line : readLogAsJson()) {
+            read.add(fromJson(line));
+        }
+        return read;
+    }
+
+    /** The lines of {@code audit.log} as JSON objects, with {@code timestamp} and {@code author}. */
+    public ArrayNode readLogAsJson() {
+        ArrayNode lines = json.createArrayNode();
+        if (!Files.exists(file)) {
+            return lines;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    lines.add(json.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the audit log " + file, e);
+        }
+        return lines;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private ObjectNode toJson(AuditEvent event) {
+        ObjectNode node = json.createObjectNode();
+        node.put("category", event.getCategoryI18nKey());
+        node.put("action", event.getActionI18nKey());
+        node.put("level", event.getLevel().name());
+        node.put("area", event.getArea() == null ? null : event.getArea().name());
+        ArrayNode affected = node.putArray("affectedObjects");
+        for (AuditResource resource : event.getAffectedObjects()) {
+            affected.addObject().put("name", resource.getName()).put("type", resource.getType())
+                    .put("uri", resource.getUri()).put("id", resource.getId());
+        }
+        ArrayNode changed = node.putArray("changedValues");
+        for (ChangedValue value : event.getChangedValues()) {
+            changed.addObject().put("i18nKey", value.getI18nKey()).put("key", value.getKey())
+                    .put("from", value.getFrom()).put("to", value.getTo());
+        }
+        ArrayNode attributes = node.putArray("extraAttributes");
+        for (AuditAttribute attribute : event.getExtraAttributes()) {
+            attributes.addObject().put("nameI18nKey", attribute.getNameI18nKey()).put("name", attribute.getName())
+                    .put("value", attribute.getValue());
+        }
+        return node;
+    }
+
+    private static AuditEvent fromJson(JsonNode node) {
+        String area = text(node, "area");
+        AuditEvent.Builder builder = area == null
+                ? AuditEvent.fromI18nKeys(text(node, "category"), text(node, "action"),
+                        CoverageLevel.valueOf(text(node, "level")))
+                : AuditEvent.fromI18nKeys(text(node, "category"), text(node, "action"),
+                        CoverageLevel.valueOf(text(node, "level")), CoverageArea.valueOf(area));
+        for (JsonNode resource : node.path("affectedObjects")) {
+            builder.affectedObject(AuditResource.builder(text(resource, "name"), text(resource, "type"))
+                    .uri(text(resource, "uri")).id(text(resource, "id")).build());
+        }
+        for (JsonNode value : node.path("changedValues")) {
+            builder.changedValue(ChangedValue.fromI18nKeys(text(value, "i18nKey"))
+                    .withKeyTranslation(text(value, "key")).from(text(value, "from")).to(text(value, "to")).build());
+        }
+        for (JsonNode attribute : node.path("extraAttributes")) {
+            builder.extraAttribute(AuditAttribute.fromI18nKeys(text(attribute, "nameI18nKey"),
+                    text(attribute, "value")).withNameTranslation(text(attribute, "name")).build());
+        }
+        return builder.build();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** For tests and the JSON endpoint: the JSON text of the whole log. */
+    public String readLogAsJsonText() {
+        try {
+            return json.writeValueAsString(readLogAsJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.awsconnectors.testhost.sal;
+
+import com.atlassian.templaterenderer.RenderingException;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.app.event.EventCartridge;
+import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
+import org.apache.velocity.context.Context;
+import org.apache.velocity.exception.ResourceNotFoundException;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ResourceLoader;
+import org.apache.velocity.util.ExtProperties;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The template renderer Jira gives plugins, on Apache Velocity 2, with templates read from the plugin's class loader.
+ *
+ * <p><b>Escaping.</b> As Jira does for plugin templates, every {@code $reference} is HTML-escaped when it is
+ * written out, so a value such as {@code <script>} appears as text. To write HTML on purpose, name the reference so
+ * that it ends in {@code Html} (for example {@code $messageHtml}, {@code ${row.descriptionHtml}} or
+ * {@code $helper.linkHtml()}): those are written raw — the naming convention of Atlassian's renderer, which also
+ * skips escaping for such names. Directives ({@code #if}, {@code #foreach}) and literal template text are never
+ * changed.
+ *
+ * <p>Every template also sees {@code $i18n} (the plugin's {@code I18nResolver}) unless the caller's context has one.
+ */
+public final class HostTemplateRenderer implements TemplateRenderer {
+    private final VelocityEngine engine;
+    private final ClassLoader classLoader;
+    private final Map<String, Object> defaults;
+
+    /** @param defaults what every template sees besides the caller's context, e.g. {@code i18n} */
+    public HostTemplateRenderer(ClassLoader classLoader, Map<String, Object> defaults) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.defaults = Map.copyOf(defaults);
+        Properties properties = new Properties();
+        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "plugin");
+        properties.put(RuntimeConstants.RESOURCE_LOADER + ".plugin." + RuntimeConstants.RESOURCE_LOADER_INSTANCE,
+                new PluginResourceLoader(classLoader));
+        properties.setProperty(RuntimeConstants.INPUT_ENCODING, StandardCharsets.UTF_8.name());
+        // Templates are in the class path and do not change while the host runs.
+        properties.setProperty(RuntimeConstants.RESOURCE_LOADER + ".plugin.cache", "true");
+        engine = new VelocityEngine(properties);
+        engine.init();
+    }
+
+    @Override
+    public void render(String templateName, Writer writer) throws RenderingException, IOException {
+        render(templateName, Map.of(), writer);
+    }
+
+    @Override
+    public void render(String templateName, Map<String, Object> context, Writer writer)
+            throws RenderingException, IOException {
+        Template template;
+        try {
+            template = engine.getTemplate(templateName);
+        } catch (ResourceNotFoundException e) {
+            throw new RenderingException("No template " + templateName + " on the plugin's class path", e);
+        } catch (RuntimeException e) {
+            throw new RenderingException("Cannot parse template " + templateName + ": " + e.getMessage(), e);
+        }
+        try {
+            template.merge(contextOf(context), writer);
+        } catch (RuntimeException e) {
+            throw new RenderingException("Cannot render template " + templateName + ": " + e.getMessage(), e);
+        }
+        writer.flush();
+    }
+
+    @Override
+    public String renderFragment(String fragment, Map<String, Object> context) throws RenderingException {
+        StringWriter writer = new StringWriter();
+        try {
+            engine.evaluate(contextOf(context), writer, "fragment", fragment);
+        } catch (RuntimeException e) {
+            throw new RenderingException("Cannot render a fragment: " + e.getMessage(), e);
+        }
+        return writer.toString();
+    }
+
+    @Override
+    public boolean resolve(String templateName) {
+        return classLoader.getResource(strip(templateName)) != null;
+    }
+
+    private VelocityContext contextOf(Map<String, Object> context) {
+        Map<String, Object> all = new HashMap<>(defaults);
+        if (context != null) {
+            all.putAll(context);
+        }
+        VelocityContext velocityContext = new VelocityContext(all);
+        EventCartridge cartridge = new EventCartridge();
+        cartridge.addReferenceInsertionEventHandler(new HtmlEscaping());
+        cartridge.attachToContext(velocityContext);
+        return velocityContext;
+    }
+
+    private static String strip(String templateName) {
+        return templateName.startsWith("/") ? templateName.substring(1) : templateName;
+    }
+
+    /** HTML-escapes every reference written out, except those whose name ends in {@code Html}. */
+    static final class HtmlEscaping implements ReferenceInsertionEventHandler {
+        @Override
+        public Object referenceInsert(Context context, String reference, Object value) {
+            if (value == null || isRaw(reference)) {
+                return value;
+            }
+            return escape(String.valueOf(value));
+        }
+
+        /** {@code $fooHtml}, {@code $!{foo.barHtml}}, {@code $foo.barHtml()} and the like. */
+        static boolean isRaw(String reference) {
+            String name = reference.replaceAll("[${}!]", "");
+            if (name.endsWith(")")) {
+                int open = name.lastIndexOf('(');
+                name = open < 0 ? name : name.substring(0, open);
+            }
+            return name.endsWith("Html");
+        }
+
+        static String escape(String text) {
+            StringBuilder escaped = new StringBuilder(text.length() + 16);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '<' -> escaped.append("&lt;");
+                    case '>' -> escaped.append("&gt;");
+                    case '&' -> escaped.append("&amp;");
+                    case '"' -> escaped.append("&quot;");
+                    case '\'' -> escaped.append("&#39;");
+                    default -> escaped.append(c);
+                }
+            }
+            return escaped.toString();
+        }
+    }
+
+    /** Reads templates through the plugin's class loader, not the thread's or Velocity's own. */
+    private static final class PluginResourceLoader extends ResourceLoader {
+        private final ClassLoader classLoader;
+
+        PluginResourceLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public void init(ExtProperties configuration) {
+        }
+
+        @Override
+        public Reader getResourceReader(String source, String encoding) {
+            InputStream in = classLoader.getResourceAsStream(strip(source));
+            if (in == null) {
+                throw new ResourceNotFoundException("No template " + source + " on the plugin's class path");
+            }
+            return new InputStreamReader(in, encoding == null ? StandardCharsets.UTF_8
+                    : java.nio.charset.Charset.forName(encoding));
+        }
+
+        @Override
+        public boolean isSourceModified(org.apache.velocity.runtime.resource.Resource resource) {
+            return false;
+        }
+
+        @Override
+        public long getLastModified(org.apache.velocity.runtime.resource.Resource resource) {
+            return 0;
+        }
+    }
+}

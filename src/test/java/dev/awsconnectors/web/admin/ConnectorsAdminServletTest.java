@@ -1,0 +1,201 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+import org.apache.velocity.runtime.RuntimeConstants;
+import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** The overview page, rendered from the real template with Velocity and the real i18n bundle. */
+class ConnectorsAdminServletTest {
+    private static final UserKey ADMIN = new UserKey("key-admin");
+
+    private final UserManager userManager = mock(UserManager.class);
+    private final WebSudoManager webSudoManager = mock(WebSudoManager.class);
+    private final AccountRepository accounts = mock(AccountRepository.class);
+    private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+    private final HttpServletRequest request = mock(HttpServletRequest.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final StringWriter body = new StringWriter();
+
+    private final Account sandbox = Account.builder().name("Sandbox account").type(AccountType.ACCESS_KEY)
+            .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(1).build();
+    private final Account hostRole = Account.builder().name("Host role account").type(AccountType.HOST_ROLE)
+            .partition(Partition.AWS_US_GOV).region("us-gov-west-1").version(1).build();
+
+    @BeforeEach
+    void setUp() throws IOException {
+        UserProfile profile = mock(UserProfile.class);
+        when(profile.getUserKey()).thenReturn(ADMIN);
+        when(userManager.getRemoteUser(request)).thenReturn(profile);
+        when(userManager.isAdmin(ADMIN)).thenReturn(true);
+        when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
+        when(response.getWriter()).thenReturn(new PrintWriter(body));
+    }
+
+    private String render() throws IOException {
+        ConnectorsAdminServlet servlet = new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class),
+                webSudoManager, new VelocityRenderer(), new BundleI18n(), accounts, connectors);
+        servlet.doGet(request, response);
+        return body.toString();
+    }
+
+    @Test
+    void listsAccountsWithMaskedKeysAndTheConnectorsUsingThem() throws IOException {
+        when(accounts.all()).thenReturn(List.of(hostRole, sandbox));
+        when(connectors.all()).thenReturn(List.of(
+                Connector.builder().name("Developers").accountId(sandbox.id())
+                        .principalType(PrincipalType.FEDERATED_USER).groups(List.of("aws-developers", "aws-ops"))
+                        .maxDurationSeconds(3600).version(1).build(),
+                Connector.builder().name("Nightly job").accountId(sandbox.id())
+                        .principalType(PrincipalType.IAM_ROLE).roleArn("arn:aws:iam::123456789012:role/Job")
+                        .systemScope(true).version(1).build()));
+
+        String html = render();
+
+        assertThat(html).contains("AKIA************MPLE").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(html).contains("Sandbox account", "IAM user access key", "aws / eu-west-1",
+                "Developers, Nightly job");
+        assertThat(html).contains("Host role account", "Host role", "aws-us-gov / us-gov-west-1",
+                "none (host role)", "no connector");
+        assertThat(html).contains("Federated User", "aws-developers, aws-ops", "3600 seconds");
+        assertThat(html).contains("IAM Role", "none (administrators only)", "AWS default");
+        assertThat(cell(html, "aws-connector-system-scope")).containsExactly("No", "Yes");
+        assertThat(html).contains("class=\"aui-page-panel\"", "<table class=\"aui\" id=\"aws-accounts\"",
+                "<table class=\"aui\" id=\"aws-connectors\"");
+        assertThat(html).doesNotContain("$i18n", "$account", "$connector", "awsc.admin.");
+    }
+
+    @Test
+    void saysSoWhenThereAreNoAccountsOrConnectorsYet() throws IOException {
+        when(accounts.all()).thenReturn(List.of());
+        when(connectors.all()).thenReturn(List.of());
+
+        String html = render();
+
+        assertThat(html).contains("No AWS accounts yet.", "No connectors yet.").doesNotContain("<table");
+    }
+
+    @Test
+    void passesNamesToTheTemplateAsTheyAreAndBuildsNoMarkupInJava() throws IOException {
+        Account odd = sandbox.toBuilder().name("<b>odd</b> & co").build();
+        when(accounts.all()).thenReturn(List.of(odd));
+        when(connectors.all()).thenReturn(List.of());
+
+        String html = render();
+
+        // This test renderer escapes nothing, as a careless host would not; the value arrives unchanged, so the
+        // host's escaping of references is the only transformation it ever gets.
+        assertThat(cell(html, "aws-account-name")).containsExactly("<b>odd</b> & co");
+    }
+
+    private static List<String> cell(String html, String cssClass) {
+        Matcher matcher = Pattern.compile("<td class=\"" + cssClass + "\">(.*?)</td>").matcher(html);
+        List<String> cells = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            cells.add(matcher.group(1));
+        }
+        return cells;
+    }
+
+    /** Renders the plugin's templates from the class path with Apache Velocity, as Jira's renderer does. */
+    static final class VelocityRenderer implements TemplateRenderer {
+        private final VelocityEngine engine = new VelocityEngine();
+
+        VelocityRenderer() {
+            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+            engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+            engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+            engine.init();
+        }
+
+        @Override
+        public void render(String templateName, Writer writer) throws IOException {
+            render(templateName, Map.of(), writer);
+        }
+
+        @Override
+        public void render(String templateName, Map<String, Object> context, Writer writer) throws IOException {
+            engine.getTemplate(templateName, StandardCharsets.UTF_8.name()).merge(new VelocityContext(context), writer);
+        }
+
+        @Override
+        public String renderFragment(String fragment, Map<String, Object> context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean resolve(String templateName) {
+            return engine.resourceExists(templateName);
+        }
+    }
+
+    /** The app's real i18n bundle, formatted as SAL does (MessageFormat). */
+    static final class BundleI18n implements I18nResolver {
+        private final Properties texts = new Properties();
+
+        BundleI18n() {
+            try (InputStream in = getClass().getResourceAsStream("/i18n/aws-connectors.properties")) {
+                texts.load(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String getRawText(String key) {
+            String text = texts.getProperty(key);
+            if (text == null) {
+                throw new AssertionError("No i18n key " + key);
+            }
+            return text;
+        }
+
+        @Override
+        public String getText(String key, Serializable... arguments) {
+            return new MessageFormat(getRawText(key), Locale.ENGLISH).format(arguments);
+        }
+
+        @Override
+        public String getText(String key) {
+            return getText(key, new Serializable[0]);
+        }
+    }
+}
