@@ -48,8 +48,8 @@ final class DurationPolicy {
         } else {
             int awsMax = awsMaximum(connector.principalType());
             if (seconds > awsMax) {
-                throw new InvalidCredentialsRequestException("durationSeconds", "AWS issues " + displayName(
-                        connector.principalType()) + " credentials for at most " + format(awsMax) + " seconds; "
+                throw new InvalidCredentialsRequestException("durationSeconds", "AWS issues "
+                        + connector.principalType().getDisplayName() + " credentials for at most " + format(awsMax) + " seconds; "
                         + format(seconds) + " seconds were requested.");
             }
         }
@@ -65,17 +65,6 @@ final class DurationPolicy {
 
     static int awsMaximum(PrincipalType type) {
         return type == PrincipalType.IAM_ROLE ? ASSUME_ROLE_MAXIMUM_SECONDS : FEDERATION_AND_SESSION_TOKEN_MAXIMUM_SECONDS;
-    }
-
-    private static String displayName(PrincipalType type) {
-        switch (type) {
-            case FEDERATED_USER:
-                return "Federated User";
-            case IAM_USER:
-                return "IAM User";
-            default:
-                return "IAM Role";
-        }
     }
 
     private static String format(long number) {

@@ -104,7 +104,7 @@ final class ConnectorRules {
         } else if (NEEDS_ACCESS_KEY.contains(type)
                 && account.map(Account::type).orElse(null) == AccountType.HOST_ROLE) {
             findings.add("principalType", Keys.PRINCIPAL_TYPE_HOST_ROLE,
-                    displayName(type), stsCall(type), account.get().name());
+                    type.getDisplayName(), stsCall(type), account.get().name());
         }
     }
 
@@ -118,7 +118,7 @@ final class ConnectorRules {
             return;
         }
         if (type != null && !TAKES_ROLE.contains(type)) {
-            findings.add("roleArn", Keys.ROLE_ARN_NOT_ALLOWED, displayName(type));
+            findings.add("roleArn", Keys.ROLE_ARN_NOT_ALLOWED, type.getDisplayName());
             return;
         }
         String arn = roleArn.get();
@@ -140,7 +140,7 @@ final class ConnectorRules {
     private static void externalId(Connector connector, PrincipalType type, Findings findings) {
         connector.externalId().ifPresent(externalId -> {
             if (type != null && !TAKES_ROLE.contains(type)) {
-                findings.add("externalId", Keys.EXTERNAL_ID_NOT_ALLOWED, displayName(type));
+                findings.add("externalId", Keys.EXTERNAL_ID_NOT_ALLOWED, type.getDisplayName());
             } else if (externalId.length() < Limits.EXTERNAL_ID_MIN || externalId.length() > Limits.EXTERNAL_ID_MAX) {
                 findings.add("externalId", Keys.EXTERNAL_ID_LENGTH,
                         Limits.EXTERNAL_ID_MIN, Limits.EXTERNAL_ID_MAX, externalId.length());
@@ -156,10 +156,10 @@ final class ConnectorRules {
         List<String> arns = connector.policyArns();
         if (!allowed) {
             if (policy.isPresent()) {
-                findings.add("policy", Keys.POLICY_NOT_ALLOWED, displayName(type));
+                findings.add("policy", Keys.POLICY_NOT_ALLOWED, type.getDisplayName());
             }
             if (!arns.isEmpty()) {
-                findings.add("policyArns", Keys.POLICY_ARNS_NOT_ALLOWED, displayName(type));
+                findings.add("policyArns", Keys.POLICY_ARNS_NOT_ALLOWED, type.getDisplayName());
             }
             return;
         }
@@ -240,7 +240,7 @@ final class ConnectorRules {
         int seconds = connector.maxDurationSeconds().getAsInt();
         int max = type == PrincipalType.IAM_ROLE ? Limits.DURATION_ROLE_MAX : Limits.DURATION_USER_MAX;
         if (seconds < Limits.DURATION_MIN || seconds > max) {
-            findings.add("maxDurationSeconds", Keys.DURATION_RANGE, displayName(type), Limits.DURATION_MIN, max,
+            findings.add("maxDurationSeconds", Keys.DURATION_RANGE, type.getDisplayName(), Limits.DURATION_MIN, max,
                     seconds);
         } else if (type == PrincipalType.IAM_ROLE && hostRole && seconds > Limits.DURATION_ROLE_CHAINING_MAX) {
             // The host's credentials are themselves a role session, so assuming a role from them is role chaining.
@@ -253,7 +253,7 @@ final class ConnectorRules {
             Connector connector, PrincipalType type, boolean hostRole, Findings findings) {
         connector.mfaSerialNumber().ifPresent(serial -> {
             if (type != null && !TAKES_MFA.contains(type)) {
-                findings.add("mfaSerialNumber", Keys.MFA_NOT_ALLOWED, displayName(type));
+                findings.add("mfaSerialNumber", Keys.MFA_NOT_ALLOWED, type.getDisplayName());
             } else if (hostRole) {
                 // The device must belong to the caller, and a role (the host's) has no MFA device.
                 findings.add("mfaSerialNumber", Keys.MFA_HOST_ROLE);
@@ -268,7 +268,7 @@ final class ConnectorRules {
 
     private static void sourceIdentityAndTags(Connector connector, PrincipalType type, Findings findings) {
         if (connector.sourceIdentityAndTags() && type != null && type != PrincipalType.IAM_ROLE) {
-            findings.add("sourceIdentityAndTags", Keys.SOURCE_IDENTITY_NOT_ALLOWED, displayName(type));
+            findings.add("sourceIdentityAndTags", Keys.SOURCE_IDENTITY_NOT_ALLOWED, type.getDisplayName());
         }
     }
 
@@ -299,7 +299,7 @@ final class ConnectorRules {
             return;
         }
         if (type != null && !OPENS_CONSOLE.contains(type)) {
-            findings.add("consoleDestination", Keys.CONSOLE_NOT_ALLOWED, displayName(type));
+            findings.add("consoleDestination", Keys.CONSOLE_NOT_ALLOWED, type.getDisplayName());
             return;
         }
         URI uri = destination.get();
@@ -328,17 +328,6 @@ final class ConnectorRules {
         String suffix = "." + consoleHost;
         return host.endsWith(suffix)
                 && partition.containsRegion(host.substring(0, host.length() - suffix.length()));
-    }
-
-    static String displayName(PrincipalType type) {
-        switch (type) {
-            case FEDERATED_USER:
-                return "Federated User";
-            case IAM_USER:
-                return "IAM User";
-            default:
-                return "IAM Role";
-        }
     }
 
     private static String stsCall(PrincipalType type) {

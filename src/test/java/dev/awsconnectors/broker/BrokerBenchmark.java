@@ -12,6 +12,7 @@ import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.sts.StsClients;
+import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.IamUser;
 import dev.awsconnectors.testhost.aws.LocalAws;
@@ -61,7 +62,7 @@ public class BrokerBenchmark {
     private StsClients clients;
     private StsClient rawClient;
     private HostUsers users;
-    private CredentialsCacheTest.MutableClock cacheClock;
+    private ManualClock cacheClock;
     private CredentialsCache cache;
     private DefaultAwsConnectorService service;
     private Connector connector;
@@ -79,7 +80,7 @@ public class BrokerBenchmark {
         InMemoryConnectors store = new InMemoryConnectors().put(account, key.secretAccessKey()).put(connector);
         users = new HostUsers().add("alice", false, false, "aws-developers");
         clients = new StsClients(store);
-        cacheClock = new CredentialsCacheTest.MutableClock(Instant.now());
+        cacheClock = new ManualClock(Instant.now());
         cache = new CredentialsCache(cacheClock, CredentialsCache.DEFAULT_MAX_ENTRIES);
         fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
         service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),

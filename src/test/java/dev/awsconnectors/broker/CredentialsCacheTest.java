@@ -3,12 +3,11 @@ package dev.awsconnectors.broker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.sts.SessionOwner;
+import dev.awsconnectors.testhost.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -27,7 +26,7 @@ class CredentialsCacheTest {
     private static final UUID CONNECTOR = UUID.fromString("11111111-1111-4111-8111-111111111111");
     private static final UUID ACCOUNT = UUID.fromString("22222222-2222-4222-8222-222222222222");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final CredentialsCache cache = new CredentialsCache(clock, 100);
     private final AtomicInteger stsCalls = new AtomicInteger();
 
@@ -206,31 +205,4 @@ class CredentialsCacheTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.sal.Html;
+
 import dev.awsconnectors.testhost.sal.HostLoginUriProvider;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import jakarta.servlet.http.HttpServlet;

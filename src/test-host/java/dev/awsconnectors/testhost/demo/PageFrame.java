@@ -1,5 +1,7 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.sal.Html;
+
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserProfile;

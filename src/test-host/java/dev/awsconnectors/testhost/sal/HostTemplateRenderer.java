@@ -120,7 +120,7 @@ public final class HostTemplateRenderer implements TemplateRenderer {
             if (value == null || isRaw(reference)) {
                 return value;
             }
-            return escape(String.valueOf(value));
+            return Html.escape(String.valueOf(value));
         }
 
         /** {@code $fooHtml}, {@code $!{foo.barHtml}}, {@code $foo.barHtml()} and the like. */
@@ -131,22 +131,6 @@ public final class HostTemplateRenderer implements TemplateRenderer {
                 name = open < 0 ? name : name.substring(0, open);
             }
             return name.endsWith("Html");
-        }
-
-        static String escape(String text) {
-            StringBuilder escaped = new StringBuilder(text.length() + 16);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '<' -> escaped.append("&lt;");
-                    case '>' -> escaped.append("&gt;");
-                    case '&' -> escaped.append("&amp;");
-                    case '"' -> escaped.append("&quot;");
-                    case '\'' -> escaped.append("&#39;");
-                    default -> escaped.append(c);
-                }
-            }
-            return escaped.toString();
         }
     }
 

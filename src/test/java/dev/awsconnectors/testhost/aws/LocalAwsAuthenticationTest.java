@@ -1,5 +1,7 @@
 package dev.awsconnectors.testhost.aws;
 
+import dev.awsconnectors.testhost.ManualClock;
+
 import static dev.awsconnectors.testhost.aws.Sdk.awsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +115,7 @@ class LocalAwsAuthenticationTest {
     @Test
     void credentialsExpireByTheDoublesClock() {
         // The double runs ten minutes behind the SDK: within the allowed skew, and with room to move past expiry.
-        MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofMinutes(10)));
+        ManualClock clock = new ManualClock(Instant.now().minus(Duration.ofMinutes(10)));
         try (LocalAws timed = LocalAws.builder().clock(clock).start()) {
             AccessKey bobKey = timed.account("111122223333").user("bob").addAccessKey();
             Credentials issued;
@@ -187,31 +188,4 @@ class LocalAwsAuthenticationTest {
         assertThat(aws.requests()).isEmpty();
     }
 
-    /** A clock a test can move. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            this.now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -113,7 +113,7 @@ class LocalAwsFederationTest {
 
     @Test
     void aSigninTokenIsGoodForFifteenMinutes() throws Exception {
-        LocalAwsAuthenticationTest.MutableClock clock = new LocalAwsAuthenticationTest.MutableClock(
+        dev.awsconnectors.testhost.ManualClock clock = new dev.awsconnectors.testhost.ManualClock(
                 java.time.Instant.now());
         try (LocalAws timed = LocalAws.builder().clock(clock).start()) {
             IamUser bob = timed.account("111122223333").user("bob");

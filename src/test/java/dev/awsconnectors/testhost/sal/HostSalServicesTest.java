@@ -1,5 +1,7 @@
 package dev.awsconnectors.testhost.sal;
 
+import dev.awsconnectors.testhost.ManualClock;
+
 import com.atlassian.audit.entity.AuditAttribute;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.AuditResource;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ class HostSalServicesTest {
     @Test
     void webSudoNeedsThePasswordAgainAndLastsTenMinutes() throws Exception {
         HostUsers users = new HostUsers().add("admin", "secret", true, false);
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         HostWebSudoManager webSudo = new HostWebSudoManager(users, clock);
         HttpSession session = session();
         HttpServletRequest request = mock(HttpServletRequest.class);
@@ -191,26 +192,4 @@ class HostSalServicesTest {
         return session;
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

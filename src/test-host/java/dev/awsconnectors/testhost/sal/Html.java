@@ -1,11 +1,11 @@
-package dev.awsconnectors.testhost.demo;
+package dev.awsconnectors.testhost.sal;
 
-/** HTML escaping for the host's own pages (the plugin's pages are escaped by the template renderer). */
-final class Html {
+/** HTML escaping, for the host's own pages and for what the template renderer writes into the plugin's. */
+public final class Html {
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
