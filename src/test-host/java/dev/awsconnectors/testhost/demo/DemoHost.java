@@ -200,7 +200,7 @@ public final class DemoHost implements AutoCloseable {
                 .aws(DemoOptions.Aws.valueOf(System.getProperty("demo.aws", "local").strip()
                         .toUpperCase(Locale.ROOT)))
                 .node(Integer.parseInt(System.getProperty("demo.node", "1")))
-                .home(Path.of(System.getProperty("demo.home", "target/demo-home")))
+                .home(Path.of(System.getProperty("demo.home", "demo-home")))
                 .auiDirectory(Path.of(System.getProperty("demo.aui", "target/aui")))
                 .build();
         DemoHost host;

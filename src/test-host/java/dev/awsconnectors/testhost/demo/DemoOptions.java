@@ -53,7 +53,7 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
 
     public static final class Builder {
         private int port = DEFAULT_PORT;
-        private Path home = Path.of("target", "demo-home");
+        private Path home = Path.of("demo-home");
         private String database;
         private Aws aws = Aws.LOCAL;
         private int node = 1;

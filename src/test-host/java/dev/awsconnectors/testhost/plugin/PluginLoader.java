@@ -65,6 +65,11 @@ public final class PluginLoader {
      */
     public LoadedPlugin load(HostComponents host, AoModelVersions modelVersions) {
         PluginDescriptor descriptor = descriptor();
+        // Jira's scanner runtime builds the plugin's components only from a Spring context file that asks it to.
+        if (classLoader.getResource("META-INF/spring/plugin-context.xml") == null) {
+            throw new PluginLoadException("The plugin has no META-INF/spring/plugin-context.xml, so Jira would "
+                    + "create none of its components (it needs <atlassian-scanner:scan-indexes/>)");
+        }
         SpringScannerIndex index = SpringScannerIndex.read(classLoader, indexDirectory);
         GenericApplicationContext context = new GenericApplicationContext();
         context.setClassLoader(classLoader);
@@ -93,8 +98,24 @@ public final class PluginLoader {
                     + "/imports), a class that does not exist");
             Object component = host.find(type).orElseThrow(() -> new PluginLoadException("The plugin imports "
                     + imported + " (" + indexDirectory + "/imports), but no host component provides it"));
-            context.getBeanFactory().registerSingleton(imported, component);
+            // As in Jira, an import is a service proxy of the imported interface only: a plugin that relies on
+            // another interface the host object happens to implement fails here, not in a customer's Jira.
+            context.getBeanFactory().registerSingleton(imported, onlyAs(type, component));
         }
+    }
+
+    private Object onlyAs(Class<?> type, Object component) {
+        if (!type.isInterface()) {
+            return component;
+        }
+        return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    try {
+                        return method.invoke(component, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private void registerComponents(SpringScannerIndex index, GenericApplicationContext context) {

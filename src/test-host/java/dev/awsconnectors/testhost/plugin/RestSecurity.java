@@ -1,6 +1,8 @@
 package dev.awsconnectors.testhost.plugin;
 
 import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
+import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
+import com.atlassian.plugins.rest.api.security.annotation.UnlicensedSiteAccess;
 import com.atlassian.plugins.rest.api.security.annotation.AnonymousSiteAccess;
 import com.atlassian.plugins.rest.api.security.annotation.SystemAdminOnly;
 import com.atlassian.plugins.rest.api.security.annotation.UnrestrictedAccess;
@@ -33,7 +35,11 @@ final class RestSecurity implements DynamicFeature {
             Map.entry(AnonymousSiteAccess.class, Rule.ANYONE),
             Map.entry(UnrestrictedAccess.class, Rule.ANYONE),
             Map.entry(SystemAdminOnly.class, Rule.SYSTEM_ADMIN),
-            Map.entry(AdminOnly.class, Rule.ADMIN));
+            Map.entry(AdminOnly.class, Rule.ADMIN),
+            // Explicitly "a user with a licence" (or, with limited unlicensed access, any user): every demo user is
+            // licensed, so both mean logged in — and they override a class-level @AnonymousSiteAccess as in Jira.
+            Map.entry(LicensedOnly.class, Rule.LOGGED_IN),
+            Map.entry(UnlicensedSiteAccess.class, Rule.LOGGED_IN));
 
     private final UserManager users;
 
