@@ -6,7 +6,7 @@ import java.util.UUID;
 public final class AccountNotFoundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    AccountNotFoundException(UUID id) {
+    public AccountNotFoundException(UUID id) {
         super("There is no AWS account with id " + id + ".");
     }
 }

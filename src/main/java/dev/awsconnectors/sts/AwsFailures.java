@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * anything shaped like key material removed. AWS's error code and request id are kept.
  *
  * <p>Nothing is logged here: the exception is thrown, and whoever catches it decides.
+ *
+ * <p>Used for every AWS service the app calls (STS, IAM): the service's name comes from the {@link AwsCall}.
  */
-final class AwsFailures {
+public final class AwsFailures {
     /** Longer AWS messages are cut: they are shown in pages and REST answers. */
     static final int MAX_AWS_MESSAGE = 400;
 
@@ -41,7 +43,7 @@ final class AwsFailures {
     /**
      * What was being called, for the messages.
      *
-     * @param service      {@code "AWS STS"}
+     * @param service      {@code "AWS STS"} or {@code "AWS IAM"}
      * @param operation    the API action, e.g. {@code AssumeRole}
      * @param target       what it was called on, e.g. {@code role arn:aws:iam::123456789012:role/Dev}
      * @param host         the host that was called (for "could not be reached")
@@ -51,9 +53,9 @@ final class AwsFailures {
      * @param connectorName the connector's name, or null when the call is for the account itself
      * @param accessHint   what to check when AWS denies access: the permissions and trust the call needs
      */
-    record AwsCall(String service, String operation, String target, String host, String region, String accountName,
-                   AccountType accountType, String connectorName, String accessHint) {
-        AwsCall {
+    public record AwsCall(String service, String operation, String target, String host, String region,
+                          String accountName, AccountType accountType, String connectorName, String accessHint) {
+        public AwsCall {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(target, "target");
@@ -67,12 +69,13 @@ final class AwsFailures {
 
     private final StsClients.Settings settings;
 
-    AwsFailures(StsClients.Settings settings) {
+    /** @param settings the settings the clients were built with, for "after N attempts" and timeouts */
+    public AwsFailures(StsClients.Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** The exception to throw for a failed SDK call. */
-    AwsRequestFailedException map(SdkException failure, AwsCall call) {
+    public AwsRequestFailedException map(SdkException failure, AwsCall call) {
         if (failure instanceof AwsServiceException) {
             return service((AwsServiceException) failure, call);
         }
@@ -171,7 +174,8 @@ final class AwsFailures {
     private String throttled(String code, SdkException e, AwsCall call) {
         return call.service() + " throttled " + call.operation() + " for account '" + call.accountName() + "' ("
                 + code + ") and the call still failed after " + attemptsText(e) + ". Try again in a minute; if it "
-                + "keeps happening, request credentials less often or ask AWS for a higher STS request quota.";
+                + "keeps happening, " + (call.service().equals("AWS STS") ? "request credentials less often or " : "")
+                + "ask AWS for a higher " + shortName(call) + " request quota.";
     }
 
     private AwsRequestFailedException serviceStatus(int status, String code, String requestId, Integer attempts,
@@ -181,7 +185,8 @@ final class AwsFailures {
         if (status >= 500) {
             message = call.service() + " at " + call.host() + " failed " + call.operation() + " with an error on "
                     + "its side (" + what + "), after " + attemptsText(attempts) + ". Try again later, and check "
-                    + "the AWS Health Dashboard for STS in " + call.region() + " (or the proxy in between).";
+                    + "the AWS Health Dashboard for " + shortName(call) + " in " + call.region()
+                    + " (or the proxy in between).";
         } else {
             message = call.service() + " at " + call.host() + " answered " + call.operation() + " with " + what
                     + " in a form Jira could not read. Check that the account's endpoint override points at "
@@ -246,7 +251,13 @@ final class AwsFailures {
         return null;
     }
 
-    static String seconds(Duration duration) {
+    /** {@code STS} for {@code AWS STS}. */
+    private static String shortName(AwsCall call) {
+        return call.service().startsWith("AWS ") ? call.service().substring(4) : call.service();
+    }
+
+    /** {@code 10 s}, or {@code 250 ms} for a duration that is not whole seconds. */
+    public static String seconds(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 1000 == 0) {
             return (millis / 1000) + " s";
@@ -276,7 +287,7 @@ final class AwsFailures {
      * A message from AWS or the SDK, fit to show: on one line, without anything shaped like key material, and cut
      * to {@value #MAX_AWS_MESSAGE} characters.
      */
-    static String clean(String text) {
+    public static String clean(String text) {
         if (text == null) {
             return "";
         }

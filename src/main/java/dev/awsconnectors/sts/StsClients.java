@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -113,9 +114,7 @@ public class StsClients implements AutoCloseable {
             client.close();
             // The SDK does not close an HTTP client it was given, nor credentials providers.
             httpClient.close();
-            if (credentials instanceof SdkAutoCloseable) {
-                ((SdkAutoCloseable) credentials).close();
-            }
+            closeQuietly(credentials);
         }
     }
 
@@ -202,40 +201,41 @@ public class StsClients implements AutoCloseable {
 
     private Entry build(Account account) {
         AwsCredentialsProvider credentials = credentialsFor(account);
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(settings.socketTimeout())
-                .build();
+        SdkHttpClient http = httpClient(settings);
         try {
-            ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
-            var builder = StsClient.builder()
-                    .httpClient(http)
-                    .region(Region.of(account.region()))
-                    .credentialsProvider(credentials)
-                    .defaultsMode(DefaultsMode.STANDARD)
-                    .fipsEnabled(false)
-                    .dualstackEnabled(false)
-                    .overrideConfiguration(o -> o
-                            .defaultProfileFile(noProfile)
-                            .defaultProfileName("default")
-                            .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
-                            .apiCallTimeout(settings.apiCallTimeout())
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.maxAttempts())
-                                    .backoffStrategy(BackoffStrategy.exponentialDelay(
-                                            settings.baseBackoff(), settings.maxBackoff()))
-                                    .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                                            settings.throttlingBaseBackoff(), settings.maxThrottlingBackoff()))
-                                    .build()));
-            account.endpointOverride().ifPresent(builder::endpointOverride);
-            return new Entry(account.version(), builder.build(), http, credentials);
+            StsClient client = configure(StsClient.builder().httpClient(http), settings,
+                    Region.of(account.region()), credentials, account.endpointOverride());
+            return new Entry(account.version(), client, http, credentials);
         } catch (RuntimeException e) {
             http.close();
+            closeQuietly(credentials);
             throw e;
         }
     }
 
-    private AwsCredentialsProvider credentialsFor(Account account) {
+    /**
+     * A new STS client for this account's STS endpoint (its region's, or its endpoint override) that signs with the
+     * given credentials instead of the account's, for a few calls with other credentials (a freshly created access
+     * key, temporary credentials from a connector). Built as the shared clients are (timeouts, retries, no profile
+     * files), with an HTTP client of its own that the SDK closes with it; the caller closes the client.
+     */
+    public StsClient newClient(Account account, AwsCredentialsProvider credentials) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(credentials, "credentials");
+        return configure(StsClient.builder().httpClientBuilder(httpClientBuilder(settings)), settings,
+                Region.of(account.region()), credentials, account.endpointOverride());
+    }
+
+    /**
+     * The credentials the account's own AWS calls are signed with: its stored access key, or the host's role (see
+     * the class comment). Shared with the app's IAM clients, so that every AWS client of an account signs the same
+     * way. Whoever closes the client closes the provider too ({@link #closeQuietly}).
+     *
+     * @throws IllegalStateException if the account's secret access key cannot be read; the message says what to
+     *                               restore and contains no key material
+     */
+    public AwsCredentialsProvider credentialsFor(Account account) {
+        Objects.requireNonNull(account, "account");
         if (account.type() == AccountType.HOST_ROLE) {
             return new HostRoleCredentials(AwsCredentialsProviderChain.builder()
                     .credentialsProviders(
@@ -255,6 +255,59 @@ public class StsClients implements AutoCloseable {
                 "Account '" + account.name() + "' has no access key ID; enter the IAM user's access key."));
         return StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(accessKeyId, secrets.secretAccessKey(account)));
+    }
+
+    /**
+     * The JDK-based HTTP client every AWS client of the app uses, with the connect and socket timeouts of
+     * {@code settings}. The SDK does not close an HTTP client it is given: whoever builds one closes it.
+     */
+    public static SdkHttpClient httpClient(Settings settings) {
+        return httpClientBuilder(settings).build();
+    }
+
+    /** As {@link #httpClient}, as a builder, for a client that owns (and closes) its HTTP client. */
+    public static UrlConnectionHttpClient.Builder httpClientBuilder(Settings settings) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.socketTimeout());
+    }
+
+    /**
+     * Configures a synchronous AWS client builder of the app, whose HTTP client is already set, the same way as
+     * every other (see the class comment): region and credentials, standard defaults, FIPS and dual-stack off, no
+     * profile file, the timeouts and bounded retries of {@code settings}, and the endpoint override if there is
+     * one; then builds the client.
+     */
+    public static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Settings settings, Region region,
+                                                                     AwsCredentialsProvider credentials,
+                                                                     Optional<URI> endpointOverride) {
+        ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .defaultsMode(DefaultsMode.STANDARD)
+                .fipsEnabled(false)
+                .dualstackEnabled(false)
+                .overrideConfiguration(o -> o
+                        .defaultProfileFile(noProfile)
+                        .defaultProfileName("default")
+                        .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                        .apiCallTimeout(settings.apiCallTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(
+                                        settings.baseBackoff(), settings.maxBackoff()))
+                                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                                        settings.throttlingBaseBackoff(), settings.maxThrottlingBackoff()))
+                                .build()));
+        endpointOverride.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Closes a credentials provider that holds resources (the host role's); static keys hold none. */
+    public static void closeQuietly(AwsCredentialsProvider credentials) {
+        if (credentials instanceof SdkAutoCloseable) {
+            ((SdkAutoCloseable) credentials).close();
+        }
     }
 
     /** Closes every client. */

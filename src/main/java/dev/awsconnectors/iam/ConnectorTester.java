@@ -1,0 +1,106 @@
+package dev.awsconnectors.iam;
+
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.CredentialsRequest;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.ConnectorDirectory;
+import dev.awsconnectors.sts.AwsFailures;
+import dev.awsconnectors.sts.StsClients;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The connector screen's "Test": obtains credentials from a connector exactly as a user would — through
+ * {@link AwsConnectorService#getCredentials}, as the current (admin) user, so the same access rules, limits and
+ * cache apply — and asks AWS STS who those temporary credentials are (GetCallerIdentity signed with them, at the
+ * account's STS endpoint or its override).
+ *
+ * <p>A connector with an MFA device needs the current code of that device: {@link #test(UUID)} refuses it with a
+ * clear message, and {@link #test(UUID, String)} takes the code.
+ */
+@Component
+public class ConnectorTester {
+    private final AwsConnectorService service;
+    private final ConnectorDirectory directory;
+    private final StsClients sts;
+    private final AwsFailures failures;
+
+    public ConnectorTester(AwsConnectorService service, ConnectorDirectory directory, StsClients sts) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.sts = Objects.requireNonNull(sts, "sts");
+        this.failures = new AwsFailures(sts.settings());
+    }
+
+    /**
+     * Tests a connector without an MFA device.
+     *
+     * @throws ConnectorNotFoundException         if there is no such connector
+     * @throws ConnectorAccessDeniedException     if the current user may not use it (an admin always may)
+     * @throws InvalidCredentialsRequestException (field {@code mfaCode}) if the connector asks for an MFA code;
+     *                                            AWS was not called
+     * @throws AwsRequestFailedException          if AWS refused or could not be reached, when the connector's
+     *                                            credentials were obtained or when they were used
+     */
+    public ConnectorTestResult test(UUID connectorId) {
+        return test(connectorId, null);
+    }
+
+    /**
+     * Tests a connector, with the current code of its MFA device when it has one.
+     *
+     * @param mfaCode the six digits the connector's MFA device shows; null or blank for a connector without one
+     * @throws ConnectorNotFoundException         if there is no such connector
+     * @throws ConnectorAccessDeniedException     if the current user may not use it
+     * @throws InvalidCredentialsRequestException (field {@code mfaCode}) if the connector asks for an MFA code and
+     *                                            none was given, or the code is not six digits
+     * @throws AwsRequestFailedException          if AWS refused or could not be reached
+     */
+    public ConnectorTestResult test(UUID connectorId, String mfaCode) {
+        Objects.requireNonNull(connectorId, "connectorId");
+        BoundConnector bound = directory.find(connectorId)
+                .orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+        boolean hasCode = mfaCode != null && !mfaCode.isBlank();
+        if (bound.connector().mfaSerialNumber().isPresent() && !hasCode) {
+            throw new InvalidCredentialsRequestException("mfaCode", "Connector '" + bound.connector().name()
+                    + "' asks for an MFA code (device " + bound.connector().mfaSerialNumber().get() + "): enter "
+                    + "the current code of that device to test it, or test it from the user page.");
+        }
+        CredentialsRequest request = hasCode ? CredentialsRequest.defaults().withMfaCode(mfaCode.strip())
+                : CredentialsRequest.defaults();
+        TemporaryCredentials credentials = service.getCredentials(connectorId, request);
+        Account account = bound.account();
+        AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
+                "the temporary credentials of connector '" + bound.connector().name() + "' ("
+                        + credentials.getPrincipalArn() + ")",
+                sts.endpointHost(account), account.region(), account.name(), account.type(),
+                bound.connector().name(), "no policy denies sts:GetCallerIdentity (no policy can, normally)");
+        GetCallerIdentityResponse identity;
+        try (StsClient client = sts.newClient(account, StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                credentials.getAccessKeyId(), credentials.getSecretAccessKey(), credentials.getSessionToken())))) {
+            identity = client.getCallerIdentity();
+        } catch (SdkException e) {
+            throw failures.map(e, what);
+        }
+        if (identity.account() == null || identity.arn() == null || identity.userId() == null) {
+            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered GetCallerIdentity without "
+                    + "an account, ARN or user id. Check that the account's endpoint override points at AWS STS.",
+                    null, null);
+        }
+        return new ConnectorTestResult(identity.account(), identity.arn(), identity.userId(),
+                credentials.getExpiration());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.awsconnectors.iam;
+
+import com.atlassian.activeobjects.external.ModelVersion;
+import dev.awsconnectors.access.ConnectorAccess;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.broker.CredentialsCache;
+import dev.awsconnectors.broker.DefaultAwsConnectorService;
+import dev.awsconnectors.console.ConsoleSignInBroker;
+import dev.awsconnectors.crypto.KeyFile;
+import dev.awsconnectors.crypto.SecretCipher;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.StsClients;
+import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
+import dev.awsconnectors.testhost.ao.TestDatabase;
+import dev.awsconnectors.testhost.ao.TestDatabases;
+import dev.awsconnectors.testhost.aws.AccessKey;
+import dev.awsconnectors.testhost.aws.AwsAccount;
+import dev.awsconnectors.testhost.aws.IamUser;
+import dev.awsconnectors.testhost.aws.LocalAws;
+import dev.awsconnectors.testhost.sal.HostApplicationProperties;
+import dev.awsconnectors.testhost.sal.HostUsers;
+import dev.awsconnectors.validation.ConfigurationValidator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One Data Center node as the app wires it, for the tests of this package: real repositories on an in-memory H2
+ * database with the key file in a home directory, the real STS and IAM clients, and the local AWS double holding
+ * AWS account {@value #AWS_ACCOUNT_ID} (alias {@value #ALIAS}) with IAM user {@value #BROKER_USER}, whose access
+ * key the Jira account stores.
+ */
+final class IamFixture implements AutoCloseable {
+    static final String AWS_ACCOUNT_ID = "123456789012";
+    static final String ALIAS = "acme-prod";
+    static final String BROKER_USER = "jira-broker";
+    /** Quick timeouts and no back-off pauses, so that failure tests take no time. */
+    static final StsClients.Settings FAST = StsClients.Settings.defaults()
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(8))
+            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+
+    final LocalAws aws;
+    final AwsAccount awsAccount;
+    final IamUser brokerUser;
+    final AccessKey key;
+    final TestDatabase database;
+    final AccountRepository accounts;
+    final ConnectorRepository connectors;
+    final StsClients sts;
+    final IamClients iam;
+    final AccountChecks checks;
+    final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
+    final DefaultAwsConnectorService service;
+    final ConnectorTester tester;
+    final Account account;
+
+    IamFixture(Path home) {
+        this(home, LocalAws.start(), "us-east-1");
+    }
+
+    IamFixture(Path home, LocalAws aws, String region) {
+        this.aws = aws;
+        this.awsAccount = aws.account(AWS_ACCOUNT_ID).alias(ALIAS);
+        this.brokerUser = awsAccount.user(BROKER_USER);
+        this.key = brokerUser.addAccessKey();
+        this.database = TestDatabases.h2InMemory();
+        JdbcActiveObjects ao = database.activeObjects();
+        new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
+        SecretCipher cipher = new SecretCipher(new KeyFile(
+                new HostApplicationProperties("http://localhost:2990/jira", home, home)));
+        ConfigurationValidator validator = new ConfigurationValidator();
+        this.accounts = new AccountRepository(ao, validator, cipher);
+        this.connectors = new ConnectorRepository(ao, validator);
+        this.sts = new StsClients(accounts, FAST);
+        this.iam = new IamClients(sts);
+        this.checks = new AccountChecks(accounts, sts, iam,
+                new AccountChecks.KeyPropagation(3, Duration.ZERO));
+        this.service = new DefaultAwsConnectorService(connectors, new ConnectorAccess(users),
+                new CredentialsIssuer(sts),
+                new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
+                new CredentialsCache());
+        this.tester = new ConnectorTester(service, connectors, sts);
+        Partition partition = Partition.fromId(aws.partition());
+        this.account = accounts.create(Account.builder().name("Production").type(AccountType.ACCESS_KEY)
+                .accessKeyId(key.accessKeyId()).partition(partition).region(region)
+                .endpointOverride(aws.endpoint()).iamEndpointOverride(aws.endpoint())
+                .signinEndpointOverride(aws.endpoint()).build(), Optional.of(key.secretAccessKey()));
+        aws.clear();
+    }
+
+    Account stored() {
+        return accounts.get(account.id()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        iam.close();
+        sts.close();
+        database.close();
+        aws.close();
+    }
+}
