@@ -7,6 +7,8 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.websudo.WebSudoSessionException;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,12 +34,17 @@ import java.util.Objects;
  *   <li>no WebSudo (secure administrator session): let Jira ask for the password again, and stop;</li>
  *   <li>only then: build and render the page.</li>
  * </ol>
- * Any failure is answered with a 500 page carrying a generic message: never a stack trace, never an exception's
+ * A POST goes through the same checks and then, before anything else, through SAL's XSRF token check: a POST
+ * without the browser's token is answered with a 403 page saying so, and nothing is read or written.
+ *
+ * <p>Any failure is answered with a 500 page carrying a generic message: never a stack trace, never an exception's
  * message. A page is rendered into a buffer first, so a template that fails half-way shows the error page, not half
  * a page.
  *
- * <p>Templates get {@code $i18n} (the SAL {@link I18nResolver}) for every text, and their values as plain
- * references: no HTML is ever built in Java.
+ * <p>Templates get {@code $i18n} (the SAL {@link I18nResolver}) for every text, {@code $atlToken} and
+ * {@code $xsrfParameterName} for their forms, {@code $adminPath} (the context path plus the servlet path of the
+ * admin pages), {@code $esc} (an {@link HtmlEscaper}) and their values as plain references: no HTML is ever built
+ * in Java.
  */
 public abstract class AdminPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -49,31 +56,68 @@ public abstract class AdminPageServlet extends HttpServlet {
     static final String NOT_ADMIN_MESSAGE = "awsc.admin.notAdmin.message";
     static final String ERROR_TITLE = "awsc.admin.error.title";
     static final String ERROR_MESSAGE = "awsc.admin.error.message";
+    static final String XSRF_TITLE = "awsc.admin.xsrf.title";
+    static final String XSRF_MESSAGE = "awsc.admin.xsrf.message";
+    /** Where the admin pages live, below the context path. */
+    static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/admin";
 
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;
     private final transient WebSudoManager webSudoManager;
     private final transient TemplateRenderer templateRenderer;
     private final transient I18nResolver i18n;
+    private final transient XsrfTokenValidator xsrfValidator;
+    private final transient XsrfTokenAccessor xsrfAccessor;
 
     protected AdminPageServlet(UserManager userManager, LoginUriProvider loginUriProvider,
                                WebSudoManager webSudoManager, TemplateRenderer templateRenderer,
-                               I18nResolver i18n) {
+                               I18nResolver i18n, XsrfTokenValidator xsrfValidator,
+                               XsrfTokenAccessor xsrfAccessor) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
         this.webSudoManager = Objects.requireNonNull(webSudoManager, "webSudoManager");
         this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.xsrfValidator = Objects.requireNonNull(xsrfValidator, "xsrfValidator");
+        this.xsrfAccessor = Objects.requireNonNull(xsrfAccessor, "xsrfAccessor");
     }
 
-    /** A template and the values it shows. */
+    /** A template and the values it shows, with its HTTP status; or a redirect to another admin page. */
     protected static final class Page {
         private final String template;
         private final Map<String, Object> context;
+        private final int status;
+        private final String redirect;
 
         public Page(String template, Map<String, Object> context) {
+            this(template, context, HttpServletResponse.SC_OK);
+        }
+
+        public Page(String template, Map<String, Object> context, int status) {
             this.template = Objects.requireNonNull(template, "template");
             this.context = new HashMap<>(Objects.requireNonNull(context, "context"));
+            this.status = status;
+            this.redirect = null;
+        }
+
+        private Page(String redirect) {
+            this.template = null;
+            this.context = Map.of();
+            this.status = HttpServletResponse.SC_SEE_OTHER;
+            this.redirect = redirect;
+        }
+
+        /**
+         * A redirect (303, so the browser GETs it) to an admin page.
+         *
+         * @param pathAndQuery below {@link #SERVLET_PATH}, e.g. {@code /connectors?deleted=x}, already URL-encoded
+         */
+        public static Page redirect(String pathAndQuery) {
+            return new Page(pathAndQuery);
+        }
+
+        int status() {
+            return status;
         }
 
         String template() {
@@ -93,6 +137,22 @@ public abstract class AdminPageServlet extends HttpServlet {
      */
     protected abstract Page get(HttpServletRequest request);
 
+    /**
+     * Handles a form POST; called only for a Jira administrator in a WebSudo session, and only once the request's
+     * XSRF token has been checked. Pages without forms keep the default, which refuses every POST.
+     *
+     * @param request the request
+     * @return the page to show, or a redirect
+     */
+    protected Page post(HttpServletRequest request) {
+        return null;
+    }
+
+    /** The host's users and groups. */
+    protected final UserManager userManager() {
+        return userManager;
+    }
+
     /** The texts the app's classes put into a page. */
     protected final I18nResolver i18n() {
         return i18n;
@@ -104,10 +164,40 @@ public abstract class AdminPageServlet extends HttpServlet {
             if (!mayProceed(request, response)) {
                 return;
             }
-            render(response, HttpServletResponse.SC_OK, get(request));
+            answer(request, response, get(request));
         } catch (RuntimeException | IOException | LinkageError e) {
-            failed(response, e);
+            failed(request, response, e);
         }
+    }
+
+    @Override
+    protected final void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (!mayProceed(request, response)) {
+                return;
+            }
+            if (!xsrfValidator.validateFormEncodedToken(request)) {
+                renderMessage(request, response, HttpServletResponse.SC_FORBIDDEN, XSRF_TITLE, XSRF_MESSAGE);
+                return;
+            }
+            Page page = post(request);
+            if (page == null) {
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+                return;
+            }
+            answer(request, response, page);
+        } catch (RuntimeException | IOException | LinkageError e) {
+            failed(request, response, e);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
+        if (page.redirect != null) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + SERVLET_PATH + page.redirect);
+            return;
+        }
+        render(request, response, page.status(), page);
     }
 
     /**
@@ -121,7 +211,7 @@ public abstract class AdminPageServlet extends HttpServlet {
         }
         UserKey key = user.getUserKey();
         if (!(userManager.isAdmin(key) || userManager.isSystemAdmin(key))) {
-            renderMessage(response, HttpServletResponse.SC_FORBIDDEN, NOT_ADMIN_TITLE, NOT_ADMIN_MESSAGE);
+            renderMessage(request, response, HttpServletResponse.SC_FORBIDDEN, NOT_ADMIN_TITLE, NOT_ADMIN_MESSAGE);
             return false;
         }
         if (!webSudoManager.canExecuteRequest(request)) {
@@ -148,9 +238,18 @@ public abstract class AdminPageServlet extends HttpServlet {
         return URI.create(url.toString());
     }
 
-    private void render(HttpServletResponse response, int status, Page page) throws IOException {
+    private void render(HttpServletRequest request, HttpServletResponse response, int status, Page page)
+            throws IOException {
         Map<String, Object> context = new HashMap<>(page.context());
         context.put("i18n", i18n);
+        context.put("esc", HtmlEscaper.INSTANCE);
+        String token = xsrfAccessor.getXsrfToken(request, response, true);
+        context.put("atlToken", token == null ? "" : token);
+        context.put("xsrfParameterName", xsrfValidator.getXsrfParameterName() == null ? "atl_token"
+                : xsrfValidator.getXsrfParameterName());
+        String contextPath = request.getContextPath();
+        context.put("contextPath", contextPath == null ? "" : contextPath);
+        context.put("adminPath", (contextPath == null ? "" : contextPath) + SERVLET_PATH);
         StringWriter html = new StringWriter();
         templateRenderer.render(page.template(), context, html);
         response.setStatus(status);
@@ -163,15 +262,21 @@ public abstract class AdminPageServlet extends HttpServlet {
         writer.flush();
     }
 
-    private void renderMessage(HttpServletResponse response, int status, String titleKey, String messageKey)
-            throws IOException {
+    private void renderMessage(HttpServletRequest request, HttpServletResponse response, int status,
+                               String titleKey, String messageKey) throws IOException {
+        render(request, response, status, messagePage(status, titleKey, messageKey));
+    }
+
+    /** The page with one message, for refusals and errors the subclasses answer themselves. */
+    static Page messagePage(int status, String titleKey, String messageKey) {
         Map<String, Object> context = new HashMap<>();
         context.put("titleKey", titleKey);
         context.put("messageKey", messageKey);
-        render(response, status, new Page(MESSAGE_TEMPLATE, context));
+        return new Page(MESSAGE_TEMPLATE, context, status);
     }
 
-    private void failed(HttpServletResponse response, Throwable failure) throws IOException {
+    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+            throws IOException {
         // Answered here and not thrown on, so it is logged here; the page itself says nothing of it.
         LOG.error("An AWS Connectors admin page failed", failure);
         if (response.isCommitted()) {
@@ -179,7 +284,8 @@ public abstract class AdminPageServlet extends HttpServlet {
         }
         response.resetBuffer();
         try {
-            renderMessage(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ERROR_TITLE, ERROR_MESSAGE);
+            renderMessage(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, ERROR_TITLE,
+                    ERROR_MESSAGE);
         } catch (RuntimeException | IOException | LinkageError again) {
             if (response.isCommitted()) {
                 return;

@@ -5,6 +5,8 @@ import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -25,7 +27,8 @@ import java.util.UUID;
 
 /**
  * The AWS Connectors admin page ({@code /plugins/servlet/aws-connectors/admin/connectors}, the app's
- * {@code configure.url}): the accounts and the connectors, read-only for now.
+ * {@code configure.url}): the accounts and the connectors, with links to add, edit and duplicate them
+ * ({@link AccountAdminServlet}, {@link ConnectorAdminServlet}).
  *
  * <p>Every value reaches the template as a plain string in a map, so the template shows it with a plain
  * {@code $reference} and calls no method of the app's classes (nothing to add to Jira's Velocity allow-list).
@@ -44,8 +47,10 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
                                   @ComponentImport WebSudoManager webSudoManager,
                                   @ComponentImport TemplateRenderer templateRenderer,
                                   @ComponentImport I18nResolver i18n,
+                                  @ComponentImport XsrfTokenValidator xsrfValidator,
+                                  @ComponentImport XsrfTokenAccessor xsrfAccessor,
                                   AccountRepository accounts, ConnectorRepository connectors) {
-        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n);
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
     }
@@ -80,6 +85,10 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
         // Flags rather than method calls in the template: it calls nothing but $i18n.getText.
         context.put("hasAccounts", !accountRows.isEmpty());
         context.put("hasConnectors", !connectorRows.isEmpty());
+        String deleted = request.getParameter("deleted");
+        String deletedName = request.getParameter("name");
+        context.put("deletedAccount", "account".equals(deleted) && deletedName != null ? deletedName : "");
+        context.put("deletedConnector", "connector".equals(deleted) && deletedName != null ? deletedName : "");
         return new Page(TEMPLATE, context);
     }
 

@@ -7,6 +7,8 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.websudo.WebSudoSessionException;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.RenderingException;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +51,8 @@ class AdminPageServletTest {
     private final WebSudoManager webSudoManager = mock(WebSudoManager.class);
     private final TemplateRenderer renderer = mock(TemplateRenderer.class);
     private final I18nResolver i18n = mock(I18nResolver.class);
+    private final XsrfTokenValidator xsrfValidator = mock(XsrfTokenValidator.class);
+    private final XsrfTokenAccessor xsrfAccessor = mock(XsrfTokenAccessor.class);
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
@@ -60,7 +64,7 @@ class AdminPageServletTest {
         private static final long serialVersionUID = 1L;
 
         CountingPage() {
-            super(userManager, loginUriProvider, webSudoManager, renderer, i18n);
+            super(userManager, loginUriProvider, webSudoManager, renderer, i18n, xsrfValidator, xsrfAccessor);
         }
 
         @Override
@@ -203,7 +207,7 @@ class AdminPageServletTest {
         when(userManager.isAdmin(ADMIN)).thenReturn(true);
         when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
         AdminPageServlet failing = new AdminPageServlet(userManager, loginUriProvider, webSudoManager, renderer,
-                i18n) {
+                i18n, xsrfValidator, xsrfAccessor) {
             private static final long serialVersionUID = 1L;
 
             @Override

@@ -6,6 +6,8 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -72,7 +74,8 @@ class ConnectorsAdminServletTest {
 
     private String render() throws IOException {
         ConnectorsAdminServlet servlet = new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class),
-                webSudoManager, new VelocityRenderer(), new BundleI18n(), accounts, connectors);
+                webSudoManager, new VelocityRenderer(), new BundleI18n(), mock(XsrfTokenValidator.class),
+                mock(XsrfTokenAccessor.class), accounts, connectors);
         servlet.doGet(request, response);
         return body.toString();
     }

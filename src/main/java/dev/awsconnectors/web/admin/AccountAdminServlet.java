@@ -1,0 +1,447 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.EnteredText;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.iam.AccountCheck;
+import dev.awsconnectors.iam.AccountChecks;
+import dev.awsconnectors.iam.RotationReport;
+import dev.awsconnectors.persistence.AccountInUseException;
+import dev.awsconnectors.persistence.AccountNotFoundException;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConcurrentEditException;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.validation.ConfigurationException;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.validation.Violation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creates, edits, deletes, validates and rotates one AWS account
+ * ({@code /plugins/servlet/aws-connectors/admin/account}, {@code ?id=} to edit).
+ *
+ * <p>GET shows the form; POST, with {@code action} {@code save}, {@code delete}, {@code validate} or {@code rotate},
+ * changes or checks the account. The secret access key is write-only: the form never shows it, and an empty one on
+ * edit keeps the stored key. The version the form was opened at travels in a hidden field, so a save or rotation
+ * based on a stale form is refused. A refused save shows the form again with each message beside its field, with
+ * everything typed kept except the secret, and status 400.
+ */
+public class AccountAdminServlet extends AdminPageServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String TEMPLATE = "templates/admin/account.vm";
+    /** The form's fields, by their REST names, which are also the names the validator reports. */
+    static final Set<String> FIELDS = Set.of("name", "description", "type", "accessKeyId", "secretAccessKey",
+            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride");
+    private static final List<String> TEXT_FIELDS = List.of("name", "description", "type", "accessKeyId",
+            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride");
+
+    private final transient AccountRepository accounts;
+    private final transient ConnectorRepository connectors;
+    private final transient ConfigurationValidator validator;
+    private final transient AccountChecks checks;
+    private final transient AdminAudit audit;
+
+    public AccountAdminServlet(@ComponentImport UserManager userManager,
+                               @ComponentImport LoginUriProvider loginUriProvider,
+                               @ComponentImport WebSudoManager webSudoManager,
+                               @ComponentImport TemplateRenderer templateRenderer,
+                               @ComponentImport I18nResolver i18n,
+                               @ComponentImport XsrfTokenValidator xsrfValidator,
+                               @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                               @ComponentImport AuditService auditService,
+                               AccountRepository accounts, ConnectorRepository connectors,
+                               ConfigurationValidator validator, AccountChecks checks) {
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.checks = Objects.requireNonNull(checks, "checks");
+        this.audit = new AdminAudit(Objects.requireNonNull(auditService, "auditService"));
+    }
+
+    @Override
+    protected Page get(HttpServletRequest request) {
+        String id = request.getParameter("id");
+        if (id == null || id.isBlank()) {
+            Map<String, String> form = new HashMap<>();
+            form.put("type", AccountType.ACCESS_KEY.name());
+            form.put("partition", Partition.AWS.id());
+            form.put("region", "us-east-1");
+            return form(null, form, List.of(), HttpServletResponse.SC_OK).build();
+        }
+        Optional<Account> account = parseId(id).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
+        if ("1".equals(request.getParameter("saved"))) {
+            page.notice("awsc.admin.account.saved");
+        }
+        return page.build();
+    }
+
+    @Override
+    protected Page post(HttpServletRequest request) {
+        String action = Objects.requireNonNullElse(request.getParameter("action"), "save");
+        switch (action) {
+            case "delete":
+                return delete(request);
+            case "validate":
+                return validate(request);
+            case "rotate":
+                return rotate(request);
+            default:
+                return save(request);
+        }
+    }
+
+    private Page save(HttpServletRequest request) {
+        Map<String, String> form = new HashMap<>();
+        for (String field : TEXT_FIELDS) {
+            form.put(field, Objects.requireNonNullElse(request.getParameter(field), ""));
+        }
+        Optional<String> secret = EnteredText.optional(request.getParameter("secretAccessKey"));
+        Optional<UUID> id = parseId(request.getParameter("id"));
+        long version = parseVersion(request.getParameter("version"));
+        Account before = null;
+        if (id.isPresent()) {
+            before = accounts.get(id.get()).orElse(null);
+            if (before == null) {
+                return notFound();
+            }
+        }
+        boolean creating = before == null;
+        List<Violation> unreadable = new ArrayList<>();
+        Account.Builder builder = creating ? Account.builder() : Account.builder().id(id.get());
+        Account entered = builder
+                .name(form.get("name"))
+                .description(form.get("description"))
+                .type(enumValue(AccountType.class, form.get("type")))
+                .accessKeyId(form.get("accessKeyId"))
+                .partition(partition(form.get("partition")))
+                .region(form.get("region"))
+                .endpointOverride(uri("endpointOverride", form.get("endpointOverride"), unreadable))
+                .iamEndpointOverride(uri("iamEndpointOverride", form.get("iamEndpointOverride"), unreadable))
+                .signinEndpointOverride(uri("signinEndpointOverride", form.get("signinEndpointOverride"),
+                        unreadable))
+                .version(version)
+                .build();
+        form.put("version", Long.toString(version));
+        if (!unreadable.isEmpty()) {
+            return refused(before, form, withValidatorFindings(unreadable,
+                    validator.validate(entered, secret, creating)));
+        }
+        Account saved;
+        try {
+            saved = creating ? accounts.create(entered, secret) : accounts.update(entered, secret);
+        } catch (ConfigurationException e) {
+            return refused(before, form, e.violations());
+        } catch (ConcurrentEditException e) {
+            return form(before, form, List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.concurrentEdit", entered.name())).build();
+        } catch (AccountNotFoundException e) {
+            return notFound();
+        }
+        audit.account(creating ? AdminAudit.ACCOUNT_CREATED : AdminAudit.ACCOUNT_UPDATED,
+                userManager().getRemoteUser(request), before, saved,
+                secret.isPresent() && saved.type() == AccountType.ACCESS_KEY);
+        return Page.redirect("/account?id=" + saved.id() + "&saved=1");
+    }
+
+    private Page refused(Account before, Map<String, String> form, List<Violation> violations) {
+        return form(before, form, violations, HttpServletResponse.SC_BAD_REQUEST).build();
+    }
+
+    private Page delete(HttpServletRequest request) {
+        Optional<Account> account = parseId(request.getParameter("id")).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        try {
+            accounts.delete(account.get().id());
+        } catch (AccountInUseException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.account.inUse", account.get().name(),
+                            String.join(", ", e.connectorNames())))
+                    .build();
+        } catch (AccountNotFoundException e) {
+            return notFound();
+        }
+        audit.account(AdminAudit.ACCOUNT_DELETED, userManager().getRemoteUser(request), account.get(), null, false);
+        return Page.redirect("/connectors?deleted=account&name="
+                + URLEncoder.encode(account.get().name(), StandardCharsets.UTF_8));
+    }
+
+    private Page validate(HttpServletRequest request) {
+        Optional<Account> account = parseId(request.getParameter("id")).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
+        try {
+            AccountCheck check = checks.validate(account.get().id());
+            Map<String, String> result = new LinkedHashMap<>();
+            result.put("awsAccountId", check.awsAccountId());
+            result.put("arn", check.arn());
+            result.put("alias", check.alias().orElseGet(() -> i18n().getText("awsc.admin.account.validate.noAlias")));
+            result.put("note", check.note().orElse(""));
+            page.context.put("validation", result);
+            page.context.put("hasValidation", true);
+        } catch (AwsRequestFailedException e) {
+            page.context.put("awsRefusal", e.getMessage());
+        }
+        return page.build();
+    }
+
+    private Page rotate(HttpServletRequest request) {
+        Optional<Account> account = parseId(request.getParameter("id")).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        long version = parseVersion(request.getParameter("version"));
+        RotationReport report;
+        try {
+            report = checks.rotateAccessKey(account.get().id(), version);
+        } catch (ConcurrentEditException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
+        } catch (AwsRequestFailedException e) {
+            PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
+            page.context.put("awsRefusal", e.getMessage());
+            return page.build();
+        }
+        Account after = accounts.get(account.get().id()).orElse(account.get());
+        audit.rotation(userManager().getRemoteUser(request), after, report.succeeded(),
+                account.get().accessKeyId().orElse(null), report.activeAccessKeyId());
+        PageBuilder page = form(after, formOf(after), List.of(), HttpServletResponse.SC_OK);
+        List<Map<String, String>> steps = new ArrayList<>();
+        for (RotationReport.Step step : report.steps()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("name", stepName(step.name()));
+            row.put("outcome", step.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("outcomeText", outcomeText(step.outcome()));
+            row.put("message", step.message());
+            steps.add(row);
+        }
+        page.context.put("rotation", steps);
+        page.context.put("hasRotation", true);
+        page.context.put("rotationSucceeded", report.succeeded());
+        page.context.put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
+        return page.build();
+    }
+
+    private String stepName(String name) {
+        switch (name) {
+            case RotationReport.CREATE:
+                return i18n().getText("awsc.admin.rotate.step.create");
+            case RotationReport.CHECK:
+                return i18n().getText("awsc.admin.rotate.step.check");
+            case RotationReport.STORE:
+                return i18n().getText("awsc.admin.rotate.step.store");
+            case RotationReport.DELETE_NEW:
+                return i18n().getText("awsc.admin.rotate.step.deleteNew");
+            case RotationReport.DELETE_OLD:
+                return i18n().getText("awsc.admin.rotate.step.deleteOld");
+            default:
+                return name;
+        }
+    }
+
+    private String outcomeText(RotationReport.Outcome outcome) {
+        switch (outcome) {
+            case SUCCEEDED:
+                return i18n().getText("awsc.admin.rotate.outcome.succeeded");
+            case FAILED:
+                return i18n().getText("awsc.admin.rotate.outcome.failed");
+            default:
+                return i18n().getText("awsc.admin.rotate.outcome.skipped");
+        }
+    }
+
+    /** The values and choices of the account form; {@code account} is the stored account, null when creating. */
+    private PageBuilder form(Account account, Map<String, String> form, List<Violation> violations, int status) {
+        PageBuilder page = new PageBuilder(TEMPLATE, status);
+        Map<String, String> values = new HashMap<>();
+        for (String field : TEXT_FIELDS) {
+            values.put(field, form.getOrDefault(field, ""));
+        }
+        values.put("id", account == null ? "" : account.id().toString());
+        values.put("version", form.getOrDefault("version", account == null ? "0" : Long.toString(account.version())));
+        page.context.put("form", values);
+        page.context.put("creating", account == null);
+        page.context.put("accountName", account == null ? "" : account.name());
+        page.context.put("hasStoredSecret", account != null && account.type() == AccountType.ACCESS_KEY);
+        page.context.put("isAccessKey", account != null && account.type() == AccountType.ACCESS_KEY);
+        page.context.put("usedBy", account == null ? "" : String.join(", ", connectors.namesUsingAccount(account.id())));
+        List<Map<String, Object>> types = new ArrayList<>();
+        types.add(option(AccountType.ACCESS_KEY.name(), i18n().getText("awsc.admin.accountType.accessKey"),
+                values.get("type")));
+        types.add(option(AccountType.HOST_ROLE.name(), i18n().getText("awsc.admin.accountType.hostRole"),
+                values.get("type")));
+        page.context.put("typeOptions", types);
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (Partition partition : Partition.values()) {
+            partitions.add(option(partition.id(), partition.id(), values.get("partition")));
+        }
+        page.context.put("partitionOptions", partitions);
+        FieldErrors errors = new FieldErrors(violations, FIELDS, i18n());
+        page.context.put("errors", errors.byField());
+        page.context.put("generalErrors", errors.general());
+        page.context.put("hasErrors", !violations.isEmpty());
+        return page;
+    }
+
+    static Map<String, Object> option(String value, String label, String selected) {
+        Map<String, Object> option = new HashMap<>();
+        option.put("value", value);
+        option.put("label", label);
+        option.put("selected", value.equals(selected));
+        return option;
+    }
+
+    private static Map<String, String> formOf(Account account) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", account.name());
+        form.put("description", account.description().orElse(""));
+        form.put("type", account.type() == null ? "" : account.type().name());
+        form.put("accessKeyId", account.accessKeyId().orElse(""));
+        form.put("partition", account.partition() == null ? "" : account.partition().id());
+        form.put("region", account.region());
+        form.put("endpointOverride", account.endpointOverride().map(URI::toString).orElse(""));
+        form.put("iamEndpointOverride", account.iamEndpointOverride().map(URI::toString).orElse(""));
+        form.put("signinEndpointOverride", account.signinEndpointOverride().map(URI::toString).orElse(""));
+        form.put("version", Long.toString(account.version()));
+        return form;
+    }
+
+    private Page notFound() {
+        return messagePage(HttpServletResponse.SC_NOT_FOUND, "awsc.admin.account.notFound.title",
+                "awsc.admin.account.notFound.message");
+    }
+
+    private URI uri(String field, String text, List<Violation> unreadable) {
+        Optional<String> entered = EnteredText.optional(text);
+        if (entered.isEmpty()) {
+            return null;
+        }
+        try {
+            return new URI(entered.get());
+        } catch (URISyntaxException e) {
+            unreadable.add(FieldErrors.formViolation(field, "awsc.admin.form.notAUrl", i18n()));
+            return null;
+        }
+    }
+
+    /** The form's own findings first, then the validator's about the other fields. */
+    static List<Violation> withValidatorFindings(List<Violation> unreadable, List<Violation> validated) {
+        List<Violation> all = new ArrayList<>(unreadable);
+        Set<String> reported = new java.util.HashSet<>();
+        unreadable.forEach(violation -> reported.add(violation.field()));
+        for (Violation violation : validated) {
+            if (!reported.contains(violation.field())) {
+                all.add(violation);
+            }
+        }
+        return all;
+    }
+
+    private static Partition partition(String id) {
+        try {
+            return id == null || id.isBlank() ? null : Partition.fromId(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static <E extends Enum<E>> E enumValue(Class<E> type, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Optional<UUID> parseId(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static long parseVersion(String version) {
+        try {
+            return version == null ? 0 : Long.parseLong(version.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A page being put together: its template, status, values, and the notice or error shown at its top. */
+    static final class PageBuilder {
+        final Map<String, Object> context = new HashMap<>();
+        private final String template;
+        private final int status;
+
+        PageBuilder(String template, int status) {
+            this.template = template;
+            this.status = status;
+            context.put("noticeKey", "");
+            context.put("error", "");
+            context.put("hasValidation", false);
+            context.put("validation", Map.of());
+            context.put("awsRefusal", "");
+            context.put("rotation", List.of());
+            context.put("hasRotation", false);
+            context.put("rotationSucceeded", false);
+            context.put("activeAccessKeyId", "");
+        }
+
+        PageBuilder notice(String key) {
+            context.put("noticeKey", key);
+            return this;
+        }
+
+        PageBuilder error(String text) {
+            context.put("error", text);
+            return this;
+        }
+
+        Page build() {
+            return new Page(template, context, status);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.audit.entity.AuditAttribute;
+import com.atlassian.audit.entity.AuditEvent;
+import com.atlassian.audit.entity.AuditResource;
+import com.atlassian.audit.entity.AuditType;
+import com.atlassian.audit.entity.ChangedValue;
+import com.atlassian.audit.entity.CoverageArea;
+import com.atlassian.audit.entity.CoverageLevel;
+import com.atlassian.sal.api.user.UserProfile;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.connectors.Connector;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes every change made in the admin pages to Jira's audit log: who (the host records the author; the user name
+ * is added as an attribute as well), what (the account or connector: name, type, id) and the fields that changed,
+ * from and to. Secret access keys never appear: a changed secret is recorded as changed, without any value.
+ */
+final class AdminAudit {
+    static final String CATEGORY = "awsc.audit.category";
+    static final String ACCOUNT_CREATED = "awsc.audit.account.created";
+    static final String ACCOUNT_UPDATED = "awsc.audit.account.updated";
+    static final String ACCOUNT_DELETED = "awsc.audit.account.deleted";
+    static final String ACCOUNT_KEY_ROTATED = "awsc.audit.account.keyRotated";
+    static final String CONNECTOR_CREATED = "awsc.audit.connector.created";
+    static final String CONNECTOR_UPDATED = "awsc.audit.connector.updated";
+    static final String CONNECTOR_DELETED = "awsc.audit.connector.deleted";
+    static final String ACCOUNT_TYPE = "AWS account";
+    static final String CONNECTOR_TYPE = "AWS connector";
+    static final String USER_ATTRIBUTE = "awsc.audit.attribute.user";
+    static final String OUTCOME_ATTRIBUTE = "awsc.audit.attribute.outcome";
+    static final String SECRET_FIELD = "awsc.audit.field.secretAccessKey";
+    /** What the log shows for a changed secret: that it changed, never a value. */
+    static final String SECRET_CHANGED = "changed";
+
+    private final AuditService audit;
+
+    AdminAudit(AuditService audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /** The fields of an account the log shows, by i18n key; the access key ID masked as the pages show it. */
+    private static final Map<String, Function<Account, String>> ACCOUNT_FIELDS = new LinkedHashMap<>();
+    /** The fields of a connector the log shows, by i18n key. */
+    private static final Map<String, Function<Connector, String>> CONNECTOR_FIELDS = new LinkedHashMap<>();
+
+    static {
+        ACCOUNT_FIELDS.put("awsc.audit.field.name", Account::name);
+        ACCOUNT_FIELDS.put("awsc.audit.field.description", account -> account.description().orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.accountType", account -> name(account.type()));
+        ACCOUNT_FIELDS.put("awsc.audit.field.accessKeyId",
+                account -> account.accessKeyId().map(AccessKeyIds::masked).orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.partition",
+                account -> account.partition() == null ? null : account.partition().id());
+        ACCOUNT_FIELDS.put("awsc.audit.field.region", Account::region);
+        ACCOUNT_FIELDS.put("awsc.audit.field.endpointOverride",
+                account -> account.endpointOverride().map(Object::toString).orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.iamEndpointOverride",
+                account -> account.iamEndpointOverride().map(Object::toString).orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.signinEndpointOverride",
+                account -> account.signinEndpointOverride().map(Object::toString).orElse(null));
+
+        CONNECTOR_FIELDS.put("awsc.audit.field.name", Connector::name);
+        CONNECTOR_FIELDS.put("awsc.audit.field.description", connector -> connector.description().orElse(null));
+        CONNECTOR_FIELDS.put("awsc.audit.field.accountId", connector -> String.valueOf(connector.accountId()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.principalType", connector -> name(connector.principalType()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.roleArn", connector -> connector.roleArn().orElse(null));
+        CONNECTOR_FIELDS.put("awsc.audit.field.externalId", connector -> connector.externalId().orElse(null));
+        CONNECTOR_FIELDS.put("awsc.audit.field.policy", connector -> connector.policy().orElse(null));
+        CONNECTOR_FIELDS.put("awsc.audit.field.policyArns",
+                connector -> connector.policyArns().isEmpty() ? null : String.join(", ", connector.policyArns()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.maxDurationSeconds", connector -> connector.maxDurationSeconds()
+                .isPresent() ? Integer.toString(connector.maxDurationSeconds().getAsInt()) : null);
+        CONNECTOR_FIELDS.put("awsc.audit.field.mfaSerialNumber",
+                connector -> connector.mfaSerialNumber().orElse(null));
+        CONNECTOR_FIELDS.put("awsc.audit.field.sourceIdentityAndTags",
+                connector -> Boolean.toString(connector.sourceIdentityAndTags()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.groups",
+                connector -> connector.groups().isEmpty() ? null : String.join(", ", connector.groups()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.systemScope", connector -> Boolean.toString(connector.systemScope()));
+        CONNECTOR_FIELDS.put("awsc.audit.field.consoleDestination",
+                connector -> connector.consoleDestination().map(Object::toString).orElse(null));
+    }
+
+    /**
+     * @param before        the account before the change; null when it was created
+     * @param after         the account after it; null when it was deleted
+     * @param secretChanged whether a new secret access key was stored
+     */
+    void account(String action, UserProfile user, Account before, Account after, boolean secretChanged) {
+        Account subject = after != null ? after : before;
+        AuditEvent.Builder event = event(action, user, AuditResource.builder(subject.name(), ACCOUNT_TYPE)
+                .id(subject.id().toString()).build());
+        changes(event, ACCOUNT_FIELDS, before, after);
+        if (secretChanged) {
+            event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
+        }
+        audit.audit(event.build());
+    }
+
+    /** A connector created, edited (both given) or deleted. */
+    void connector(String action, UserProfile user, Connector before, Connector after) {
+        Connector subject = after != null ? after : before;
+        AuditEvent.Builder event = event(action, user, AuditResource.builder(subject.name(), CONNECTOR_TYPE)
+                .id(subject.id().toString()).build());
+        changes(event, CONNECTOR_FIELDS, before, after);
+        audit.audit(event.build());
+    }
+
+    /** A key rotation, whatever its outcome; the access key IDs masked, the secrets never. */
+    void rotation(UserProfile user, Account account, boolean succeeded, String oldKeyId, String newKeyId) {
+        AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
+                        CoverageLevel.BASE, CATEGORY, ACCOUNT_KEY_ROTATED).build())
+                .affectedObject(AuditResource.builder(account.name(), ACCOUNT_TYPE).id(account.id().toString())
+                        .build())
+                .extraAttribute(AuditAttribute.fromI18nKeys(OUTCOME_ATTRIBUTE,
+                        succeeded ? "succeeded" : "failed").build());
+        user(event, user);
+        event.addChangedValueIfDifferent(ChangedValue.fromI18nKeys("awsc.audit.field.accessKeyId")
+                .from(masked(oldKeyId)).to(masked(newKeyId)).build());
+        if (!Optional.ofNullable(oldKeyId).equals(Optional.ofNullable(newKeyId))) {
+            event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
+        }
+        audit.audit(event.build());
+    }
+
+    private static AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {
+        AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(
+                CoverageArea.GLOBAL_CONFIG_AND_ADMINISTRATION, CoverageLevel.BASE, CATEGORY, action).build())
+                .affectedObject(resource);
+        user(event, user);
+        return event;
+    }
+
+    private static void user(AuditEvent.Builder event, UserProfile user) {
+        if (user != null) {
+            event.extraAttribute(AuditAttribute.fromI18nKeys(USER_ATTRIBUTE, user.getUsername()).build());
+        }
+    }
+
+    private static <T> void changes(AuditEvent.Builder event, Map<String, Function<T, String>> fields, T before,
+                                    T after) {
+        for (Map.Entry<String, Function<T, String>> field : fields.entrySet()) {
+            String from = before == null ? null : field.getValue().apply(before);
+            String to = after == null ? null : field.getValue().apply(after);
+            event.addChangedValueIfDifferent(ChangedValue.fromI18nKeys(field.getKey()).from(from).to(to).build());
+        }
+    }
+
+    private static String masked(String accessKeyId) {
+        return accessKeyId == null ? null : AccessKeyIds.masked(accessKeyId);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}

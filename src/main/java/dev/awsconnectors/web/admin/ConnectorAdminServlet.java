@@ -1,0 +1,528 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.EnteredText;
+import dev.awsconnectors.api.AwsConnectorException;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.iam.AccountChecks;
+import dev.awsconnectors.iam.ConnectorTestResult;
+import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.iam.RoleSummary;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConcurrentEditException;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.validation.ConfigurationException;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.validation.Violation;
+import dev.awsconnectors.web.admin.AccountAdminServlet.PageBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Creates, edits, duplicates, deletes and tests one connector ({@code /plugins/servlet/aws-connectors/admin/connector},
+ * {@code ?id=} to edit, {@code ?copyOf=} to duplicate).
+ *
+ * <p>The editor has a section of fields per principal type; a few lines of JavaScript show only the chosen type's
+ * fields, and without JavaScript every section shows. Either way the server keeps only the fields the chosen type
+ * takes ({@link #TYPED_FIELDS}) and drops the others, so a value left in a hidden section is never saved.
+ * POST {@code action}: {@code save}, {@code delete}, {@code test} (credentials as the admin, showing who AWS
+ * sees) or {@code roles} (the form again, with the roles of the chosen account to pick from).
+ */
+public class ConnectorAdminServlet extends AdminPageServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String TEMPLATE = "templates/admin/connector.vm";
+    static final int MAX_GROUPS_SHOWN = 100;
+    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:admin-resources";
+
+    /** The fields only some principal types take, with those types; every other field applies to every type. */
+    static final Map<String, Set<PrincipalType>> TYPED_FIELDS = new LinkedHashMap<>();
+    /** The form's fields, by their REST names, which are also the names the validator reports. */
+    static final Set<String> FIELDS = Set.of("name", "description", "accountId", "principalType", "roleArn",
+            "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber", "sourceIdentityAndTags",
+            "groups", "systemScope", "consoleDestination");
+    private static final List<String> TEXT_FIELDS = List.of("name", "description", "accountId", "principalType",
+            "roleArn", "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber",
+            "consoleDestination", "groupsOther");
+
+    /** The policy examples: i18n key of the title, resource with the JSON. */
+    static final Map<String, String> POLICY_EXAMPLES = new LinkedHashMap<>();
+
+    static {
+        TYPED_FIELDS.put("roleArn", Set.of(PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("externalId", Set.of(PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("policy", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("policyArns", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("mfaSerialNumber", Set.of(PrincipalType.IAM_USER, PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("sourceIdentityAndTags", Set.of(PrincipalType.IAM_ROLE));
+        TYPED_FIELDS.put("consoleDestination", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
+
+        POLICY_EXAMPLES.put("awsc.admin.policyExample.readOnlyS3", "policy-examples/read-only-s3.json");
+        POLICY_EXAMPLES.put("awsc.admin.policyExample.describeEc2", "policy-examples/describe-ec2.json");
+        POLICY_EXAMPLES.put("awsc.admin.policyExample.oneBucket", "policy-examples/one-bucket.json");
+        POLICY_EXAMPLES.put("awsc.admin.policyExample.oneRegion", "policy-examples/one-region.json");
+    }
+
+    private final transient AccountRepository accounts;
+    private final transient ConnectorRepository connectors;
+    private final transient ConfigurationValidator validator;
+    private final transient AccountChecks checks;
+    private final transient ConnectorTester tester;
+    private final transient AdminAudit audit;
+
+    public ConnectorAdminServlet(@ComponentImport UserManager userManager,
+                                 @ComponentImport LoginUriProvider loginUriProvider,
+                                 @ComponentImport WebSudoManager webSudoManager,
+                                 @ComponentImport TemplateRenderer templateRenderer,
+                                 @ComponentImport I18nResolver i18n,
+                                 @ComponentImport XsrfTokenValidator xsrfValidator,
+                                 @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                                 @ComponentImport AuditService auditService,
+                                 AccountRepository accounts, ConnectorRepository connectors,
+                                 ConfigurationValidator validator, AccountChecks checks, ConnectorTester tester) {
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor);
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.validator = Objects.requireNonNull(validator, "validator");
+        this.checks = Objects.requireNonNull(checks, "checks");
+        this.tester = Objects.requireNonNull(tester, "tester");
+        this.audit = new AdminAudit(Objects.requireNonNull(auditService, "auditService"));
+    }
+
+    @Override
+    protected Page get(HttpServletRequest request) {
+        String id = request.getParameter("id");
+        if (id != null && !id.isBlank()) {
+            Optional<Connector> connector = AccountAdminServlet.parseId(id).flatMap(connectors::get);
+            if (connector.isEmpty()) {
+                return notFound();
+            }
+            PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
+            if ("1".equals(request.getParameter("saved"))) {
+                page.notice("awsc.admin.connector.saved");
+            }
+            return page.build();
+        }
+        Map<String, String> form;
+        String copyOf = request.getParameter("copyOf");
+        if (copyOf != null && !copyOf.isBlank()) {
+            Optional<Connector> original = AccountAdminServlet.parseId(copyOf).flatMap(connectors::get);
+            if (original.isEmpty()) {
+                return notFound();
+            }
+            form = formOf(original.get());
+            form.put("name", i18n().getText("awsc.admin.connector.copyName", original.get().name()));
+            form.put("version", "0");
+        } else {
+            form = new HashMap<>();
+            List<Account> all = accounts.all();
+            form.put("accountId", all.size() == 1 ? all.get(0).id().toString() : "");
+            PrincipalType type = AccountAdminServlet.enumValue(PrincipalType.class,
+                    request.getParameter("principalType"));
+            form.put("principalType", (type == null ? PrincipalType.FEDERATED_USER : type).name());
+        }
+        return form(null, form, List.of(), HttpServletResponse.SC_OK).build();
+    }
+
+    @Override
+    protected Page post(HttpServletRequest request) {
+        String action = Objects.requireNonNullElse(request.getParameter("action"), "save");
+        switch (action) {
+            case "delete":
+                return delete(request);
+            case "test":
+                return test(request);
+            case "roles":
+                return roles(request);
+            default:
+                return save(request);
+        }
+    }
+
+    /** The form as posted: every text field, the checked groups and check boxes. */
+    private static Map<String, String> posted(HttpServletRequest request) {
+        Map<String, String> form = new HashMap<>();
+        for (String field : TEXT_FIELDS) {
+            form.put(field, Objects.requireNonNullElse(request.getParameter(field), ""));
+        }
+        String roleChoice = Objects.requireNonNullElse(request.getParameter("roleChoice"), "");
+        if (form.get("roleArn").isBlank() && !roleChoice.isBlank()) {
+            // Without JavaScript the role picker cannot fill the ARN field; a picked role stands for it.
+            form.put("roleArn", roleChoice);
+        }
+        TreeSet<String> groups = new TreeSet<>();
+        String[] checked = request.getParameterValues("groups");
+        if (checked != null) {
+            for (String group : checked) {
+                groups.add(group);
+            }
+        }
+        form.put("groups", String.join("\n", groups));
+        form.put("sourceIdentityAndTags", Boolean.toString(request.getParameter("sourceIdentityAndTags") != null));
+        form.put("systemScope", Boolean.toString(request.getParameter("systemScope") != null));
+        form.put("version", Objects.requireNonNullElse(request.getParameter("version"), "0"));
+        return form;
+    }
+
+    private Page save(HttpServletRequest request) {
+        Map<String, String> form = posted(request);
+        Optional<UUID> id = AccountAdminServlet.parseId(request.getParameter("id"));
+        Connector before = null;
+        if (id.isPresent()) {
+            before = connectors.get(id.get()).orElse(null);
+            if (before == null) {
+                return notFound();
+            }
+        }
+        boolean creating = before == null;
+        List<Violation> unreadable = new ArrayList<>();
+        Connector entered = connectorOf(form, creating ? UUID.randomUUID() : id.get(), unreadable);
+        if (!unreadable.isEmpty()) {
+            Account account = entered.accountId() == null ? null : accounts.get(entered.accountId()).orElse(null);
+            return form(before, form, AccountAdminServlet.withValidatorFindings(unreadable,
+                    validator.validate(entered, account)), HttpServletResponse.SC_BAD_REQUEST).build();
+        }
+        Connector saved;
+        try {
+            saved = creating ? connectors.create(entered) : connectors.update(entered);
+        } catch (ConfigurationException e) {
+            return form(before, form, e.violations(), HttpServletResponse.SC_BAD_REQUEST).build();
+        } catch (ConcurrentEditException e) {
+            return form(before, form, List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.concurrentEdit", entered.name())).build();
+        } catch (ConnectorNotFoundException e) {
+            return notFound();
+        }
+        audit.connector(creating ? AdminAudit.CONNECTOR_CREATED : AdminAudit.CONNECTOR_UPDATED,
+                userManager().getRemoteUser(request), before, saved);
+        return Page.redirect("/connector?id=" + saved.id() + "&saved=1");
+    }
+
+    /** The connector the form describes, keeping only the fields its principal type takes. */
+    private Connector connectorOf(Map<String, String> form, UUID id, List<Violation> unreadable) {
+        PrincipalType type = AccountAdminServlet.enumValue(PrincipalType.class, form.get("principalType"));
+        Connector.Builder builder = Connector.builder().id(id)
+                .name(form.get("name"))
+                .description(form.get("description"))
+                .accountId(AccountAdminServlet.parseId(form.get("accountId")).orElse(null))
+                .principalType(type)
+                .version(AccountAdminServlet.parseVersion(form.get("version")))
+                .groups(groupsOf(form))
+                .systemScope(Boolean.parseBoolean(form.get("systemScope")));
+        Optional<String> duration = EnteredText.optional(form.get("maxDurationSeconds"));
+        if (duration.isPresent()) {
+            try {
+                builder.maxDurationSeconds(Integer.valueOf(duration.get()));
+            } catch (NumberFormatException e) {
+                unreadable.add(FieldErrors.formViolation("maxDurationSeconds", "awsc.admin.form.notANumber",
+                        i18n()));
+            }
+        }
+        if (takes(type, "roleArn")) {
+            builder.roleArn(form.get("roleArn"));
+        }
+        if (takes(type, "externalId")) {
+            builder.externalId(form.get("externalId"));
+        }
+        if (takes(type, "policy")) {
+            builder.policy(form.get("policy"));
+        }
+        if (takes(type, "policyArns")) {
+            List<String> arns = new ArrayList<>();
+            for (String line : form.get("policyArns").split("[\\r\\n]+")) {
+                if (!line.isBlank()) {
+                    arns.add(line.strip());
+                }
+            }
+            builder.policyArns(arns);
+        }
+        if (takes(type, "mfaSerialNumber")) {
+            builder.mfaSerialNumber(form.get("mfaSerialNumber"));
+        }
+        if (takes(type, "sourceIdentityAndTags")) {
+            builder.sourceIdentityAndTags(Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
+        }
+        if (takes(type, "consoleDestination")) {
+            Optional<String> destination = EnteredText.optional(form.get("consoleDestination"));
+            if (destination.isPresent()) {
+                try {
+                    builder.consoleDestination(new URI(destination.get()));
+                } catch (URISyntaxException e) {
+                    unreadable.add(FieldErrors.formViolation("consoleDestination", "awsc.admin.form.notAUrl",
+                            i18n()));
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** Whether a connector of this type takes the field; with no type chosen yet, every field is kept. */
+    static boolean takes(PrincipalType type, String field) {
+        Set<PrincipalType> types = TYPED_FIELDS.get(field);
+        return type == null || types == null || types.contains(type);
+    }
+
+    private static List<String> groupsOf(Map<String, String> form) {
+        TreeSet<String> groups = new TreeSet<>();
+        for (String group : form.get("groups").split("\n")) {
+            if (!group.isEmpty()) {
+                groups.add(group);
+            }
+        }
+        for (String group : form.get("groupsOther").split("[,\\r\\n]+")) {
+            if (!group.isBlank()) {
+                groups.add(group.strip());
+            }
+        }
+        return new ArrayList<>(groups);
+    }
+
+    private Page delete(HttpServletRequest request) {
+        Optional<Connector> connector = AccountAdminServlet.parseId(request.getParameter("id"))
+                .flatMap(connectors::get);
+        if (connector.isEmpty()) {
+            return notFound();
+        }
+        try {
+            connectors.delete(connector.get().id());
+        } catch (ConnectorNotFoundException e) {
+            return notFound();
+        }
+        audit.connector(AdminAudit.CONNECTOR_DELETED, userManager().getRemoteUser(request), connector.get(), null);
+        return Page.redirect("/connectors?deleted=connector&name="
+                + URLEncoder.encode(connector.get().name(), StandardCharsets.UTF_8));
+    }
+
+    private Page test(HttpServletRequest request) {
+        Optional<Connector> connector = AccountAdminServlet.parseId(request.getParameter("id"))
+                .flatMap(connectors::get);
+        if (connector.isEmpty()) {
+            return notFound();
+        }
+        PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
+        try {
+            ConnectorTestResult result = tester.test(connector.get().id());
+            Map<String, String> identity = new LinkedHashMap<>();
+            identity.put("awsAccountId", result.awsAccountId());
+            identity.put("arn", result.arn());
+            identity.put("userId", result.userId());
+            identity.put("expiration", result.expiration().toString());
+            page.context.put("testResult", identity);
+            page.context.put("hasTestResult", true);
+        } catch (AwsConnectorException e) {
+            // AWS's refusal, or the broker's (a limit, MFA), in a message written for the admin.
+            page.context.put("awsRefusal", e.getMessage());
+        }
+        return page.build();
+    }
+
+    private Page roles(HttpServletRequest request) {
+        Map<String, String> form = posted(request);
+        Optional<UUID> id = AccountAdminServlet.parseId(request.getParameter("id"));
+        Connector stored = id.flatMap(connectors::get).orElse(null);
+        PageBuilder page = form(stored, form, List.of(), HttpServletResponse.SC_OK);
+        Optional<UUID> accountId = AccountAdminServlet.parseId(form.get("accountId"));
+        if (accountId.isEmpty()) {
+            page.error(i18n().getText("awsc.admin.connector.roles.noAccount"));
+            return page.build();
+        }
+        try {
+            List<Map<String, String>> roles = new ArrayList<>();
+            for (RoleSummary role : checks.roles(accountId.get())) {
+                Map<String, String> option = new HashMap<>();
+                option.put("value", role.arn());
+                option.put("label", i18n().getText("awsc.admin.connector.roles.option", role.name(), role.path(),
+                        role.maxSessionDurationSeconds()));
+                roles.add(option);
+            }
+            page.context.put("roles", roles);
+            page.context.put("rolesLoaded", true);
+        } catch (AwsRequestFailedException e) {
+            page.context.put("awsRefusal", e.getMessage());
+        }
+        return page.build();
+    }
+
+    /** The editor's values and choices; {@code connector} is the stored one, null when creating. */
+    private PageBuilder form(Connector connector, Map<String, String> form, List<Violation> violations, int status) {
+        PageBuilder page = new PageBuilder(TEMPLATE, status);
+        page.context.put("testResult", Map.of());
+        page.context.put("hasTestResult", false);
+        page.context.put("roles", List.of());
+        page.context.put("rolesLoaded", false);
+        Map<String, String> values = new HashMap<>();
+        for (String field : TEXT_FIELDS) {
+            values.put(field, form.getOrDefault(field, ""));
+        }
+        values.put("id", connector == null ? "" : connector.id().toString());
+        values.put("version", form.getOrDefault("version", "0"));
+        page.context.put("form", values);
+        page.context.put("creating", connector == null);
+        page.context.put("connectorName", connector == null ? "" : connector.name());
+        page.context.put("sourceIdentityAndTags", Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
+        page.context.put("systemScope", Boolean.parseBoolean(form.get("systemScope")));
+
+        List<Map<String, Object>> accountOptions = new ArrayList<>();
+        for (Account account : accounts.all()) {
+            accountOptions.add(AccountAdminServlet.option(account.id().toString(), account.name(),
+                    values.get("accountId")));
+        }
+        page.context.put("accountOptions", accountOptions);
+        page.context.put("hasAccounts", !accountOptions.isEmpty());
+
+        List<Map<String, Object>> typeOptions = new ArrayList<>();
+        List<Map<String, String>> typeInfos = new ArrayList<>();
+        for (PrincipalType type : PrincipalType.values()) {
+            typeOptions.add(AccountAdminServlet.option(type.name(),
+                    i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)), values.get("principalType")));
+            typeInfos.add(typeInfo(type));
+        }
+        page.context.put("typeOptions", typeOptions);
+        page.context.put("typeInfos", typeInfos);
+        Map<String, String> typesOf = new HashMap<>();
+        for (Map.Entry<String, Set<PrincipalType>> field : TYPED_FIELDS.entrySet()) {
+            StringBuilder types = new StringBuilder();
+            for (PrincipalType type : PrincipalType.values()) {
+                if (field.getValue().contains(type)) {
+                    types.append(types.length() == 0 ? "" : " ").append(type.name());
+                }
+            }
+            typesOf.put(field.getKey(), types.toString());
+        }
+        page.context.put("typesOf", typesOf);
+
+        Set<String> selected = new TreeSet<>(List.of(form.getOrDefault("groups", "").split("\n")));
+        selected.remove("");
+        List<Map<String, Object>> groups = new ArrayList<>();
+        Set<String> listed = new TreeSet<>();
+        for (String group : userManager().findGroupNamesByPrefix("", 0, MAX_GROUPS_SHOWN)) {
+            listed.add(group);
+        }
+        listed.addAll(selected);
+        int index = 0;
+        for (String group : listed) {
+            Map<String, Object> checkbox = new HashMap<>();
+            checkbox.put("name", group);
+            checkbox.put("checked", selected.contains(group));
+            checkbox.put("index", index++);
+            groups.add(checkbox);
+        }
+        page.context.put("groupOptions", groups);
+
+        List<Map<String, String>> examples = new ArrayList<>();
+        for (Map.Entry<String, String> example : POLICY_EXAMPLES.entrySet()) {
+            Map<String, String> entry = new HashMap<>();
+            entry.put("title", i18n().getText(example.getKey()));
+            entry.put("json", policyExample(example.getValue()));
+            examples.add(entry);
+        }
+        page.context.put("policyExamples", examples);
+
+        List<String> warnings = new ArrayList<>();
+        if (connector != null && violations.isEmpty()) {
+            for (Violation warning : validator.warnings(connector)) {
+                warnings.add(new FieldErrors(List.of(warning), Set.of(), i18n()).general().get(0));
+            }
+        }
+        page.context.put("warnings", warnings);
+        page.context.put("hasWarnings", !warnings.isEmpty());
+
+        FieldErrors errors = new FieldErrors(violations, FIELDS, i18n());
+        page.context.put("errors", errors.byField());
+        page.context.put("generalErrors", errors.general());
+        page.context.put("hasErrors", !violations.isEmpty());
+        page.context.put("webResourceUrl", "/download/resources/" + WEB_RESOURCE + "/connector-editor.js");
+        return page;
+    }
+
+    private Map<String, String> typeInfo(PrincipalType type) {
+        String prefix;
+        switch (type) {
+            case FEDERATED_USER:
+                prefix = "federatedUser";
+                break;
+            case IAM_USER:
+                prefix = "iamUser";
+                break;
+            default:
+                prefix = "iamRole";
+                break;
+        }
+        Map<String, String> info = new HashMap<>();
+        info.put("type", type.name());
+        info.put("title", i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)));
+        // Keys built from the type: awsc.admin.type.<prefix>.{call,policies,console,mfa,identity}.
+        for (String aspect : List.of("call", "policies", "console", "mfa", "identity")) {
+            info.put(aspect, i18n().getText("awsc.admin.type." + prefix + "." + aspect));
+        }
+        return info;
+    }
+
+    static String policyExample(String resource) {
+        try (InputStream in = ConnectorAdminServlet.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The policy example " + resource + " is missing from the plugin.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> formOf(Connector connector) {
+        Map<String, String> form = new HashMap<>();
+        form.put("name", connector.name());
+        form.put("description", connector.description().orElse(""));
+        form.put("accountId", connector.accountId() == null ? "" : connector.accountId().toString());
+        form.put("principalType", connector.principalType() == null ? "" : connector.principalType().name());
+        form.put("roleArn", connector.roleArn().orElse(""));
+        form.put("externalId", connector.externalId().orElse(""));
+        form.put("policy", connector.policy().orElse(""));
+        form.put("policyArns", String.join("\n", connector.policyArns()));
+        form.put("maxDurationSeconds", connector.maxDurationSeconds().isPresent()
+                ? Integer.toString(connector.maxDurationSeconds().getAsInt()) : "");
+        form.put("mfaSerialNumber", connector.mfaSerialNumber().orElse(""));
+        form.put("sourceIdentityAndTags", Boolean.toString(connector.sourceIdentityAndTags()));
+        form.put("groups", String.join("\n", connector.groups()));
+        form.put("groupsOther", "");
+        form.put("systemScope", Boolean.toString(connector.systemScope()));
+        form.put("consoleDestination", connector.consoleDestination().map(URI::toString).orElse(""));
+        form.put("version", Long.toString(connector.version()));
+        return form;
+    }
+
+    private Page notFound() {
+        return messagePage(HttpServletResponse.SC_NOT_FOUND, "awsc.admin.connector.notFound.title",
+                "awsc.admin.connector.notFound.message");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.awsconnectors.web.admin;
+
+import java.util.Collection;
+import java.util.StringJoiner;
+
+/**
+ * {@code $esc} in the admin templates: for the few places where a template builds markup from several values. Each
+ * value is HTML-escaped here, once; the methods' names end in {@code Html}, so a host that escapes references
+ * (as Jira does for plugin templates) leaves their output alone instead of escaping it a second time, and a host
+ * that escapes nothing still gets escaped values. Single values are shown as plain references.
+ */
+public final class HtmlEscaper {
+    static final HtmlEscaper INSTANCE = new HtmlEscaper();
+
+    private HtmlEscaper() {
+    }
+
+    /** The value as HTML text (also safe inside a double- or single-quoted attribute); empty for null. */
+    public String textHtml(Object value) {
+        return escape(value);
+    }
+
+    /** Each value escaped, one per line ({@code <br>} between them); empty for none. */
+    public String linesHtml(Collection<?> values) {
+        if (values == null) {
+            return "";
+        }
+        StringJoiner lines = new StringJoiner("<br>");
+        for (Object value : values) {
+            lines.add(escape(value));
+        }
+        return lines.toString();
+    }
+
+    /** Escapes {@code & < > " '}; the text of null is empty. */
+    static String escape(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = String.valueOf(value);
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

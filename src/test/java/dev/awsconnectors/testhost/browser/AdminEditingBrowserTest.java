@@ -1,0 +1,217 @@
+package dev.awsconnectors.testhost.browser;
+
+import dev.awsconnectors.testhost.demo.DemoHost;
+import dev.awsconnectors.testhost.demo.DemoOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator manages accounts and connectors through the admin pages in a real browser, against the demo host
+ * and its local AWS double: creates an account (correcting a validation error shown beside its field), creates one
+ * connector of each principal type, tests one, and rotates the demo account's access key. Screenshots of each step
+ * are kept (see {@link Browser#screenshotDirectory()}).
+ */
+class AdminEditingBrowserTest {
+    private static final String OVERVIEW = "/plugins/servlet/aws-connectors/admin/connectors";
+
+    private static Path home;
+    private static DemoHost host;
+    private static String baseUrl;
+
+    private Browser browser;
+    private String testName;
+
+    @BeforeAll
+    static void startDemoHost() throws IOException {
+        Browser.assumeInstalled();
+        home = Files.createTempDirectory("awsc-browser-editing-");
+        host = DemoHost.start(DemoOptions.builder().port(0).home(home).build());
+        baseUrl = host.baseUrl().toString().replaceAll("/+$", "");
+    }
+
+    @AfterAll
+    static void stopDemoHost() throws IOException {
+        if (host != null) {
+            host.close();
+        }
+        if (home != null) {
+            try (var files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) {
+        testName = test.getTestMethod().orElseThrow().getName();
+        browser = Browser.open();
+        browser.get(baseUrl + OVERVIEW);
+        browser.logIn("admin", "admin");
+        browser.confirmWebSudo("admin");
+        waitFor(By.id("aws-connectors-admin"));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdministratorCreatesAnAccountAfterCorrectingTheRegionTheFormRefused() {
+        click(By.id("aws-add-account"));
+        waitFor(By.id("aws-account-form"));
+        type("name", "Sandbox account");
+        type("description", "Created in the browser");
+        new Select(browser.find(By.id("type"))).selectByValue("ACCESS_KEY");
+        type("accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        type("region", "Europe");
+        screenshot("1-new-account");
+        click(By.id("aws-account-save"));
+
+        WebElement error = waitFor(By.id("region-error"));
+        screenshot("2-region-refused");
+        assertThat(error.getText()).contains("Europe is not an AWS region code");
+        assertThat(value("name")).isEqualTo("Sandbox account");
+        assertThat(value("accessKeyId")).isEqualTo("AKIAIOSFODNN7EXAMPLE");
+        assertThat(value("secretAccessKey")).as("the secret is never sent back").isEmpty();
+
+        type("region", "eu-west-1");
+        type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        click(By.id("aws-account-save"));
+        waitFor(By.id("aws-notice"));
+        screenshot("3-account-saved");
+        assertThat(browser.pageSource()).doesNotContain("wJalrXUtnFEMI");
+
+        browser.get(baseUrl + OVERVIEW);
+        assertThat(browser.bodyText()).contains("Sandbox account", "AKIA************MPLE");
+        assertThat(host.auditLog().events()).anySatisfy(event ->
+                assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.account.created"));
+        assertThat(host.auditLog().readLogAsJsonText()).doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void anAdministratorCreatesOneConnectorOfEachPrincipalTypeAndTestsTheRoleConnector() {
+        // Federated User, with a policy example picked from the list.
+        openNewConnector();
+        type("name", "Browser federated");
+        new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
+        new Select(browser.find(By.id("principalType"))).selectByValue("FEDERATED_USER");
+        assertThat(browser.find(By.id("roleArn")).isDisplayed()).as("no role field for federated users").isFalse();
+        new Select(browser.find(By.id("awsc-policy-example"))).selectByIndex(1);
+        assertThat(value("policy")).contains("\"Statement\"");
+        screenshot("1-federated");
+        click(By.id("aws-connector-save"));
+        waitFor(By.id("aws-notice"));
+
+        // IAM User.
+        openNewConnector();
+        type("name", "Browser IAM user");
+        new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
+        new Select(browser.find(By.id("principalType"))).selectByValue("IAM_USER");
+        assertThat(browser.find(By.id("policy")).isDisplayed()).as("no session policy for IAM users").isFalse();
+        assertThat(browser.find(By.id("aws-type-info-IAM_USER")).getText()).contains("GetSessionToken");
+        screenshot("2-iam-user");
+        click(By.id("aws-connector-save"));
+        waitFor(By.id("aws-notice"));
+
+        // IAM Role, its ARN picked from the account's roles; first with a duration AWS does not allow.
+        openNewConnector();
+        type("name", "Browser role");
+        new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
+        new Select(browser.find(By.id("principalType"))).selectByValue("IAM_ROLE");
+        type("maxDurationSeconds", "100000");
+        click(By.id("aws-load-roles"));
+        waitFor(By.id("roleChoice"));
+        Select roles = new Select(browser.find(By.id("roleChoice")));
+        assertThat(roles.getOptions()).hasSizeGreaterThan(1);
+        roles.selectByIndex(1);
+        assertThat(value("roleArn")).contains(":role/developer");
+        screenshot("3-role-picked");
+        click(By.id("aws-connector-save"));
+        WebElement durationError = waitFor(By.id("maxDurationSeconds-error"));
+        screenshot("4-duration-refused");
+        assertThat(durationError.getText()).contains("43,200");
+        assertThat(value("name")).isEqualTo("Browser role");
+        type("maxDurationSeconds", "3600");
+        click(By.id("aws-connector-save"));
+        waitFor(By.id("aws-notice"));
+
+        click(By.id("aws-connector-test"));
+        WebElement arn = waitFor(By.id("aws-test-arn"));
+        screenshot("5-tested");
+        assertThat(arn.getText()).contains("assumed-role/developer");
+
+        browser.get(baseUrl + OVERVIEW);
+        assertThat(browser.bodyText()).contains("Browser federated", "Browser IAM user", "Browser role");
+    }
+
+    @Test
+    void anAdministratorValidatesAndRotatesTheDemoAccountsAccessKey() {
+        click(By.cssSelector("#aws-accounts .aws-account-edit"));
+        waitFor(By.id("aws-account-form"));
+        click(By.id("aws-account-validate"));
+        WebElement accountId = waitFor(By.id("aws-validation-account-id"));
+        assertThat(accountId.getText()).isEqualTo("123456789012");
+        screenshot("1-validated");
+
+        click(By.id("aws-account-rotate"));
+        waitFor(By.id("aws-rotation"));
+        screenshot("2-rotated");
+        assertThat(browser.find(By.id("aws-rotation")).getText()).contains("The access key was rotated.");
+        assertThat(browser.findAll(By.cssSelector(".aws-rotation-step"))).isNotEmpty();
+
+        click(By.id("aws-account-validate"));
+        assertThat(waitFor(By.id("aws-validation-account-id")).getText())
+                .as("the new key works").isEqualTo("123456789012");
+    }
+
+    private void openNewConnector() {
+        browser.get(baseUrl + OVERVIEW);
+        click(By.id("aws-add-connector"));
+        waitFor(By.id("awsc-connector-form"));
+    }
+
+    private WebElement waitFor(By by) {
+        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
+    }
+
+    private void click(By by) {
+        WebElement element = waitFor(by);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", element);
+        element.click();
+        browser.waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver)
+                .executeScript("return document.readyState")) ? Boolean.TRUE : null);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String value(String id) {
+        return browser.find(By.id(id)).getAttribute("value");
+    }
+
+    private void screenshot(String step) {
+        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + step);
+    }
+}

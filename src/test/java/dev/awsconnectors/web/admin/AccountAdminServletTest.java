@@ -1,0 +1,224 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.audit.entity.AuditEvent;
+import com.atlassian.audit.entity.ChangedValue;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.iam.AccountChecks;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.BundleI18n;
+import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.VelocityRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** The account form's rules: XSRF, permissions, validation shown beside the fields, audit without secrets. */
+class AccountAdminServletTest {
+    private static final UserKey ADMIN = new UserKey("key-admin");
+    private static final UserKey BOB = new UserKey("key-bob");
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private final UserManager userManager = mock(UserManager.class);
+    private final WebSudoManager webSudoManager = mock(WebSudoManager.class);
+    private final XsrfTokenValidator xsrf = mock(XsrfTokenValidator.class);
+    private final AuditService auditService = mock(AuditService.class);
+    private final AccountRepository accounts = mock(AccountRepository.class);
+    private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+    private final AccountChecks checks = mock(AccountChecks.class);
+    private final ConfigurationValidator validator = new ConfigurationValidator();
+    private final HttpServletRequest request = mock(HttpServletRequest.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final StringWriter body = new StringWriter();
+    private final Map<String, String> parameters = new HashMap<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        loggedInAs(ADMIN);
+        when(userManager.isAdmin(ADMIN)).thenReturn(true);
+        when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
+        when(xsrf.validateFormEncodedToken(request)).thenReturn(true);
+        when(xsrf.getXsrfParameterName()).thenReturn("atl_token");
+        when(response.getWriter()).thenReturn(new PrintWriter(body));
+        when(request.getContextPath()).thenReturn("/jira");
+        when(request.getParameter(any())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
+        // The repository validates as the real one does, then stores.
+        when(accounts.create(any(), any())).thenAnswer(call -> {
+            Account account = call.getArgument(0);
+            Optional<String> secret = call.getArgument(1);
+            validator.requireValid(account, secret, true);
+            return account.toBuilder().version(1).build();
+        });
+        parameters.put("action", "save");
+        parameters.put("name", "Sandbox <account>");
+        parameters.put("description", "For the sandbox");
+        parameters.put("type", "ACCESS_KEY");
+        parameters.put("accessKeyId", "AKIAIOSFODNN7EXAMPLE");
+        parameters.put("secretAccessKey", SECRET);
+        parameters.put("partition", "aws");
+        parameters.put("region", "eu-west-1");
+    }
+
+    private void loggedInAs(UserKey key) {
+        UserProfile profile = mock(UserProfile.class);
+        when(profile.getUserKey()).thenReturn(key);
+        when(profile.getUsername()).thenReturn(key == ADMIN ? "admin" : "bob");
+        when(userManager.getRemoteUser(request)).thenReturn(profile);
+        when(userManager.getRemoteUser()).thenReturn(profile);
+    }
+
+    private AccountAdminServlet servlet() {
+        return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
+                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class), auditService,
+                accounts, connectors, validator, checks);
+    }
+
+    @Test
+    void aPostWithoutTheXsrfTokenIsRefusedWithAPageSayingSoAndWritesNothing() throws Exception {
+        when(xsrf.validateFormEncodedToken(request)).thenReturn(false);
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(403);
+        assertThat(body.toString()).contains("The form has expired", "nothing was changed");
+        verifyNoInteractions(accounts, auditService, checks);
+    }
+
+    @Test
+    void aNonAdministratorIsRefusedBeforeTheTokenIsCheckedOrAnythingIsRead() throws Exception {
+        loggedInAs(BOB);
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(403);
+        assertThat(body.toString()).contains("You need to be a Jira administrator");
+        verify(xsrf, never()).validateFormEncodedToken(any());
+        verifyNoInteractions(webSudoManager, accounts, connectors, auditService, checks);
+    }
+
+    @Test
+    void aRefusedSaveShowsEachMessageBesideItsFieldKeepsTheInputButNotTheSecretWithStatus400() throws Exception {
+        parameters.put("region", "Europe");
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(400);
+        String html = body.toString();
+        assertThat(html).containsPattern("id=\"region\" name=\"region\" value=\"Europe\"")
+                .contains("<div class=\"error\" id=\"region-error\">Europe is not an AWS region code like us-east-1.")
+                .contains("Nothing was saved.")
+                .contains("value=\"Sandbox <account>\"", "value=\"AKIAIOSFODNN7EXAMPLE\"")
+                .doesNotContain(SECRET);
+        verifyNoInteractions(auditService);
+    }
+
+    @Test
+    void anUnreadableUrlIsReportedBesideItsFieldTogetherWithTheValidatorsFindings() throws Exception {
+        parameters.put("endpointOverride", "http://exa mple");
+        parameters.put("name", "");
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(400);
+        assertThat(body.toString()).contains("id=\"endpointOverride-error\">This is not a URL",
+                "id=\"name-error\">Enter a name.");
+        verify(accounts, never()).create(any(), any());
+        verifyNoInteractions(auditService);
+    }
+
+    @Test
+    void aCreatedAccountIsAuditedWithItsFieldsAndTheSecretOnlyAsChanged() throws Exception {
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(303);
+        ArgumentCaptor<AuditEvent> event = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(auditService).audit(event.capture());
+        AuditEvent audited = event.getValue();
+        assertThat(audited.getActionI18nKey()).isEqualTo("awsc.audit.account.created");
+        assertThat(audited.getAffectedObjects()).singleElement()
+                .satisfies(resource -> {
+                    assertThat(resource.getName()).isEqualTo("Sandbox <account>");
+                    assertThat(resource.getType()).isEqualTo("AWS account");
+                    assertThat(resource.getId()).isNotBlank();
+                });
+        assertThat(audited.getChangedValues()).extracting(ChangedValue::getI18nKey)
+                .contains("awsc.audit.field.name", "awsc.audit.field.region", "awsc.audit.field.secretAccessKey");
+        assertThat(audited.getChangedValues()).filteredOn(v -> v.getI18nKey().equals("awsc.audit.field.secretAccessKey"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.getFrom()).isNull();
+                    assertThat(v.getTo()).isEqualTo("changed");
+                });
+        assertThat(audited.toString()).doesNotContain(SECRET).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(audited.getExtraAttributes()).anySatisfy(attribute -> assertThat(attribute.getValue())
+                .isEqualTo("admin"));
+    }
+
+    @Test
+    void theEditFormNeverShowsTheStoredSecretAndCarriesTheVersionItWasOpenedAt() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(7).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        when(connectors.namesUsingAccount(stored.id())).thenReturn(List.of("Developers"));
+        parameters.put("id", stored.id().toString());
+
+        servlet().doGet(request, response);
+
+        verify(response).setStatus(200);
+        assertThat(body.toString()).contains("name=\"version\" value=\"7\"",
+                "type=\"password\" id=\"secretAccessKey\" name=\"secretAccessKey\" value=\"\"",
+                "Leave this empty to keep it", "Used by: Developers", "name=\"atl_token\"");
+    }
+
+    @Test
+    void deletingAnAccountInUseNamesItsConnectorsAndAuditsNothing() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.HOST_ROLE)
+                .partition(Partition.AWS).region("eu-west-1").version(1).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        org.mockito.Mockito.doThrow(inUse("Sandbox", List.of("Developers", "Nightly")))
+                .when(accounts).delete(stored.id());
+        parameters.put("action", "delete");
+        parameters.put("id", stored.id().toString());
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(409);
+        assertThat(body.toString()).contains("is used by these connectors: Developers, Nightly");
+        verifyNoInteractions(auditService);
+    }
+
+    /** AccountInUseException's constructor is the repository's; build one as it does. */
+    private static RuntimeException inUse(String account, List<String> connectors) throws Exception {
+        var constructor = dev.awsconnectors.persistence.AccountInUseException.class
+                .getDeclaredConstructor(String.class, List.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(account, connectors);
+    }
+
+}
