@@ -13,6 +13,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
@@ -40,6 +41,9 @@ import java.util.stream.Collectors;
  * <p>{@link #getSystemCredentials} is for code, not people: it is the calling app's decision to use it, also on a
  * thread that serves a user's request, and AWS sees {@value AwsConnectorService#SYSTEM_SESSION_NAME}, not the
  * user.
+ *
+ * <p>Every credentials request and console sign-in is audited once, allowed or refused, through
+ * {@link CredentialAudit}: after the decision, outside the cache's locks, cache hits included.
  */
 @Component
 @ExportAsService(AwsConnectorService.class)
@@ -49,14 +53,16 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
     private final CredentialsIssuer issuer;
     private final ConsoleSignInBroker console;
     private final CredentialsCache cache;
+    private final CredentialAudit audit;
 
     public DefaultAwsConnectorService(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
-                                      ConsoleSignInBroker console, CredentialsCache cache) {
+                                      ConsoleSignInBroker console, CredentialsCache cache, CredentialAudit audit) {
         this.directory = directory;
         this.access = access;
         this.issuer = issuer;
         this.console = console;
         this.cache = cache;
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     @Override
@@ -73,53 +79,83 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
 
     @Override
     public TemporaryCredentials getCredentials(UUID connectorId, CredentialsRequest request) {
-        return credentialsFor(access.currentCaller(), connectorId, request);
+        Caller caller = access.currentCaller();
+        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId);
+        try {
+            return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
+        } catch (RuntimeException e) {
+            throw attempt.failed(e);
+        }
     }
 
     @Override
     public TemporaryCredentials getSystemCredentials(UUID connectorId, CredentialsRequest request) {
-        Objects.requireNonNull(request, "request");
-        if (request.getMfaCode().isPresent()) {
-            throw new InvalidCredentialsRequestException("mfaCode",
-                    "System-scope requests cannot carry an MFA code: there is no person to type one.");
+        Caller caller = Caller.system();
+        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId);
+        try {
+            Objects.requireNonNull(request, "request");
+            if (request.getMfaCode().isPresent()) {
+                throw new InvalidCredentialsRequestException("mfaCode",
+                        "System-scope requests cannot carry an MFA code: there is no person to type one.");
+            }
+            return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
+        } catch (RuntimeException e) {
+            throw attempt.failed(e);
         }
-        return credentialsFor(Caller.system(), connectorId, request);
     }
 
     @Override
     public ConsoleSignIn getConsoleSignIn(UUID connectorId, CredentialsRequest request) {
         Caller caller = access.currentCaller();
-        BoundConnector bound = allowed(caller, connectorId);
-        if (bound.connector().principalType() == PrincipalType.IAM_USER) {
-            throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
+        CredentialAudit.Attempt attempt = audit.consoleSignIn(caller, connectorId);
+        try {
+            Objects.requireNonNull(request, "request");
+            BoundConnector bound = allowed(caller, connectorId, attempt);
+            if (bound.connector().principalType() == PrincipalType.IAM_USER) {
+                throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
+            }
+            OptionalInt duration = resolveDuration(bound, request);
+            attempt.duration(duration);
+            // Fresh credentials: a federated user's console session ends with its credentials, so cached ones near
+            // their refresh margin would give a session of minutes.
+            TemporaryCredentials credentials = issuer.issue(callFor(bound, ownerOf(caller), duration, request));
+            return attempt.signedIn(console.signIn(bound, credentials, duration), credentials);
+        } catch (RuntimeException e) {
+            throw attempt.failed(e);
         }
-        OptionalInt duration = resolveDuration(bound, request);
-        // Fresh credentials: a federated user's console session ends with its credentials, so cached ones near
-        // their refresh margin would give a session of minutes.
-        TemporaryCredentials credentials = issuer.issue(callFor(bound, ownerOf(caller), duration, request));
-        return console.signIn(bound, credentials, duration);
     }
 
-    private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request) {
+    private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request,
+                                                CredentialAudit.Attempt attempt) {
         Objects.requireNonNull(request, "request");
-        BoundConnector bound = allowed(caller, connectorId);
+        BoundConnector bound = allowed(caller, connectorId, attempt);
         OptionalInt duration = resolveDuration(bound, request);
+        attempt.duration(duration);
         CredentialsCall call = callFor(bound, ownerOf(caller), duration, request);
         if (bound.connector().mfaSerialNumber().isPresent()) {
             return issuer.issue(call);
         }
-        return cache.get(CredentialsKey.of(bound, call.owner(), duration), () -> issuer.issue(call));
+        // Whether this thread called STS; otherwise the cache (or a concurrent request's call) answered.
+        boolean[] loaded = new boolean[1];
+        TemporaryCredentials credentials = cache.get(CredentialsKey.of(bound, call.owner(), duration), () -> {
+            loaded[0] = true;
+            return issuer.issue(call);
+        });
+        attempt.fromCache(!loaded[0]);
+        return credentials;
     }
 
     private static OptionalInt resolveDuration(BoundConnector bound, CredentialsRequest request) {
         return DurationPolicy.resolve(bound.connector(), bound.account().type() == AccountType.HOST_ROLE, request);
     }
 
-    private BoundConnector allowed(Caller caller, UUID connectorId) {
+    private BoundConnector allowed(Caller caller, UUID connectorId, CredentialAudit.Attempt attempt) {
         Objects.requireNonNull(connectorId, "connectorId");
         BoundConnector bound = directory.find(connectorId)
                 .orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+        attempt.connector(bound);
         AccessDecision decision = access.decide(caller, bound.connector());
+        attempt.decision(decision);
         decision.enforce();
         return bound;
     }

@@ -4,50 +4,60 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.ConnectorSummary;
+import dev.awsconnectors.api.ConsoleSignIn;
+import dev.awsconnectors.api.CredentialsRequest;
+import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.RequestSource;
+import dev.awsconnectors.iam.ConnectorTestResult;
+import dev.awsconnectors.iam.ConnectorTester;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
- * {@code /rest/aws-connectors/1.0/connectors}: what the caller may use.
+ * {@code /rest/aws-connectors/1.0/connectors}: the connectors the caller may use, and their credentials, console
+ * sign-ins and caller identity.
  *
  * <p>Access: {@link LicensedOnly} (REST v2, Platform 7 and later), that is a logged-in user with a product licence;
  * anonymous requests are refused by Jira before this class runs. That is also what Platform 8 applies to a resource
  * with no security annotation; it is written out so that the intent is explicit and no host setting (such as
  * limited unlicensed access, which {@code @UnlicensedSiteAccess} would follow) widens it. The resource checks for a
- * user again itself and answers 401 without one, and the connectors listed are decided by the broker's access rules.
+ * user again itself, and which connectors a user may use is decided by the broker's access rules: an existing
+ * connector the user may not use is 403 with the reason, an id that names no connector 404.
  *
- * <p>JSON is written with the app's own embedded Jackson, so the resource depends on no JSON provider of the host.
+ * <p>Errors are answered by {@link RestExceptionMapper}. JSON is written with the app's own embedded Jackson.
  */
 @Path("/connectors")
 @LicensedOnly
 public class ConnectorsResource {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectorsResource.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code format=credential_process}: the AWS CLI's external-process credentials JSON. */
+    static final String CREDENTIAL_PROCESS = "credential_process";
+    static final String JSON_FORMAT = "json";
 
     private final AwsConnectorService connectors;
+    private final ConnectorTester tester;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public ConnectorsResource(AwsConnectorService connectors, @ComponentImport UserManager userManager,
-                              @ComponentImport I18nResolver i18n) {
+    public ConnectorsResource(AwsConnectorService connectors, ConnectorTester tester,
+                              @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.tester = Objects.requireNonNull(tester, "tester");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
     }
@@ -59,21 +69,131 @@ public class ConnectorsResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @LicensedOnly
     public Response usableConnectors() {
-        if (userManager.getRemoteUserKey() == null) {
-            return error(Response.Status.UNAUTHORIZED, "awsc.rest.error.notLoggedIn");
+        CallerChecks.requireUser(userManager, i18n);
+        return JsonResponses.json(Response.Status.OK, toJson(connectors.getUsableConnectors()));
+    }
+
+    /**
+     * Temporary credentials of a connector for the caller:
+     * {@code {accessKeyId, secretAccessKey, sessionToken, expiration (ISO-8601), principalArn}}; with
+     * {@code format=credential_process} exactly the JSON the AWS CLI and SDKs read from a {@code credential_process}
+     * command: {@code {"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}}.
+     *
+     * @param durationSeconds how long the credentials should last; empty for the connector's maximum
+     * @param mfaCode         the current code of the connector's MFA device, where it has one
+     * @param format          {@code json} (the default) or {@code credential_process}
+     */
+    @GET
+    @Path("{id}/credentials")
+    @Produces(MediaType.APPLICATION_JSON)
+    @LicensedOnly
+    public Response credentials(@PathParam("id") String id, @QueryParam("durationSeconds") String durationSeconds,
+                                @QueryParam("mfaCode") String mfaCode, @QueryParam("format") String format) {
+        CallerChecks.requireUser(userManager, i18n);
+        boolean credentialProcess = credentialProcess(format);
+        UUID connectorId = connectorId(id);
+        CredentialsRequest request = request(durationSeconds, mfaCode);
+        // The audit event of the issue (or refusal) records that it came through the REST API.
+        TemporaryCredentials credentials = RequestSource.REST.call(() -> connectors.getCredentials(connectorId,
+                request));
+        ObjectNode body = JsonResponses.object();
+        if (credentialProcess) {
+            body.put("Version", 1);
+            body.put("AccessKeyId", credentials.getAccessKeyId());
+            body.put("SecretAccessKey", credentials.getSecretAccessKey());
+            body.put("SessionToken", credentials.getSessionToken());
+            body.put("Expiration", credentials.getExpiration().toString());
+        } else {
+            body.put("accessKeyId", credentials.getAccessKeyId());
+            body.put("secretAccessKey", credentials.getSecretAccessKey());
+            body.put("sessionToken", credentials.getSessionToken());
+            body.put("expiration", credentials.getExpiration().toString());
+            body.put("principalArn", credentials.getPrincipalArn());
         }
-        try {
-            return json(Response.Status.OK, toJson(connectors.getUsableConnectors()));
-        } catch (RuntimeException e) {
-            // Answered here and not thrown on, so it is logged here; the caller gets no detail.
-            LOG.error("Listing the usable AWS connectors failed", e);
-            return error(Response.Status.INTERNAL_SERVER_ERROR, "awsc.rest.error.internal");
+        return JsonResponses.json(Response.Status.OK, body);
+    }
+
+    /**
+     * A sign-in to the AWS Management Console: {@code {url, expiresAt (ISO-8601)}}. Not for IAM User connectors
+     * (400, field {@code principalType}): AWS does not sign session-token credentials in to the console.
+     */
+    @GET
+    @Path("{id}/console")
+    @Produces(MediaType.APPLICATION_JSON)
+    @LicensedOnly
+    public Response console(@PathParam("id") String id, @QueryParam("durationSeconds") String durationSeconds,
+                            @QueryParam("mfaCode") String mfaCode) {
+        CallerChecks.requireUser(userManager, i18n);
+        UUID connectorId = connectorId(id);
+        CredentialsRequest request = request(durationSeconds, mfaCode);
+        ConsoleSignIn signIn = RequestSource.REST.call(() -> connectors.getConsoleSignIn(connectorId, request));
+        ObjectNode body = JsonResponses.object();
+        body.put("url", signIn.getUrl().toString());
+        body.put("expiresAt", signIn.getExpiresAt().toString());
+        return JsonResponses.json(Response.Status.OK, body);
+    }
+
+    /**
+     * Who AWS sees for the credentials the caller gets from the connector (STS GetCallerIdentity, signed with
+     * them): {@code {account, arn, userId}}.
+     */
+    @GET
+    @Path("{id}/caller-identity")
+    @Produces(MediaType.APPLICATION_JSON)
+    @LicensedOnly
+    public Response callerIdentity(@PathParam("id") String id, @QueryParam("mfaCode") String mfaCode) {
+        CallerChecks.requireUser(userManager, i18n);
+        UUID connectorId = connectorId(id);
+        if (mfaCode != null && !mfaCode.isBlank()) {
+            // The same six-digit check as for credentials, before anything else is done.
+            CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
         }
+        ConnectorTestResult identity = RequestSource.REST.call(() -> tester.test(connectorId, mfaCode));
+        ObjectNode body = JsonResponses.object();
+        body.put("account", identity.awsAccountId());
+        body.put("arn", identity.arn());
+        body.put("userId", identity.userId());
+        return JsonResponses.json(Response.Status.OK, body);
+    }
+
+    private UUID connectorId(String id) {
+        return CallerChecks.pathId(id, "awsc.rest.error.connectorNotFound", i18n);
+    }
+
+    private boolean credentialProcess(String format) {
+        if (format == null || format.isBlank() || format.strip().equals(JSON_FORMAT)) {
+            return false;
+        }
+        if (format.strip().equals(CREDENTIAL_PROCESS)) {
+            return true;
+        }
+        throw RestException.badField("format", i18n.getText("awsc.rest.error.format"));
+    }
+
+    private CredentialsRequest request(String durationSeconds, String mfaCode) {
+        CredentialsRequest request = CredentialsRequest.defaults();
+        if (durationSeconds != null && !durationSeconds.isBlank()) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(durationSeconds.strip());
+            } catch (NumberFormatException e) {
+                throw RestException.badField("durationSeconds", i18n.getText("awsc.rest.error.durationSeconds"));
+            }
+            if (seconds <= 0) {
+                throw RestException.badField("durationSeconds", i18n.getText("awsc.rest.error.durationSeconds"));
+            }
+            request = request.withDuration(Duration.ofSeconds(seconds));
+        }
+        if (mfaCode != null && !mfaCode.isBlank()) {
+            request = request.withMfaCode(mfaCode.strip());
+        }
+        return request;
     }
 
     static ArrayNode toJson(List<ConnectorSummary> summaries) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = JsonResponses.JSON.createArrayNode();
         for (ConnectorSummary summary : summaries) {
             ObjectNode node = array.addObject();
             node.put("id", summary.getId().toString());
@@ -89,25 +209,5 @@ public class ConnectorsResource {
             node.put("mfaRequired", summary.isMfaRequired());
         }
         return array;
-    }
-
-    private Response error(Response.Status status, String messageKey) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("status", status.getStatusCode());
-        body.put("message", i18n.getText(messageKey));
-        return json(status, body);
-    }
-
-    private static Response json(Response.Status status, Object body) {
-        String text;
-        try {
-            text = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree could not be written", e);
-        }
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .cacheControl(noStore).entity(text).build();
     }
 }

@@ -15,6 +15,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
@@ -101,7 +102,7 @@ class AwsConnectorServiceThroughLocalAwsTest {
         clients = new StsClients(store);
         service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache());
+                new CredentialsCache(), new CredentialAudit(event -> { }));
         aws.clear();
     }
 

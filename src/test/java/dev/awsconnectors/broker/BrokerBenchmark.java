@@ -7,6 +7,7 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
@@ -85,7 +86,7 @@ public class BrokerBenchmark {
         fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
         service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                cache);
+                cache, new CredentialAudit(event -> { }));
         // The very client the broker uses, so the difference between the two figures is the broker's own work.
         rawClient = clients.clientFor(account);
     }

@@ -5,6 +5,7 @@ import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.broker.CredentialsCache;
 import dev.awsconnectors.broker.DefaultAwsConnectorService;
 import dev.awsconnectors.console.ConsoleSignInBroker;
@@ -84,7 +85,7 @@ final class IamFixture implements AutoCloseable {
         this.service = new DefaultAwsConnectorService(connectors, new ConnectorAccess(users),
                 new CredentialsIssuer(sts),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache());
+                new CredentialsCache(), new CredentialAudit(event -> { }));
         this.tester = new ConnectorTester(service, connectors, sts);
         Partition partition = Partition.fromId(aws.partition());
         this.account = accounts.create(Account.builder().name("Production").type(AccountType.ACCESS_KEY)

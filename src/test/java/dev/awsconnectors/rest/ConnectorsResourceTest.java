@@ -1,5 +1,6 @@
 package dev.awsconnectors.rest;
 
+import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
@@ -7,6 +8,18 @@ import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.validation.ConfigurationException;
+import dev.awsconnectors.validation.Violation;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.ext.Provider;
+import java.io.Serializable;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
 import jakarta.inject.Inject;
@@ -24,6 +37,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -37,11 +52,15 @@ class ConnectorsResourceTest {
     private final AwsConnectorService service = mock(AwsConnectorService.class);
     private final UserManager userManager = mock(UserManager.class);
     private final I18nResolver i18n = mock(I18nResolver.class);
-    private final ConnectorsResource resource = new ConnectorsResource(service, userManager, i18n);
+    private final ConnectorsResource resource = new ConnectorsResource(service, mock(ConnectorTester.class),
+            userManager, i18n);
+    private final RestExceptionMapper errors = new RestExceptionMapper(i18n);
 
     @BeforeEach
     void setUp() {
         when(i18n.getText(anyString())).thenAnswer(call -> "text of " + call.getArgument(0));
+        when(i18n.getText(anyString(), any(Serializable[].class)))
+                .thenAnswer(call -> "text of " + call.getArgument(0));
     }
 
     @Test
@@ -91,7 +110,7 @@ class ConnectorsResourceTest {
 
     @Test
     void answers401WithAJsonErrorWhenNoUserIsLoggedIn() throws Exception {
-        Response response = resource.usableConnectors();
+        Response response = errors.toResponse(catchThrowable(resource::usableConnectors));
 
         assertThat(response.getStatus()).isEqualTo(401);
         JsonNode body = JSON.readTree((String) response.getEntity());
@@ -105,7 +124,7 @@ class ConnectorsResourceTest {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-alice"));
         when(service.getUsableConnectors()).thenThrow(new IllegalStateException("jdbc:postgresql://db/secret"));
 
-        Response response = resource.usableConnectors();
+        Response response = errors.toResponse(catchThrowable(resource::usableConnectors));
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat((String) response.getEntity()).contains("awsc.rest.error.internal").doesNotContain("jdbc");
@@ -120,6 +139,62 @@ class ConnectorsResourceTest {
         assertThat(get.getAnnotation(Produces.class).value()).containsExactly(MediaType.APPLICATION_JSON);
         assertThat(ConnectorsResource.class.getConstructors()).hasSize(1);
         assertThat(ConnectorsResource.class.getConstructors()[0].isAnnotationPresent(Inject.class)).isTrue();
+    }
+
+    @Test
+    void everyResourceClassAndMethodCarriesItsRestV2SecurityAnnotation() {
+        for (Class<?> type : List.of(ConnectorsResource.class, AdminAccountsResource.class,
+                AdminConnectorsResource.class)) {
+            Class<? extends java.lang.annotation.Annotation> rule = type == ConnectorsResource.class
+                    ? LicensedOnly.class : AdminOnly.class;
+            assertThat(type.isAnnotationPresent(rule)).as(type.getSimpleName()).isTrue();
+            for (Method method : type.getDeclaredMethods()) {
+                boolean endpoint = method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
+                        || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class);
+                if (endpoint) {
+                    assertThat(method.isAnnotationPresent(rule)).as(type.getSimpleName() + "." + method.getName())
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(RestExceptionMapper.class.isAnnotationPresent(Provider.class)).isTrue();
+    }
+
+    @Test
+    void theErrorMapperAnswersEachKindOfFailureWithItsStatusAndTheFieldAtFault() throws Exception {
+        JsonNode invalid = body(errors.toResponse(new InvalidCredentialsRequestException("mfaCode", "six digits")));
+        assertThat(invalid.get("status").asInt()).isEqualTo(400);
+        assertThat(invalid.get("field").asText()).isEqualTo("mfaCode");
+        assertThat(invalid.get("message").asText()).isEqualTo("six digits");
+
+        JsonNode aws = body(errors.toResponse(new AwsRequestFailedException("AWS refused", "AccessDenied", "r-1")));
+        assertThat(aws.get("status").asInt()).isEqualTo(502);
+        assertThat(aws.get("awsErrorCode").asText()).isEqualTo("AccessDenied");
+
+        JsonNode denied = body(errors.toResponse(new ConnectorAccessDeniedException(
+                ConnectorAccessDeniedException.Reason.NOT_IN_CONNECTOR_GROUPS)));
+        assertThat(denied.get("status").asInt()).isEqualTo(403);
+        assertThat(body(errors.toResponse(new ConnectorAccessDeniedException(
+                ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN))).get("status").asInt()).isEqualTo(401);
+        assertThat(body(errors.toResponse(new ConnectorNotFoundException(DEVELOPERS))).get("status").asInt())
+                .isEqualTo(404);
+
+        ConfigurationException configuration = new ConfigurationException(List.of(
+                new Violation("region", "awsc.validation.region.required", List.of(), "Enter a region."),
+                new Violation("name", "awsc.validation.name.required", List.of(), "Enter a name.")));
+        JsonNode violations = body(errors.toResponse(configuration));
+        assertThat(violations.get("status").asInt()).isEqualTo(400);
+        assertThat(violations.get("field").asText()).isEqualTo("region");
+        assertThat(violations.get("violations")).hasSize(2);
+        assertThat(violations.get("violations").get(1).get("field").asText()).isEqualTo("name");
+
+        JsonNode notFound = body(errors.toResponse(new jakarta.ws.rs.NotFoundException()));
+        assertThat(notFound.get("status").asInt()).isEqualTo(404);
+    }
+
+    private static JsonNode body(Response response) throws Exception {
+        assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
+        return JSON.readTree((String) response.getEntity());
     }
 
     private static List<String> iteratorToList(JsonNode node) {

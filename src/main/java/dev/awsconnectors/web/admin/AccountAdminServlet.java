@@ -1,5 +1,7 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.audit.AdminChangeAudit;
+
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -66,7 +68,7 @@ public class AccountAdminServlet extends AdminPageServlet {
     private final transient ConnectorRepository connectors;
     private final transient ConfigurationValidator validator;
     private final transient AccountChecks checks;
-    private final transient AdminAudit audit;
+    private final transient AdminChangeAudit audit;
 
     public AccountAdminServlet(@ComponentImport UserManager userManager,
                                @ComponentImport LoginUriProvider loginUriProvider,
@@ -83,7 +85,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.checks = Objects.requireNonNull(checks, "checks");
-        this.audit = new AdminAudit(Objects.requireNonNull(auditService, "auditService"));
+        this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
     }
 
     @Override
@@ -169,7 +171,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (AccountNotFoundException e) {
             return notFound();
         }
-        audit.account(creating ? AdminAudit.ACCOUNT_CREATED : AdminAudit.ACCOUNT_UPDATED,
+        audit.account(creating ? AdminChangeAudit.ACCOUNT_CREATED : AdminChangeAudit.ACCOUNT_UPDATED,
                 userManager().getRemoteUser(request), before, saved,
                 secret.isPresent() && saved.type() == AccountType.ACCESS_KEY);
         return Page.redirect("/account?id=" + saved.id() + "&saved=1");
@@ -194,7 +196,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (AccountNotFoundException e) {
             return notFound();
         }
-        audit.account(AdminAudit.ACCOUNT_DELETED, userManager().getRemoteUser(request), account.get(), null, false);
+        audit.account(AdminChangeAudit.ACCOUNT_DELETED, userManager().getRemoteUser(request), account.get(), null, false);
         return Page.redirect("/connectors?deleted=account&name="
                 + URLEncoder.encode(account.get().name(), StandardCharsets.UTF_8));
     }

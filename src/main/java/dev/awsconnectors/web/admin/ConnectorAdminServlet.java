@@ -1,5 +1,7 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.audit.AdminChangeAudit;
+
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -98,7 +100,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     private final transient ConfigurationValidator validator;
     private final transient AccountChecks checks;
     private final transient ConnectorTester tester;
-    private final transient AdminAudit audit;
+    private final transient AdminChangeAudit audit;
 
     public ConnectorAdminServlet(@ComponentImport UserManager userManager,
                                  @ComponentImport LoginUriProvider loginUriProvider,
@@ -116,7 +118,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.audit = new AdminAudit(Objects.requireNonNull(auditService, "auditService"));
+        this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
     }
 
     @Override
@@ -223,7 +225,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         } catch (ConnectorNotFoundException e) {
             return notFound();
         }
-        audit.connector(creating ? AdminAudit.CONNECTOR_CREATED : AdminAudit.CONNECTOR_UPDATED,
+        audit.connector(creating ? AdminChangeAudit.CONNECTOR_CREATED : AdminChangeAudit.CONNECTOR_UPDATED,
                 userManager().getRemoteUser(request), before, saved);
         return Page.redirect("/connector?id=" + saved.id() + "&saved=1");
     }
@@ -318,7 +320,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         } catch (ConnectorNotFoundException e) {
             return notFound();
         }
-        audit.connector(AdminAudit.CONNECTOR_DELETED, userManager().getRemoteUser(request), connector.get(), null);
+        audit.connector(AdminChangeAudit.CONNECTOR_DELETED, userManager().getRemoteUser(request), connector.get(), null);
         return Page.redirect("/connectors?deleted=connector&name="
                 + URLEncoder.encode(connector.get().name(), StandardCharsets.UTF_8));
     }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The host's audit log, read-only, as a JSON array at {@code /host/audit} (every node's events), for tests and
- * curious admins. Like Jira's audit log it is for administrators: others get 403, anonymous callers 401.
+ * curious admins. Like Jira's audit log it is for administrators: others get 403, anonymous callers 401. The same
+ * events as a page: {@link AuditLogPageServlet}.
  */
 final class AuditServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

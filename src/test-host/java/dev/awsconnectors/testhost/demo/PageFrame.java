@@ -13,23 +13,30 @@ import java.util.List;
 
 /**
  * A simple Jira-like page frame around every HTML page, styled by AUI: a header with "Jira", the plugin's links
- * (its top-navigation web items and its servlet pages), the user, an "Administration" link to the plugin's
- * {@code configure.url} for administrators, and "Log out".
+ * (its top-navigation web items, with their keys as ids, and its servlet pages), the user with a menu of the
+ * plugin's user-profile web items ({@code system.user.options/*}, like Jira's profile menu), an "Administration"
+ * link to the plugin's {@code configure.url} and an "Audit log" link to the host's audit log for administrators,
+ * and "Log out".
  */
 final class PageFrame {
     /** A link of the header. */
-    record Link(String label, String path) {
+    record Link(String label, String path, String id) {
+        Link(String label, String path) {
+            this(label, path, null);
+        }
     }
 
     private final String contextPath;
     private final HostUsers users;
     private final List<Link> pluginLinks;
+    private final List<Link> userMenuLinks;
     private final String administrationPath;
 
     PageFrame(String contextPath, HostUsers users, PluginDescriptor descriptor, I18nResolver i18n) {
         this.contextPath = contextPath;
         this.users = users;
         this.pluginLinks = linksOf(descriptor, i18n);
+        this.userMenuLinks = userMenuLinksOf(descriptor, i18n);
         this.administrationPath = descriptor.configureUrl().orElse("/secure/Dashboard.jspa");
     }
 
@@ -37,9 +44,7 @@ final class PageFrame {
         List<Link> links = new ArrayList<>();
         for (PluginDescriptor.WebItem item : descriptor.webItems()) {
             if ("system.top.navigation.bar".equals(item.section()) && !item.link().isBlank()) {
-                String label = item.labelKey() == null || item.labelKey().isBlank()
-                        ? item.labelText() : i18n.getText(item.labelKey());
-                links.add(new Link(label == null || label.isBlank() ? item.key() : label, item.link()));
+                links.add(new Link(labelOf(item, i18n), item.link(), item.key()));
             }
         }
         for (PluginDescriptor.ServletModule servlet : descriptor.servlets()) {
@@ -53,6 +58,23 @@ final class PageFrame {
             }
         }
         return List.copyOf(links);
+    }
+
+    private static List<Link> userMenuLinksOf(PluginDescriptor descriptor, I18nResolver i18n) {
+        List<Link> links = new ArrayList<>();
+        for (PluginDescriptor.WebItem item : descriptor.webItems()) {
+            if (item.section() != null && item.section().startsWith("system.user.options/")
+                    && !item.link().isBlank()) {
+                links.add(new Link(labelOf(item, i18n), item.link(), item.key()));
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    private static String labelOf(PluginDescriptor.WebItem item, I18nResolver i18n) {
+        String label = item.labelKey() == null || item.labelKey().isBlank()
+                ? item.labelText() : i18n.getText(item.labelKey());
+        return label == null || label.isBlank() ? item.key() : label;
     }
 
     /** A whole page: {@code bodyHtml} and {@code headHtml} are written as they are. */
@@ -77,8 +99,11 @@ final class PageFrame {
         UserProfile user = users.getRemoteUser();
         if (user != null) {
             for (Link link : pluginLinks) {
-                html.append("<li><a href=\"").append(Html.escape(contextPath + link.path())).append("\">")
-                        .append(Html.escape(link.label())).append("</a></li>");
+                html.append("<li><a href=\"").append(Html.escape(contextPath + link.path())).append("\"");
+                if (link.id() != null) {
+                    html.append(" id=\"").append(Html.escape(link.id())).append("\"");
+                }
+                html.append(">").append(Html.escape(link.label())).append("</a></li>");
             }
         }
         html.append("</ul></div><div class=\"aui-header-secondary\"><ul class=\"aui-nav\">");
@@ -89,9 +114,21 @@ final class PageFrame {
             if (users.isAdmin(key)) {
                 html.append("<li><a id=\"admin-link\" href=\"").append(Html.escape(contextPath + administrationPath))
                         .append("\">Administration</a></li>");
+                html.append("<li><a id=\"audit-log-link\" href=\"").append(contextPath)
+                        .append(AuditLogPageServlet.PATH).append("\">Audit log</a></li>");
             }
-            html.append("<li><span id=\"header-user\" data-username=\"").append(Html.escape(user.getUsername()))
-                    .append("\">").append(Html.escape(user.getFullName())).append("</span></li>")
+            html.append("<li><details id=\"user-options\" style=\"position:relative\"><summary>")
+                    .append("<span id=\"header-user\" data-username=\"").append(Html.escape(user.getUsername()))
+                    .append("\">").append(Html.escape(user.getFullName())).append("</span></summary>")
+                    .append("<ul id=\"user-options-menu\" class=\"aui-list-truncate\" style=\"position:absolute;")
+                    .append("right:0;z-index:10;background:#fff;border:1px solid #dfe1e6;padding:5px 10px;")
+                    .append("list-style:none;white-space:nowrap\">");
+            for (Link link : userMenuLinks) {
+                html.append("<li><a id=\"").append(Html.escape(link.id())).append("\" href=\"")
+                        .append(Html.escape(contextPath + link.path())).append("\">").append(Html.escape(link.label()))
+                        .append("</a></li>");
+            }
+            html.append("</ul></details></li>")
                     .append("<li><a id=\"logout-link\" href=\"").append(contextPath).append("/logout\">Log out</a></li>");
         }
         html.append("</ul></div></div></nav></header>");
@@ -100,5 +137,9 @@ final class PageFrame {
 
     List<Link> pluginLinks() {
         return pluginLinks;
+    }
+
+    List<Link> userMenuLinks() {
+        return userMenuLinks;
     }
 }

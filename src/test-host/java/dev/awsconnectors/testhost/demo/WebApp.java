@@ -2,6 +2,7 @@ package dev.awsconnectors.testhost.demo;
 
 import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.sal.HostAuditLog;
+import dev.awsconnectors.testhost.sal.HostI18nResolver;
 import dev.awsconnectors.testhost.sal.HostLoginUriProvider;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import dev.awsconnectors.testhost.sal.HostWebSudoManager;
@@ -15,11 +16,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.util.EnumSet;
+import java.util.Locale;
 
 /**
  * The web side of the host on Jetty 12 (ee10), under {@value #CONTEXT_PATH}: login, logout, WebSudo and dashboard
  * pages, the plugin's servlets (framed by the {@link Decorator}) and REST applications, its web resources, AUI, and
- * the audit log; every request passes {@link Authentication} first.
+ * the audit log (JSON and a page); every request passes {@link Authentication} first.
  */
 final class WebApp {
     static final String CONTEXT_PATH = "/jira";
@@ -59,6 +61,9 @@ final class WebApp {
         context.addServlet(new ServletHolder(parts.aui()), "/static/aui/*");
         context.addServlet(new ServletHolder(new WebResourceServlet(parts.plugin())), "/download/resources/*");
         context.addServlet(new ServletHolder(new AuditServlet(parts.audit(), parts.users())), "/host/audit");
+        context.addServlet(new ServletHolder(new AuditLogPageServlet(parts.audit(), parts.users(), parts.login(),
+                parts.frame(), new HostI18nResolver(parts.plugin().classLoader(),
+                parts.plugin().descriptor().i18nLocations(), Locale.ENGLISH))), AuditLogPageServlet.PATH);
 
         for (LoadedPlugin.MountedServlet servlet : parts.plugin().servlets()) {
             ServletHolder holder = new ServletHolder(servlet.moduleKey() + " " + servlet.mapping(),

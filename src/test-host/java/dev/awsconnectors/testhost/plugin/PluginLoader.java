@@ -85,7 +85,8 @@ public final class PluginLoader {
             runUpgradeTasks(descriptor, host, context, modelVersions);
             List<LoadedPlugin.MountedServlet> servlets = servlets(descriptor, context);
             List<LoadedPlugin.MountedRest> rests = restApplications(descriptor, context, host);
-            return new LoadedPlugin(descriptor, context, servlets, rests, webResources(descriptor), classLoader);
+            return new LoadedPlugin(descriptor, context, servlets, rests, webResources(descriptor), classLoader,
+                    index.exports());
         } catch (RuntimeException e) {
             context.close();
             throw e;

@@ -1,4 +1,4 @@
-package dev.awsconnectors.web.admin;
+package dev.awsconnectors.audit;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.audit.entity.AuditAttribute;
@@ -10,6 +10,7 @@ import com.atlassian.audit.entity.CoverageArea;
 import com.atlassian.audit.entity.CoverageLevel;
 import com.atlassian.sal.api.user.UserProfile;
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.web.admin.AccessKeyIds;
 import dev.awsconnectors.connectors.Connector;
 
 import java.util.LinkedHashMap;
@@ -19,31 +20,39 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes every change made in the admin pages to Jira's audit log: who (the host records the author; the user name
+ * Writes every change of an account or connector, made in the admin pages or through the admin REST resources, to
+ * Jira's audit log, in one shape whichever was used: who (the host records the author; the user name
  * is added as an attribute as well), what (the account or connector: name, type, id) and the fields that changed,
  * from and to. Secret access keys never appear: a changed secret is recorded as changed, without any value.
  */
-final class AdminAudit {
-    static final String CATEGORY = "awsc.audit.category";
-    static final String ACCOUNT_CREATED = "awsc.audit.account.created";
-    static final String ACCOUNT_UPDATED = "awsc.audit.account.updated";
-    static final String ACCOUNT_DELETED = "awsc.audit.account.deleted";
-    static final String ACCOUNT_KEY_ROTATED = "awsc.audit.account.keyRotated";
-    static final String CONNECTOR_CREATED = "awsc.audit.connector.created";
-    static final String CONNECTOR_UPDATED = "awsc.audit.connector.updated";
-    static final String CONNECTOR_DELETED = "awsc.audit.connector.deleted";
-    static final String ACCOUNT_TYPE = "AWS account";
-    static final String CONNECTOR_TYPE = "AWS connector";
-    static final String USER_ATTRIBUTE = "awsc.audit.attribute.user";
-    static final String OUTCOME_ATTRIBUTE = "awsc.audit.attribute.outcome";
-    static final String SECRET_FIELD = "awsc.audit.field.secretAccessKey";
+public final class AdminChangeAudit {
+    public static final String CATEGORY = AuditNames.CATEGORY;
+    public static final String ACCOUNT_CREATED = "awsc.audit.account.created";
+    public static final String ACCOUNT_UPDATED = "awsc.audit.account.updated";
+    public static final String ACCOUNT_DELETED = "awsc.audit.account.deleted";
+    public static final String ACCOUNT_KEY_ROTATED = "awsc.audit.account.keyRotated";
+    public static final String CONNECTOR_CREATED = "awsc.audit.connector.created";
+    public static final String CONNECTOR_UPDATED = "awsc.audit.connector.updated";
+    public static final String CONNECTOR_DELETED = "awsc.audit.connector.deleted";
+    public static final String USER_ATTRIBUTE = "awsc.audit.attribute.user";
+    public static final String OUTCOME_ATTRIBUTE = "awsc.audit.attribute.outcome";
+    public static final String SECRET_FIELD = "awsc.audit.field.secretAccessKey";
     /** What the log shows for a changed secret: that it changed, never a value. */
-    static final String SECRET_CHANGED = "changed";
+    public static final String SECRET_CHANGED = "changed";
+
+    /** The i18n key of the attribute saying where a change was made, when it was not the admin pages. */
+    public static final String SOURCE_ATTRIBUTE = "awsc.rest.audit.attribute.source";
 
     private final AuditService audit;
+    private final String source;
 
-    AdminAudit(AuditService audit) {
+    /**
+     * @param source where the changes are made, recorded with each event ("REST API"); {@code null} for the admin
+     *               pages, the usual place
+     */
+    public AdminChangeAudit(AuditService audit, String source) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.source = source;
     }
 
     /** The fields of an account the log shows, by i18n key; the access key ID masked as the pages show it. */
@@ -94,10 +103,9 @@ final class AdminAudit {
      * @param after         the account after it; null when it was deleted
      * @param secretChanged whether a new secret access key was stored
      */
-    void account(String action, UserProfile user, Account before, Account after, boolean secretChanged) {
+    public void account(String action, UserProfile user, Account before, Account after, boolean secretChanged) {
         Account subject = after != null ? after : before;
-        AuditEvent.Builder event = event(action, user, AuditResource.builder(subject.name(), ACCOUNT_TYPE)
-                .id(subject.id().toString()).build());
+        AuditEvent.Builder event = event(action, user, AuditNames.account(subject));
         changes(event, ACCOUNT_FIELDS, before, after);
         if (secretChanged) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
@@ -106,20 +114,18 @@ final class AdminAudit {
     }
 
     /** A connector created, edited (both given) or deleted. */
-    void connector(String action, UserProfile user, Connector before, Connector after) {
+    public void connector(String action, UserProfile user, Connector before, Connector after) {
         Connector subject = after != null ? after : before;
-        AuditEvent.Builder event = event(action, user, AuditResource.builder(subject.name(), CONNECTOR_TYPE)
-                .id(subject.id().toString()).build());
+        AuditEvent.Builder event = event(action, user, AuditNames.connector(subject));
         changes(event, CONNECTOR_FIELDS, before, after);
         audit.audit(event.build());
     }
 
     /** A key rotation, whatever its outcome; the access key IDs masked, the secrets never. */
-    void rotation(UserProfile user, Account account, boolean succeeded, String oldKeyId, String newKeyId) {
+    public void rotation(UserProfile user, Account account, boolean succeeded, String oldKeyId, String newKeyId) {
         AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
                         CoverageLevel.BASE, CATEGORY, ACCOUNT_KEY_ROTATED).build())
-                .affectedObject(AuditResource.builder(account.name(), ACCOUNT_TYPE).id(account.id().toString())
-                        .build())
+                .affectedObject(AuditNames.account(account))
                 .extraAttribute(AuditAttribute.fromI18nKeys(OUTCOME_ATTRIBUTE,
                         succeeded ? "succeeded" : "failed").build());
         user(event, user);
@@ -131,7 +137,7 @@ final class AdminAudit {
         audit.audit(event.build());
     }
 
-    private static AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {
+    private AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {
         AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(
                 CoverageArea.GLOBAL_CONFIG_AND_ADMINISTRATION, CoverageLevel.BASE, CATEGORY, action).build())
                 .affectedObject(resource);
@@ -139,9 +145,12 @@ final class AdminAudit {
         return event;
     }
 
-    private static void user(AuditEvent.Builder event, UserProfile user) {
+    private void user(AuditEvent.Builder event, UserProfile user) {
         if (user != null) {
             event.extraAttribute(AuditAttribute.fromI18nKeys(USER_ATTRIBUTE, user.getUsername()).build());
+        }
+        if (source != null) {
+            event.extraAttribute(AuditAttribute.fromI18nKeys(SOURCE_ATTRIBUTE, source).build());
         }
     }
 

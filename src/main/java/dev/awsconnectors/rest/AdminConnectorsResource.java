@@ -1,0 +1,217 @@
+package dev.awsconnectors.rest;
+
+import dev.awsconnectors.audit.AdminChangeAudit;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.CredentialsRequest;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.iam.ConnectorTestResult;
+import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code /rest/aws-connectors/1.0/admin/connectors}: every connector, for Jira administrators ({@link AdminOnly}).
+ *
+ * <p>Connector JSON: {@code id, name, description, accountId, principalType (FEDERATED_USER | IAM_USER | IAM_ROLE),
+ * roleArn, externalId, policy (the policy JSON as a string), policyArns (array), maxDurationSeconds (null for AWS's
+ * default), mfaSerialNumber, sourceIdentityAndTags, groups (array), systemScope, consoleDestination, version}.
+ * PUT replaces the connector and needs the {@code version} it was read at: a stale one is 409. Every rule of the
+ * admin pages applies (400 naming the field).
+ */
+@Path("/admin/connectors")
+@AdminOnly
+public class AdminConnectorsResource {
+    static final Set<String> WRITABLE = Set.of("id", "name", "description", "accountId", "principalType", "roleArn",
+            "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber", "sourceIdentityAndTags",
+            "groups", "systemScope", "consoleDestination", "version");
+
+    private final ConnectorRepository connectors;
+    private final ConnectorTester tester;
+    private final AdminChangeAudit audit;
+    private final UserManager userManager;
+    private final I18nResolver i18n;
+
+    @Inject
+    public AdminConnectorsResource(ConnectorRepository connectors, ConnectorTester tester,
+                                   @ComponentImport AuditService auditService,
+                                   @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.tester = Objects.requireNonNull(tester, "tester");
+        this.audit = new AdminChangeAudit(auditService, "REST API");
+        this.userManager = Objects.requireNonNull(userManager, "userManager");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+    }
+
+    /** Every connector, sorted by name. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response list() {
+        CallerChecks.requireAdmin(userManager, i18n);
+        ArrayNode array = JsonResponses.JSON.createArrayNode();
+        for (Connector connector : connectors.all()) {
+            array.add(toJson(connector));
+        }
+        return JsonResponses.json(Response.Status.OK, array);
+    }
+
+    /** Creates a connector: 201 with the stored connector and its {@code Location}. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response create(String body, @Context UriInfo uriInfo) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
+        Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build());
+        audit.connector(AdminChangeAudit.CONNECTOR_CREATED, userManager.getRemoteUser(), null, saved);
+        URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
+        Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
+        return (location == null ? response : response.location(location)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response get(@PathParam("id") String id) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        return JsonResponses.json(Response.Status.OK, toJson(stored(id)));
+    }
+
+    /** Replaces a connector, based on the {@code version} it was read at. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response update(@PathParam("id") String id, String body) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        Connector before = stored(id);
+        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
+        UUID inBody = fields.uuid("id");
+        if (inBody != null && !inBody.equals(before.id())) {
+            throw RestException.badField("id", i18n.getText("awsc.rest.error.idMismatch"));
+        }
+        long version = fields.requiredLong("version");
+        Connector saved = connectors.update(connectorOf(fields, Connector.builder().id(before.id()))
+                .version(version).build());
+        audit.connector(AdminChangeAudit.CONNECTOR_UPDATED, userManager.getRemoteUser(), before, saved);
+        return JsonResponses.json(Response.Status.OK, toJson(saved));
+    }
+
+    /** Deletes a connector: 204. */
+    @DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response delete(@PathParam("id") String id) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        Connector before = stored(id);
+        connectors.delete(before.id());
+        audit.connector(AdminChangeAudit.CONNECTOR_DELETED, userManager.getRemoteUser(), before, null);
+        return JsonResponses.noContent();
+    }
+
+    /**
+     * "Test": credentials from the connector as the calling admin, then STS GetCallerIdentity with them:
+     * {@code {account, arn, userId, expiration}}. Body optional: {@code {"mfaCode": "123456"}} for a connector with
+     * an MFA device. 502 when AWS refuses.
+     */
+    @POST
+    @Path("{id}/test")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response test(@PathParam("id") String id, String body) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        Connector connector = stored(id);
+        String mfaCode = RequestBody.parse(body, Set.of("mfaCode"), true, i18n).text("mfaCode");
+        if (mfaCode != null && !mfaCode.isBlank()) {
+            CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
+        }
+        ConnectorTestResult result = tester.test(connector.id(), mfaCode);
+        ObjectNode identity = JsonResponses.object();
+        identity.put("account", result.awsAccountId());
+        identity.put("arn", result.arn());
+        identity.put("userId", result.userId());
+        identity.put("expiration", result.expiration().toString());
+        return JsonResponses.json(Response.Status.OK, identity);
+    }
+
+    private Connector stored(String id) {
+        UUID connectorId = CallerChecks.pathId(id, "awsc.rest.error.connectorNotFound", i18n);
+        return connectors.get(connectorId).orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+    }
+
+    private static Connector.Builder connectorOf(RequestBody fields, Connector.Builder builder) {
+        return builder
+                .name(fields.text("name"))
+                .description(fields.text("description"))
+                .accountId(fields.uuid("accountId"))
+                .principalType(fields.enumValue("principalType", PrincipalType.class))
+                .roleArn(fields.text("roleArn"))
+                .externalId(fields.text("externalId"))
+                .policy(fields.text("policy"))
+                .policyArns(fields.strings("policyArns"))
+                .maxDurationSeconds(fields.integer("maxDurationSeconds"))
+                .mfaSerialNumber(fields.text("mfaSerialNumber"))
+                .sourceIdentityAndTags(fields.bool("sourceIdentityAndTags", false))
+                .groups(fields.strings("groups"))
+                .systemScope(fields.bool("systemScope", false))
+                .consoleDestination(fields.uri("consoleDestination"));
+    }
+
+    static ObjectNode toJson(Connector connector) {
+        ObjectNode node = JsonResponses.object();
+        node.put("id", connector.id().toString());
+        node.put("name", connector.name());
+        node.put("description", connector.description().orElse(null));
+        node.put("accountId", connector.accountId() == null ? null : connector.accountId().toString());
+        node.put("principalType", connector.principalType() == null ? null : connector.principalType().name());
+        node.put("roleArn", connector.roleArn().orElse(null));
+        node.put("externalId", connector.externalId().orElse(null));
+        node.put("policy", connector.policy().orElse(null));
+        ArrayNode arns = node.putArray("policyArns");
+        connector.policyArns().forEach(arns::add);
+        if (connector.maxDurationSeconds().isPresent()) {
+            node.put("maxDurationSeconds", connector.maxDurationSeconds().getAsInt());
+        } else {
+            node.putNull("maxDurationSeconds");
+        }
+        node.put("mfaSerialNumber", connector.mfaSerialNumber().orElse(null));
+        node.put("sourceIdentityAndTags", connector.sourceIdentityAndTags());
+        ArrayNode groups = node.putArray("groups");
+        connector.groups().forEach(groups::add);
+        node.put("systemScope", connector.systemScope());
+        node.put("consoleDestination", connector.consoleDestination().map(URI::toString).orElse(null));
+        node.put("version", connector.version());
+        return node;
+    }
+}

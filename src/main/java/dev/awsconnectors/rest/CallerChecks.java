@@ -1,0 +1,42 @@
+package dev.awsconnectors.rest;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/**
+ * What every resource checks itself, although Jira's REST v2 security annotations check it first: a logged-in user
+ * (401), and for the admin resources a Jira administrator (403). So a host setting that widens an annotation
+ * widens nothing here. Also reads path ids: one that is not a UUID names nothing that exists (404).
+ */
+final class CallerChecks {
+    private CallerChecks() {
+    }
+
+    static UserKey requireUser(UserManager users, I18nResolver i18n) {
+        UserKey user = users.getRemoteUserKey();
+        if (user == null) {
+            throw new RestException(Response.Status.UNAUTHORIZED, i18n.getText("awsc.rest.error.notLoggedIn"), null);
+        }
+        return user;
+    }
+
+    static UserKey requireAdmin(UserManager users, I18nResolver i18n) {
+        UserKey user = requireUser(users, i18n);
+        if (!users.isAdmin(user) && !users.isSystemAdmin(user)) {
+            throw new RestException(Response.Status.FORBIDDEN, i18n.getText("awsc.rest.error.adminsOnly"), null);
+        }
+        return user;
+    }
+
+    static UUID pathId(String id, String notFoundKey, I18nResolver i18n) {
+        try {
+            return UUID.fromString(id.strip());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RestException(Response.Status.NOT_FOUND, i18n.getText(notFoundKey, String.valueOf(id)), null);
+        }
+    }
+}

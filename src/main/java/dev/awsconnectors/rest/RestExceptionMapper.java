@@ -1,0 +1,155 @@
+package dev.awsconnectors.rest;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.persistence.AccountInUseException;
+import dev.awsconnectors.persistence.AccountNotFoundException;
+import dev.awsconnectors.persistence.ConcurrentEditException;
+import dev.awsconnectors.validation.ConfigurationException;
+import dev.awsconnectors.validation.Violation;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Turns whatever a resource of this package throws into the API's error JSON,
+ * {@code {"status", "message", "field"?, "awsErrorCode"?}}:
+ * <ul>
+ *   <li>400 — {@link RestException} of a bad request, {@link InvalidCredentialsRequestException} and
+ *       {@link ConfigurationException}, with the field at fault (for a configuration, the first violation's field
+ *       and message, and every violation in {@code violations});</li>
+ *   <li>401 / 403 — {@link ConnectorAccessDeniedException}: not logged in, or the access rules deny. An existing
+ *       connector the caller may not use is 403 with the rule's reason, as the broker decides; only an id that
+ *       does not exist is 404;</li>
+ *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
+ *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
+ *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) keep their status;</li>
+ *   <li>anything else is a fault of ours: logged here, and answered 500 with no detail.</li>
+ * </ul>
+ * Messages come from exceptions written for the caller, which never carry secrets, or from the i18n bundle.
+ */
+@Provider
+public class RestExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(RestExceptionMapper.class);
+
+    private final I18nResolver i18n;
+
+    @Inject
+    public RestExceptionMapper(@ComponentImport I18nResolver i18n) {
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+    }
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof RestException e) {
+            return error(e.status().getStatusCode(), e.getMessage(), e.field());
+        }
+        if (failure instanceof InvalidCredentialsRequestException e) {
+            return error(400, e.getMessage(), e.getField());
+        }
+        if (failure instanceof ConfigurationException e) {
+            return configuration(e);
+        }
+        if (failure instanceof ConnectorAccessDeniedException e) {
+            if (e.getReason() == ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN) {
+                return error(401, i18n.getText("awsc.rest.error.notLoggedIn"), null);
+            }
+            return error(403, e.getMessage(), null);
+        }
+        if (failure instanceof ConnectorNotFoundException || failure instanceof AccountNotFoundException) {
+            return error(404, failure.getMessage(), null);
+        }
+        if (failure instanceof ConcurrentEditException || failure instanceof AccountInUseException) {
+            return error(409, failure.getMessage(), null);
+        }
+        if (failure instanceof AwsRequestFailedException e) {
+            ObjectNode body = body(502, e.getMessage(), null);
+            e.getAwsErrorCode().ifPresent(code -> body.put("awsErrorCode", code));
+            e.getRequestId().ifPresent(id -> body.put("awsRequestId", id));
+            return JsonResponses.builder(502, body).build();
+        }
+        if (failure instanceof WebApplicationException e) {
+            return webApplication(e);
+        }
+        // Answered here and not thrown on, so it is logged here; the caller gets no detail.
+        LOG.error("An AWS Connectors REST request failed", failure);
+        return error(500, i18n.getText("awsc.rest.error.internal"), null);
+    }
+
+    private Response configuration(ConfigurationException e) {
+        Violation first = e.violations().get(0);
+        ObjectNode body = body(400, text(first), first.field());
+        ArrayNode all = body.putArray("violations");
+        for (Violation violation : e.violations()) {
+            ObjectNode entry = all.addObject();
+            entry.put("field", violation.field());
+            entry.put("message", text(violation));
+        }
+        return JsonResponses.builder(400, body).build();
+    }
+
+    private Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("An AWS Connectors REST request failed", e);
+            return error(500, i18n.getText("awsc.rest.error.internal"), null);
+        }
+        String key;
+        switch (status) {
+            case 404:
+                key = "awsc.rest.error.noSuchResource";
+                break;
+            case 405:
+                key = "awsc.rest.error.methodNotAllowed";
+                break;
+            case 406:
+                key = "awsc.rest.error.notAcceptable";
+                break;
+            case 415:
+                key = "awsc.rest.error.unsupportedMediaType";
+                break;
+            default:
+                key = "awsc.rest.error.badRequest";
+                break;
+        }
+        return error(status, i18n.getText(key), null);
+    }
+
+    /** The violation in the caller's language, from its key and arguments as the admin pages show it. */
+    private String text(Violation violation) {
+        Serializable[] arguments = new Serializable[violation.arguments().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Object argument = violation.arguments().get(i);
+            arguments[i] = argument instanceof Serializable serializable ? serializable : String.valueOf(argument);
+        }
+        String text = i18n.getText(violation.messageKey(), arguments);
+        return text == null || text.equals(violation.messageKey()) ? violation.message() : text;
+    }
+
+    private static ObjectNode body(int status, String message, String field) {
+        ObjectNode body = JsonResponses.object();
+        body.put("status", status);
+        body.put("message", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+
+    private static Response error(int status, String message, String field) {
+        return JsonResponses.builder(status, body(status, message, field)).build();
+    }
+}

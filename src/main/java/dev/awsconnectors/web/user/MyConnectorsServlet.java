@@ -1,0 +1,383 @@
+package dev.awsconnectors.web.user;
+
+import dev.awsconnectors.audit.RequestSource;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
+import dev.awsconnectors.api.ConnectorSummary;
+import dev.awsconnectors.api.ConsoleSignIn;
+import dev.awsconnectors.api.CredentialsRequest;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.api.TemporaryCredentials;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * "My AWS connectors" ({@code /plugins/servlet/aws-connectors/my}): the connectors the logged-in user may use, each
+ * with "Open AWS Console" and "Get credentials".
+ *
+ * <ul>
+ *   <li>No user: redirect to Jira's login page, which comes back here. No administrator check and no WebSudo: the
+ *       page is for every user, and {@link AwsConnectorService} applies the access rules to every call.</li>
+ *   <li>A POST is checked for SAL's XSRF token before anything else; without it the answer is a 403 page and
+ *       nothing is asked of AWS.</li>
+ *   <li>{@code action=console}: a 303 redirect to the AWS federation endpoint's sign-in URL (the form opens it in
+ *       a new tab). {@code action=credentials}: the page again, showing the credentials once in the formats of
+ *       {@link CredentialFormats}.</li>
+ *   <li>Refusals and AWS failures are shown as messages on the page with a matching status (400, 403, 404, 502);
+ *       anything else as a generic error page. Never a stack trace.</li>
+ * </ul>
+ * Every answer carries {@code Cache-Control: no-store}: a page may hold credentials, and the list is per user.
+ * Credentials and sign-in URLs are never logged.
+ */
+public class MyConnectorsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MyConnectorsServlet.class);
+
+    static final String PAGE_TEMPLATE = "templates/user/my-connectors.vm";
+    static final String MESSAGE_TEMPLATE = "templates/user/message.vm";
+    static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/my";
+    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:user-resources";
+    static final String ACTION_CONSOLE = "console";
+    static final String ACTION_CREDENTIALS = "credentials";
+
+    private final transient AwsConnectorService connectors;
+    private final transient UserManager userManager;
+    private final transient LoginUriProvider loginUriProvider;
+    private final transient TemplateRenderer templateRenderer;
+    private final transient I18nResolver i18n;
+    private final transient XsrfTokenValidator xsrfValidator;
+    private final transient XsrfTokenAccessor xsrfAccessor;
+    private final transient ApplicationProperties applicationProperties;
+
+    public MyConnectorsServlet(AwsConnectorService connectors,
+                               @ComponentImport UserManager userManager,
+                               @ComponentImport LoginUriProvider loginUriProvider,
+                               @ComponentImport TemplateRenderer templateRenderer,
+                               @ComponentImport I18nResolver i18n,
+                               @ComponentImport XsrfTokenValidator xsrfValidator,
+                               @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                               @ComponentImport ApplicationProperties applicationProperties) {
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.userManager = Objects.requireNonNull(userManager, "userManager");
+        this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
+        this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.xsrfValidator = Objects.requireNonNull(xsrfValidator, "xsrfValidator");
+        this.xsrfAccessor = Objects.requireNonNull(xsrfAccessor, "xsrfAccessor");
+        this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (!loggedIn(request, response)) {
+                return;
+            }
+            render(request, response, HttpServletResponse.SC_OK, PAGE_TEMPLATE, listContext());
+        } catch (RuntimeException | IOException | LinkageError e) {
+            failed(request, response, e);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (!loggedIn(request, response)) {
+                return;
+            }
+            if (!xsrfValidator.validateFormEncodedToken(request)) {
+                renderMessage(request, response, HttpServletResponse.SC_FORBIDDEN, "awsc.user.xsrf.title",
+                        "awsc.user.xsrf.message");
+                return;
+            }
+            String action = request.getParameter("action");
+            if (ACTION_CONSOLE.equals(action)) {
+                openConsole(request, response);
+            } else if (ACTION_CREDENTIALS.equals(action)) {
+                getCredentials(request, response);
+            } else {
+                response.setHeader("Cache-Control", "no-store");
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            }
+        } catch (RuntimeException | IOException | LinkageError e) {
+            failed(request, response, e);
+        }
+    }
+
+    private void openConsole(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> context = listContext();
+        UUID id = connectorId(request);
+        String name = nameOf(context, id);
+        try {
+            if (id == null) {
+                throw new ConnectorNotFoundException(new UUID(0, 0));
+            }
+            CredentialsRequest consoleRequest = credentialsRequest(request, false);
+            ConsoleSignIn signIn = RequestSource.WEB.call(() -> connectors.getConsoleSignIn(id, consoleRequest));
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", signIn.getUrl().toASCIIString());
+        } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
+                 | AwsRequestFailedException e) {
+            showError(request, response, context, name, e);
+        }
+    }
+
+    private void getCredentials(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> context = listContext();
+        UUID id = connectorId(request);
+        String name = nameOf(context, id);
+        try {
+            if (id == null) {
+                throw new ConnectorNotFoundException(new UUID(0, 0));
+            }
+            CredentialsRequest credentialsRequest = credentialsRequest(request, true);
+            TemporaryCredentials credentials = RequestSource.WEB.call(
+                    () -> connectors.getCredentials(id, credentialsRequest));
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("connectorName", name);
+            shown.put("accessKeyId", credentials.getAccessKeyId());
+            shown.put("principalArn", credentials.getPrincipalArn());
+            shown.put("expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.getExpiration()));
+            List<Map<String, String>> formats = new ArrayList<>();
+            for (CredentialFormats.Format format : CredentialFormats.of(credentials, id, name, baseUrl())) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("id", format.id());
+                row.put("title", i18n.getText(format.titleKey()));
+                row.put("text", format.text());
+                formats.add(row);
+            }
+            shown.put("formats", formats);
+            context.put("credentials", shown);
+            context.put("hasCredentials", true);
+            render(request, response, HttpServletResponse.SC_OK, PAGE_TEMPLATE, context);
+        } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
+                 | AwsRequestFailedException e) {
+            showError(request, response, context, name, e);
+        }
+    }
+
+    /** The request from the form: the duration (when asked for and chosen) and the MFA code (when given). */
+    private CredentialsRequest credentialsRequest(HttpServletRequest request, boolean withDuration) {
+        CredentialsRequest credentialsRequest = CredentialsRequest.defaults();
+        String duration = trimmed(request.getParameter("durationSeconds"));
+        if (withDuration && !duration.isEmpty()) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(duration);
+            } catch (NumberFormatException e) {
+                throw new InvalidCredentialsRequestException("durationSeconds",
+                        i18n.getText("awsc.user.error.durationNotANumber"));
+            }
+            if (seconds <= 0) {
+                throw new InvalidCredentialsRequestException("durationSeconds",
+                        i18n.getText("awsc.user.error.durationNotANumber"));
+            }
+            credentialsRequest = credentialsRequest.withDuration(Duration.ofSeconds(seconds));
+        }
+        String mfaCode = trimmed(request.getParameter("mfaCode"));
+        if (!mfaCode.isEmpty()) {
+            credentialsRequest = credentialsRequest.withMfaCode(mfaCode);
+        }
+        return credentialsRequest;
+    }
+
+    private void showError(HttpServletRequest request, HttpServletResponse response, Map<String, Object> context,
+                           String connectorName, RuntimeException e) throws IOException {
+        int status;
+        String message;
+        if (e instanceof ConnectorNotFoundException) {
+            status = HttpServletResponse.SC_NOT_FOUND;
+            message = i18n.getText("awsc.user.error.notFound");
+        } else if (e instanceof ConnectorAccessDeniedException) {
+            status = HttpServletResponse.SC_FORBIDDEN;
+            message = i18n.getText("awsc.user.error.denied", e.getMessage());
+        } else if (e instanceof InvalidCredentialsRequestException) {
+            status = HttpServletResponse.SC_BAD_REQUEST;
+            message = i18n.getText("awsc.user.error.invalid", e.getMessage());
+        } else {
+            status = HttpServletResponse.SC_BAD_GATEWAY;
+            AwsRequestFailedException failure = (AwsRequestFailedException) e;
+            message = failure.getAwsErrorCode()
+                    .map(code -> i18n.getText("awsc.user.error.awsWithCode", failure.getMessage(), code))
+                    .orElseGet(() -> i18n.getText("awsc.user.error.aws", failure.getMessage()));
+        }
+        // The messages of the API's exceptions name no secret; the log gets the kind of refusal only.
+        LOG.debug("My AWS connectors: a request for connector {} was refused ({})", connectorName,
+                e.getClass().getSimpleName());
+        context.put("error", message);
+        context.put("errorConnector", connectorName);
+        render(request, response, status, PAGE_TEMPLATE, context);
+    }
+
+    /** The connectors the user may use, as rows of strings for the template. */
+    private Map<String, Object> listContext() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ConnectorSummary connector : connectors.getUsableConnectors()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", connector.getId().toString());
+            row.put("name", connector.getName());
+            row.put("description", connector.getDescription());
+            row.put("principalType", connector.getPrincipalType().getDisplayName());
+            row.put("maxDuration", DurationChoices.describeMaximum(connector, i18n));
+            boolean console = connector.getPrincipalType() != PrincipalType.IAM_USER
+                    && connector.isConsoleSignInAvailable();
+            row.put("console", console);
+            row.put("noConsoleReason", console ? "" : i18n.getText(connector.getPrincipalType() == PrincipalType.IAM_USER
+                    ? "awsc.user.console.iamUser" : "awsc.user.console.unavailable"));
+            row.put("mfaRequired", connector.isMfaRequired());
+            row.put("durations", DurationChoices.of(connector, i18n));
+            rows.add(row);
+        }
+        Map<String, Object> context = new HashMap<>();
+        context.put("connectors", rows);
+        context.put("hasConnectors", !rows.isEmpty());
+        context.put("hasCredentials", false);
+        context.put("error", "");
+        context.put("errorConnector", "");
+        return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String nameOf(Map<String, Object> context, UUID id) {
+        if (id == null) {
+            return "";
+        }
+        for (Map<String, Object> row : (List<Map<String, Object>>) context.get("connectors")) {
+            if (id.toString().equals(row.get("id"))) {
+                return (String) row.get("name");
+            }
+        }
+        return "";
+    }
+
+    private static UUID connectorId(HttpServletRequest request) {
+        try {
+            return UUID.fromString(trimmed(request.getParameter("connectorId")));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private String baseUrl() {
+        String base = applicationProperties.getBaseUrl(UrlMode.CANONICAL);
+        base = base == null ? "" : base;
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base;
+    }
+
+    private boolean loggedIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UserProfile user = userManager.getRemoteUser(request);
+        if (user != null) {
+            return true;
+        }
+        response.sendRedirect(loginUriProvider.getLoginUri(thisPage(request)).toASCIIString());
+        return false;
+    }
+
+    /** This page, for the login page to come back to (a POST comes back to the list). */
+    static URI thisPage(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        String query = request.getQueryString();
+        if ("GET".equalsIgnoreCase(request.getMethod()) && query != null && !query.isEmpty()) {
+            url.append('?').append(query);
+        }
+        return URI.create(url.toString());
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                        Map<String, Object> values) throws IOException {
+        Map<String, Object> context = new HashMap<>(values);
+        context.put("i18n", i18n);
+        String token = xsrfAccessor.getXsrfToken(request, response, true);
+        context.put("atlToken", token == null ? "" : token);
+        String parameterName = xsrfValidator.getXsrfParameterName();
+        context.put("xsrfParameterName", parameterName == null ? "atl_token" : parameterName);
+        String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
+        context.put("contextPath", contextPath);
+        context.put("pagePath", contextPath + SERVLET_PATH);
+        context.put("resourcePath", contextPath + "/download/resources/" + WEB_RESOURCE);
+        StringWriter html = new StringWriter();
+        templateRenderer.render(template, context, html);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        PrintWriter writer = response.getWriter();
+        writer.write(html.toString());
+        writer.flush();
+    }
+
+    private void renderMessage(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
+                               String messageKey) throws IOException {
+        Map<String, Object> context = new HashMap<>();
+        context.put("titleKey", titleKey);
+        context.put("messageKey", messageKey);
+        render(request, response, status, MESSAGE_TEMPLATE, context);
+    }
+
+    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+            throws IOException {
+        // Answered here, so logged here; the app's exceptions carry no secret. The page says nothing of it.
+        LOG.error("The My AWS connectors page failed", failure);
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        try {
+            renderMessage(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "awsc.user.error.title",
+                    "awsc.user.error.message");
+        } catch (RuntimeException | IOException | LinkageError again) {
+            if (response.isCommitted()) {
+                return;
+            }
+            response.resetBuffer();
+            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Something went wrong. Try again, or ask your Jira administrator.");
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.awsconnectors.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.rest.RestCalls.Answer;
+import dev.awsconnectors.rest.RestCalls.Who;
+import dev.awsconnectors.testhost.demo.DemoHost;
+import dev.awsconnectors.testhost.demo.DemoOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.awsconnectors.rest.UserRestApiTest.fieldNames;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin endpoints of the REST API, over real HTTP to the demo host: only Jira administrators get in; accounts
+ * and connectors go round trip with versions; every mistake is a 400 naming the field; secrets are write-only.
+ */
+class AdminRestApiTest {
+    /** A secret access key made up for these tests: 40 characters, as AWS's are. */
+    private static final String SECRET = "tEsTsEcReT/0123456789+abcdefghijKLMNOPQR";
+    private static final String OTHER_SECRET = "aNoThErSeCrEt/0123456789+abcdefghijKLMNO";
+    private static final String UNKNOWN = "00000000-0000-4000-8000-000000000000";
+
+    @TempDir
+    static Path home;
+
+    private static DemoHost jira;
+    private static RestCalls rest;
+    private static String demoAccountId;
+    private static String federatedId;
+
+    @BeforeAll
+    static void startTheDemoHost() {
+        jira = DemoHost.start(DemoOptions.builder().port(0).home(home).auiDirectory(home.resolve("no-aui")).build());
+        rest = new RestCalls(jira);
+        demoAccountId = rest.get(Who.ADMIN, "/admin/accounts").json().get(0).get("id").asText();
+        for (JsonNode connector : rest.get(Who.ADMIN, "/admin/connectors").json()) {
+            if (connector.get("name").asText().equals("Developers (federated)")) {
+                federatedId = connector.get("id").asText();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopTheDemoHost() {
+        if (jira != null) {
+            jira.close();
+        }
+    }
+
+    @Test
+    void onlyJiraAdministratorsMayUseAnyAdminEndpoint() {
+        String account = "/admin/accounts/" + demoAccountId;
+        String connector = "/admin/connectors/" + federatedId;
+        List<String[]> calls = List.of(
+                new String[] {"GET", "/admin/accounts", null},
+                new String[] {"POST", "/admin/accounts", "{}"},
+                new String[] {"GET", account, null},
+                new String[] {"PUT", account, "{}"},
+                new String[] {"DELETE", "/admin/accounts/" + UNKNOWN, null},
+                new String[] {"POST", account + "/validate", null},
+                new String[] {"POST", account + "/rotate-key", "{\"version\": -1}"},
+                new String[] {"GET", "/admin/connectors", null},
+                new String[] {"POST", "/admin/connectors", "{}"},
+                new String[] {"GET", connector, null},
+                new String[] {"PUT", connector, "{}"},
+                new String[] {"DELETE", "/admin/connectors/" + UNKNOWN, null},
+                new String[] {"POST", connector + "/test", null});
+        Map<String, Integer> adminStatus = Map.ofEntries(
+                Map.entry("GET /admin/accounts", 200), Map.entry("POST /admin/accounts", 400),
+                Map.entry("GET " + account, 200), Map.entry("PUT " + account, 400),
+                Map.entry("DELETE /admin/accounts/" + UNKNOWN, 404), Map.entry("POST " + account + "/validate", 200),
+                Map.entry("POST " + account + "/rotate-key", 409), Map.entry("GET /admin/connectors", 200),
+                Map.entry("POST /admin/connectors", 400), Map.entry("GET " + connector, 200),
+                Map.entry("PUT " + connector, 400), Map.entry("DELETE /admin/connectors/" + UNKNOWN, 404),
+                Map.entry("POST " + connector + "/test", 200));
+        for (String[] call : calls) {
+            String what = call[0] + " " + call[1];
+            String type = call[2] == null ? null : "application/json";
+            assertThat(rest.send(Who.ANONYMOUS, call[0], call[1], call[2], type).status()).as(what + " anonymous")
+                    .isEqualTo(401);
+            assertThat(rest.send(Who.BOB, call[0], call[1], call[2], type).status()).as(what + " bob")
+                    .isEqualTo(403);
+            assertThat(rest.send(Who.ALICE, call[0], call[1], call[2], type).status()).as(what + " alice")
+                    .isEqualTo(403);
+            Answer admin = rest.send(Who.ADMIN, call[0], call[1], call[2], type);
+            assertThat(admin.status()).as(what + " admin: " + admin.body()).isEqualTo(adminStatus.get(what));
+            assertThat(admin.contentType()).as(what).startsWith("application/json");
+        }
+    }
+
+    @Test
+    void anAccountGoesRoundTripWithItsSecretWriteOnlyAndAStaleVersionRefused() {
+        Answer created = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"Sandbox\", \"description\": \"d\","
+                + " \"accessKeyId\": \"AKIAIOSFODNN7SANDBOX\", \"secretAccessKey\": \"" + SECRET + "\","
+                + " \"partition\": \"aws\", \"region\": \"eu-west-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode account = created.json();
+        assertThat(fieldNames(account)).containsExactly("id", "name", "description", "type", "accessKeyId",
+                "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride",
+                "version");
+        assertThat(account.get("type").asText()).as("ACCESS_KEY when omitted").isEqualTo("ACCESS_KEY");
+        assertThat(account.get("version").asLong()).isEqualTo(1);
+        String path = "/admin/accounts/" + account.get("id").asText();
+        assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/rest/aws-connectors/1.0" + path));
+        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
+        Account stored = accounts.all().stream().filter(a -> a.name().equals("Sandbox")).findFirst().orElseThrow();
+        assertThat(accounts.secretAccessKey(stored)).isEqualTo(SECRET);
+
+        JsonNode read = rest.get(Who.ADMIN, path).json();
+        assertThat(read).isEqualTo(account);
+
+        ObjectNode edit = read.deepCopy();
+        edit.put("region", "eu-central-1");
+        Answer updated = rest.put(Who.ADMIN, path, edit.toString());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("region").asText()).isEqualTo("eu-central-1");
+        assertThat(updated.json().get("version").asLong()).isEqualTo(2);
+        assertThat(accounts.secretAccessKey(stored)).as("no secret sent: the stored one is kept").isEqualTo(SECRET);
+
+        Answer stale = rest.put(Who.ADMIN, path, edit.toString());
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("status").asInt()).isEqualTo(409);
+        assertThat(stale.json().get("message").asText()).contains("Sandbox");
+
+        ObjectNode newSecret = updated.json().deepCopy();
+        newSecret.put("secretAccessKey", OTHER_SECRET);
+        assertThat(rest.put(Who.ADMIN, path, newSecret.toString()).status()).isEqualTo(200);
+        assertThat(accounts.secretAccessKey(stored)).isEqualTo(OTHER_SECRET);
+
+        Answer rotateStale = rest.post(Who.ADMIN, path + "/rotate-key", "{\"version\": 1}");
+        assertThat(rotateStale.status()).isEqualTo(409);
+        assertThat(rotateStale.json().get("field").asText()).isEqualTo("version");
+
+        assertThat(rest.delete(Who.ADMIN, path).status()).isEqualTo(204);
+        assertThat(rest.get(Who.ADMIN, path).status()).isEqualTo(404);
+        assertThat(rest.delete(Who.ADMIN, path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badAccountInputIsA400ThatNamesTheField() {
+        Answer missing = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"No region\", \"accessKeyId\": "
+                + "\"AKIAIOSFODNN7NOREGIO\", \"secretAccessKey\": \"" + SECRET + "\", \"partition\": \"aws\"}");
+        assertError(missing, 400, "region");
+        assertThat(missing.json().get("violations").isArray()).isTrue();
+        assertThat(missing.json().get("violations").get(0).get("field").asText()).isEqualTo("region");
+
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": 5}"), 400, "name");
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"x\", \"type\": \"ROOT\"}"), 400, "type");
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"x\", \"partition\": \"moon\"}"), 400,
+                "partition");
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"x\", \"secretKey\": \"" + SECRET
+                + "\"}"), 400, "secretKey");
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"x\", \"endpointOverride\": \"http://a b\"}"),
+                400, "endpointOverride");
+        Answer notJson = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"x\", \"secretAccessKey\": \""
+                + SECRET + "\"");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().get("message").asText()).contains("not valid JSON");
+        assertThat(rest.post(Who.ADMIN, "/admin/accounts", "[1, 2]").json().get("status").asInt()).isEqualTo(400);
+        assertThat(rest.post(Who.ADMIN, "/admin/accounts", "").status()).isEqualTo(400);
+
+        JsonNode demo = rest.get(Who.ADMIN, "/admin/accounts/" + demoAccountId).json();
+        ObjectNode noVersion = demo.deepCopy();
+        noVersion.remove("version");
+        assertError(rest.put(Who.ADMIN, "/admin/accounts/" + demoAccountId, noVersion.toString()), 400, "version");
+        ObjectNode otherId = demo.deepCopy();
+        otherId.put("id", UNKNOWN);
+        assertError(rest.put(Who.ADMIN, "/admin/accounts/" + demoAccountId, otherId.toString()), 400, "id");
+
+        Answer inUse = rest.delete(Who.ADMIN, "/admin/accounts/" + demoAccountId);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.json().get("message").asText()).contains("Developers (federated)");
+
+        Answer hostRole = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"Host\", \"type\": \"HOST_ROLE\","
+                + " \"partition\": \"aws\", \"region\": \"us-east-1\"}");
+        assertThat(hostRole.status()).as(hostRole.body()).isEqualTo(201);
+        assertError(rest.post(Who.ADMIN, "/admin/accounts/" + hostRole.json().get("id").asText() + "/rotate-key",
+                "{\"version\": 1}"), 400, "type");
+
+        Answer form = rest.send(Who.ADMIN, "POST", "/admin/accounts", "name=x", "application/x-www-form-urlencoded");
+        assertThat(form.status()).as("a form post is refused (XSRF, or not JSON)").isIn(403, 415);
+    }
+
+    @Test
+    void theDemoAccountValidatesAndItsKeyRotatesWithoutTheNewSecretInTheAnswer() {
+        JsonNode check = rest.post(Who.ADMIN, "/admin/accounts/" + demoAccountId + "/validate", null).json();
+        assertThat(check.get("awsAccountId").asText()).matches("\\d{12}");
+        assertThat(check.get("arn").asText()).contains(":user/");
+
+        // The demo account itself: the new key is stored in it, so everything else keeps working.
+        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
+        String path = "/admin/accounts/" + demoAccountId;
+        JsonNode copy = rest.get(Who.ADMIN, path).json();
+        long version = copy.get("version").asLong();
+
+        Answer rotated = rest.post(Who.ADMIN, path + "/rotate-key", "{\"version\": " + version + "}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        JsonNode report = rotated.json();
+        assertThat(report.get("succeeded").asBoolean()).isTrue();
+        assertThat(report.get("activeAccessKeyId").asText()).isNotEqualTo(copy.get("accessKeyId").asText());
+        assertThat(report.get("version").asLong()).isEqualTo(version + 1);
+        assertThat(report.get("steps").size()).isGreaterThanOrEqualTo(3);
+        Account after = accounts.get(java.util.UUID.fromString(demoAccountId)).orElseThrow();
+        assertThat(rotated.body()).doesNotContain(accounts.secretAccessKey(after));
+        assertThat(rest.post(Who.ADMIN, path + "/validate", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aConnectorGoesRoundTripAndIsTestedAsTheAdmin() {
+        Answer created = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Ops\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"FEDERATED_USER\", \"policyArns\": "
+                + "[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"], \"maxDurationSeconds\": 3600, \"groups\": "
+                + "[\"aws-developers\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode connector = created.json();
+        assertThat(fieldNames(connector)).containsExactly("id", "name", "description", "accountId", "principalType",
+                "roleArn", "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber",
+                "sourceIdentityAndTags", "groups", "systemScope", "consoleDestination", "version");
+        String path = "/admin/connectors/" + connector.get("id").asText();
+        assertThat(rest.get(Who.ADMIN, path).json()).isEqualTo(connector);
+        assertThat(UserRestApiTest.names(rest.get(Who.ALICE, "/connectors").json())).contains("Ops");
+
+        ObjectNode edit = connector.deepCopy();
+        edit.put("maxDurationSeconds", 7200);
+        Answer updated = rest.put(Who.ADMIN, path, edit.toString());
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("maxDurationSeconds").asInt()).isEqualTo(7200);
+        assertThat(updated.json().get("version").asLong()).isEqualTo(2);
+        assertThat(rest.put(Who.ADMIN, path, edit.toString()).status()).as("stale version").isEqualTo(409);
+
+        ObjectNode tooShort = updated.json().deepCopy();
+        tooShort.put("maxDurationSeconds", 60);
+        assertError(rest.put(Who.ADMIN, path, tooShort.toString()), 400, "maxDurationSeconds");
+        ObjectNode notANumber = updated.json().deepCopy();
+        notANumber.put("maxDurationSeconds", "an hour");
+        assertError(rest.put(Who.ADMIN, path, notANumber.toString()), 400, "maxDurationSeconds");
+        ObjectNode roleArnOnFederated = updated.json().deepCopy();
+        roleArnOnFederated.put("roleArn", "arn:aws:iam::123456789012:role/x");
+        assertError(rest.put(Who.ADMIN, path, roleArnOnFederated.toString()), 400, "roleArn");
+        ObjectNode groupsNotArray = updated.json().deepCopy();
+        groupsNotArray.put("groups", "aws-developers");
+        assertError(rest.put(Who.ADMIN, path, groupsNotArray.toString()), 400, "groups");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"X\", \"accountId\": \"" + UNKNOWN
+                + "\", \"principalType\": \"IAM_USER\"}"), 400, "accountId");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"X\", \"accountId\": \"" + demoAccountId
+                + "\", \"principalType\": \"ROBOT\"}"), 400, "principalType");
+
+        JsonNode test = rest.post(Who.ADMIN, path + "/test", null).json();
+        assertThat(test.get("arn").asText()).endsWith(":federated-user/admin");
+        assertThat(test.get("account").asText()).matches("\\d{12}");
+
+        assertThat(rest.delete(Who.ADMIN, path).status()).isEqualTo(204);
+        assertThat(rest.get(Who.ADMIN, path).status()).isEqualTo(404);
+        assertThat(rest.post(Who.ADMIN, path + "/test", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void adminChangesMadeThroughRestAreInTheAuditLog() {
+        Answer created = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Audited\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(rest.delete(Who.ADMIN, "/admin/connectors/" + created.json().get("id").asText()).status())
+                .isEqualTo(204);
+        String log = jira.auditLog().readLogAsJsonText();
+        assertThat(log).contains("awsc.audit.connector.created", "awsc.audit.connector.deleted", "Audited",
+                "REST API");
+    }
+
+    @Test
+    void noAdminResponseEverCarriesASecretAccessKey() {
+        anAccountGoesRoundTripWithItsSecretWriteOnlyAndAStaleVersionRefused();
+        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
+        List<String> secrets = new ArrayList<>(List.of(SECRET, OTHER_SECRET));
+        for (Account account : accounts.all()) {
+            if (account.accessKeyId().isPresent()) {
+                secrets.add(accounts.secretAccessKey(account));
+            }
+        }
+        for (String body : rest.bodies()) {
+            for (String secret : secrets) {
+                assertThat(body).doesNotContain(secret);
+            }
+        }
+    }
+
+    private static void assertError(Answer answer, int status, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        JsonNode body = answer.json();
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("field").asText()).isEqualTo(field);
+        assertThat(body.get("message").asText()).isNotBlank();
+    }
+}

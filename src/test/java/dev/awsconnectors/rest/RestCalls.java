@@ -1,0 +1,99 @@
+package dev.awsconnectors.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awsconnectors.testhost.demo.DemoHost;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Real HTTP calls to the demo host's {@code /rest/aws-connectors/1.0}, as one of the demo users (HTTP Basic) or
+ * anonymously. Every response body is kept, so a test can check afterwards that no secret was ever answered.
+ */
+final class RestCalls {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The demo users, and no user at all. */
+    enum Who {
+        ANONYMOUS(null), BOB("bob"), ALICE("alice"), ADMIN("admin");
+
+        final String user;
+
+        Who(String user) {
+            this.user = user;
+        }
+    }
+
+    /** A response: status, body, and the body as JSON (null when it is not JSON). */
+    record Answer(int status, String body, String contentType, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    RestCalls(DemoHost host) {
+        this.base = host.baseUrl() + "/rest/aws-connectors/1.0";
+    }
+
+    Answer get(Who who, String path) {
+        return send(who, "GET", path, null, null);
+    }
+
+    Answer post(Who who, String path, String json) {
+        return send(who, "POST", path, json, "application/json");
+    }
+
+    Answer put(Who who, String path, String json) {
+        return send(who, "PUT", path, json, "application/json");
+    }
+
+    Answer delete(Who who, String path) {
+        return send(who, "DELETE", path, null, null);
+    }
+
+    Answer send(Who who, String method, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (who.user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (who.user + ":" + who.user).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            bodies.add(response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), response);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every response body answered so far. */
+    List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+}
