@@ -96,7 +96,7 @@ public class AdminAccountsResource {
         Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
         Account saved = accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret);
         audit.account(AdminChangeAudit.ACCOUNT_CREATED, userManager.getRemoteUser(), null, saved,
-                secret.isPresent() && saved.type() == AccountType.ACCESS_KEY);
+                secret.filter(s -> !s.isBlank()).isPresent() && saved.type() == AccountType.ACCESS_KEY);
         URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
         Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
         return (location == null ? response : response.location(location)).build();

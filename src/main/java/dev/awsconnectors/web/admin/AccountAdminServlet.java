@@ -228,13 +228,19 @@ public class AccountAdminServlet extends AdminPageServlet {
             return notFound();
         }
         long version = parseVersion(request.getParameter("version"));
+        if (version != account.get().version()) {
+            // Refused before AWS is asked for a new key that would only be deleted again.
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
+        }
         RotationReport report;
         try {
             report = checks.rotateAccessKey(account.get().id(), version);
         } catch (ConcurrentEditException e) {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
                     .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
-        } catch (AwsRequestFailedException e) {
+        } catch (dev.awsconnectors.api.AwsConnectorException e) {
+            // AWS's refusal, or ours (a host-role account has no key to rotate), in words for the admin.
             PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
             page.context.put("awsRefusal", e.getMessage());
             return page.build();

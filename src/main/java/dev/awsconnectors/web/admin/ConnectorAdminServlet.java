@@ -1,6 +1,7 @@
 package dev.awsconnectors.web.admin;
 
 import dev.awsconnectors.audit.AdminChangeAudit;
+import dev.awsconnectors.audit.RequestSource;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -333,7 +334,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         }
         PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
         try {
-            ConnectorTestResult result = tester.test(connector.get().id());
+            UUID id = connector.get().id();
+            ConnectorTestResult result = RequestSource.WEB.call(() -> tester.test(id));
             Map<String, String> identity = new LinkedHashMap<>();
             identity.put("awsAccountId", result.awsAccountId());
             identity.put("arn", result.arn());
@@ -371,6 +373,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             page.context.put("rolesLoaded", true);
         } catch (AwsRequestFailedException e) {
             page.context.put("awsRefusal", e.getMessage());
+        } catch (dev.awsconnectors.persistence.AccountNotFoundException e) {
+            page.error(i18n().getText("awsc.admin.connector.roles.noAccount"));
         }
         return page.build();
     }

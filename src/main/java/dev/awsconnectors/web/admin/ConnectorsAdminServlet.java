@@ -85,10 +85,10 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
         // Flags rather than method calls in the template: it calls nothing but $i18n.getText.
         context.put("hasAccounts", !accountRows.isEmpty());
         context.put("hasConnectors", !connectorRows.isEmpty());
+        // Only which kind was deleted comes from the query: a name there could be anyone's text on an admin page.
         String deleted = request.getParameter("deleted");
-        String deletedName = request.getParameter("name");
-        context.put("deletedAccount", "account".equals(deleted) && deletedName != null ? deletedName : "");
-        context.put("deletedConnector", "connector".equals(deleted) && deletedName != null ? deletedName : "");
+        context.put("deletedAccount", "account".equals(deleted));
+        context.put("deletedConnector", "connector".equals(deleted));
         return new Page(TEMPLATE, context);
     }
 
