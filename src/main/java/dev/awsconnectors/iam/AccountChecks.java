@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -102,7 +103,8 @@ public class AccountChecks {
     /**
      * "Validate": who the account's stored credentials are (STS GetCallerIdentity), and the AWS account's alias
      * (IAM ListAccountAliases). Credentials that may call STS but not {@code iam:ListAccountAliases} still
-     * validate: the alias is then empty and {@link AccountCheck#note()} says why.
+     * validate: the alias is then empty and {@link AccountCheck#note()} says why. A successful check is recorded
+     * as the account's "last validated" time ({@link AccountRepository#recordValidation}); a failed one is not.
      *
      * @throws AccountNotFoundException  if there is no such account
      * @throws AwsRequestFailedException if AWS refused (wrong or deleted key: InvalidClientTokenId) or could not be
@@ -136,6 +138,7 @@ public class AccountChecks {
             note = Optional.of("The credentials work, but they may not call iam:ListAccountAliases, so the "
                     + "account's alias is not shown (" + code + "). That is only needed for this alias.");
         }
+        accounts.recordValidation(accountId, Instant.now());
         return new AccountCheck(identity.account(), identity.arn(), alias, note);
     }
 

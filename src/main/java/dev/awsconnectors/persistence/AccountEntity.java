@@ -8,6 +8,8 @@ import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
+import java.util.Date;
+
 /**
  * An AWS account as stored: table {@code AO_xxxxxx_ACCOUNT}, one row per account. Only {@link AccountRepository}
  * touches it; everything else sees {@link dev.awsconnectors.accounts.Account} values.
@@ -102,6 +104,14 @@ public interface AccountEntity extends Entity {
     String getSigninEndpoint();
 
     void setSigninEndpoint(String signinEndpoint);
+
+    /**
+     * {@code LAST_VALIDATED}: when "Validate" last succeeded for the account's stored credentials, or null if it
+     * never has. Not an edit: setting it changes no version.
+     */
+    Date getLastValidated();
+
+    void setLastValidated(Date lastValidated);
 
     /** {@code ROW_VERSION}: incremented by every edit; an edit based on an older version is refused. */
     @NotNull

@@ -12,7 +12,9 @@ import net.java.ao.DBParam;
 import net.java.ao.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -136,6 +138,36 @@ public class AccountRepository implements AccountSecrets {
         } catch (RuntimeException e) {
             throw translated(e, edited);
         }
+    }
+
+    /**
+     * Records that "Validate" succeeded for the account at {@code when}, in one transaction. This is not an edit:
+     * the account's version stays as it is, so an edit opened before the check can still be saved.
+     *
+     * @throws AccountNotFoundException if there is no such account
+     */
+    public void recordValidation(UUID accountId, Instant when) {
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(when, "when");
+        ao.executeInTransaction(() -> {
+            AccountEntity row = rowOf(ao, accountId);
+            if (row == null) {
+                throw new AccountNotFoundException(accountId);
+            }
+            row.setLastValidated(Date.from(when));
+            row.save();
+            return null;
+        });
+    }
+
+    /** When "Validate" last succeeded for the account; empty if never, or if there is no such account. */
+    public Optional<Instant> lastValidated(UUID accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        return ao.executeInTransaction(() -> {
+            AccountEntity row = rowOf(ao, accountId);
+            return row == null ? Optional.<Instant>empty()
+                    : Optional.ofNullable(row.getLastValidated()).map(Date::toInstant);
+        });
     }
 
     /**

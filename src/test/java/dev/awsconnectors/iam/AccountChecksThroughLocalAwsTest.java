@@ -98,6 +98,23 @@ class AccountChecksThroughLocalAwsTest {
     }
 
     @Test
+    void validateRecordsWhenItLastSucceededAndAFailedCheckDoesNot() {
+        assertThat(node.accounts.lastValidated(node.account.id())).isEmpty();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        node.checks.validate(node.account.id());
+
+        java.time.Instant validated = node.accounts.lastValidated(node.account.id()).orElseThrow();
+        assertThat(validated).isBetween(before, java.time.Instant.now().plusSeconds(1));
+        assertThat(node.stored().version()).isEqualTo(node.account.version());
+
+        node.brokerUser.deactivateAccessKey(node.key.accessKeyId());
+        assertThatThrownBy(() -> node.checks.validate(node.account.id()))
+                .isInstanceOf(AwsRequestFailedException.class);
+        assertThat(node.accounts.lastValidated(node.account.id())).contains(validated);
+    }
+
+    @Test
     void validateOfAnAccountWithoutAliasShowsNone() {
         node.awsAccount.alias(null);
 

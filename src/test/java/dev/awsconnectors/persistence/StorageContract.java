@@ -100,7 +100,7 @@ abstract class StorageContract {
         assertThat(tables).containsExactlyInAnyOrder(prefix + "ACCOUNT", prefix + "CONNECTOR",
                 prefix + "CONNECTOR_GROUP", prefix + "EDIT_CLAIM");
         assertThat(columns).allMatch(c -> c.length() <= 30 && c.equals(c.toUpperCase(Locale.ROOT)))
-                .contains("SECRET_KEY_CIPHERTEXT", "ACCOUNT_ID", "CONNECTOR_ID", "ROW_VERSION", "NAME_KEY");
+                .contains("SECRET_KEY_CIPHERTEXT", "LAST_VALIDATED", "ACCOUNT_ID", "CONNECTOR_ID", "ROW_VERSION", "NAME_KEY");
     }
 
     @Test
@@ -205,6 +205,27 @@ abstract class StorageContract {
         node.accounts.update(edited, Optional.of(newSecret));
 
         assertThat(node.accounts.secretAccessKey(edited)).isEqualTo(newSecret);
+    }
+
+    @Test
+    void recordsTheLastValidationWithoutChangingTheVersionSoAnOpenEditStillSaves() {
+        Account account = storedAccount("Production");
+        assertThat(node.accounts.lastValidated(account.id())).isEmpty();
+
+        java.time.Instant first = java.time.Instant.parse("2026-03-01T10:15:30Z");
+        node.accounts.recordValidation(account.id(), first);
+        assertThat(node.accounts.lastValidated(account.id())).contains(first);
+        java.time.Instant second = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        node.accounts.recordValidation(account.id(), second);
+
+        assertThat(node.accounts.lastValidated(account.id())).contains(second);
+        assertThat(node.accounts.get(account.id())).contains(account);
+        Account edited = node.accounts.update(account.toBuilder().region("eu-central-1").build(), Optional.empty());
+        assertThat(edited.version()).isEqualTo(2);
+        assertThat(node.accounts.lastValidated(account.id())).contains(second);
+        assertThat(node.accounts.lastValidated(UUID.randomUUID())).isEmpty();
+        assertThatThrownBy(() -> node.accounts.recordValidation(UUID.randomUUID(), second))
+                .isInstanceOf(AccountNotFoundException.class);
     }
 
     @Test

@@ -43,8 +43,8 @@ import java.util.Objects;
  *
  * <p>Templates get {@code $i18n} (the SAL {@link I18nResolver}) for every text, {@code $atlToken} and
  * {@code $xsrfParameterName} for their forms, {@code $adminPath} (the context path plus the servlet path of the
- * admin pages), {@code $esc} (an {@link HtmlEscaper}) and their values as plain references: no HTML is ever built
- * in Java.
+ * admin pages), {@code $esc} (an {@link HtmlEscaper}, through which they write every value) and their values as
+ * plain strings: no HTML is ever built in Java.
  */
 public abstract class AdminPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -335,7 +335,9 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
         try {
             UUID id = connector.get().id();
-            ConnectorTestResult result = RequestSource.WEB.call(() -> tester.test(id));
+            // The code of the connector's MFA device, typed beside "Test"; the broker checks it (six digits).
+            String mfaCode = request.getParameter("mfaCode");
+            ConnectorTestResult result = RequestSource.WEB.call(() -> tester.test(id, mfaCode));
             Map<String, String> identity = new LinkedHashMap<>();
             identity.put("awsAccountId", result.awsAccountId());
             identity.put("arn", result.arn());
@@ -394,6 +396,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         values.put("version", form.getOrDefault("version", "0"));
         page.context.put("form", values);
         page.context.put("creating", connector == null);
+        // "Test" asks for a code only when the stored connector has an MFA device (not what the form now says).
+        page.context.put("testTakesMfaCode", connector != null && connector.mfaSerialNumber().isPresent());
         page.context.put("connectorName", connector == null ? "" : connector.name());
         page.context.put("sourceIdentityAndTags", Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
         page.context.put("systemScope", Boolean.parseBoolean(form.get("systemScope")));

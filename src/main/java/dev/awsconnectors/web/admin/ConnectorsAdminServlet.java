@@ -16,10 +16,13 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,14 +33,17 @@ import java.util.UUID;
  * {@code configure.url}): the accounts and the connectors, with links to add, edit and duplicate them
  * ({@link AccountAdminServlet}, {@link ConnectorAdminServlet}).
  *
- * <p>Every value reaches the template as a plain string in a map, so the template shows it with a plain
- * {@code $reference} and calls no method of the app's classes (nothing to add to Jira's Velocity allow-list).
+ * <p>Every value reaches the template as a plain string in a map, so the template shows it through
+ * {@code $esc.textHtml} (the one method of the app's classes it calls, in Jira's Velocity allow-list).
  * Secrets never reach the page; access key IDs arrive masked ({@link AccessKeyIds}).
  */
 public class ConnectorsAdminServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
 
     static final String TEMPLATE = "templates/admin/connectors.vm";
+    /** How "Last validated" shows a time: to the minute, in UTC, the same for every admin. */
+    static final DateTimeFormatter LAST_VALIDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final transient AccountRepository accounts;
     private final transient ConnectorRepository connectors;
@@ -102,6 +108,8 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
         row.put("region", account.region());
         row.put("accessKeyId", account.accessKeyId().map(AccessKeyIds::masked)
                 .orElseGet(() -> i18n().getText("awsc.admin.accounts.noAccessKey")));
+        row.put("lastValidated", accounts.lastValidated(account.id()).map(LAST_VALIDATED::format)
+                .orElseGet(() -> i18n().getText("awsc.admin.accounts.neverValidated")));
         row.put("connectors", usedBy.isEmpty() ? i18n().getText("awsc.admin.accounts.unused")
                 : String.join(", ", usedBy));
         return row;

@@ -4,15 +4,22 @@ import java.util.Collection;
 import java.util.StringJoiner;
 
 /**
- * {@code $esc} in the admin templates: for the few places where a template builds markup from several values. Each
- * value is HTML-escaped here, once; the methods' names end in {@code Html}, so a host that escapes references
- * (as Jira does for plugin templates) leaves their output alone instead of escaping it a second time, and a host
- * that escapes nothing still gets escaped values. Single values are shown as plain references.
+ * {@code $esc} in the app's templates (admin and user pages): every value a template writes out, in text and in
+ * attributes, goes through {@link #textHtml} (or {@link #linesHtml} for a list), i18n texts included. Each value is
+ * HTML-escaped here, once, whatever the host does: the methods' names end in {@code Html}, so a host that escapes
+ * references (as Jira does for plugin templates) leaves their output alone instead of escaping it a second time, and
+ * a host that escapes nothing still gets escaped values. Every method templates call is listed in the
+ * {@code <velocity-allowlist>} of {@code atlassian-plugin.xml}.
  */
 public final class HtmlEscaper {
     static final HtmlEscaper INSTANCE = new HtmlEscaper();
 
     private HtmlEscaper() {
+    }
+
+    /** The one instance, for the servlets that put {@code $esc} into a template's context. */
+    public static HtmlEscaper instance() {
+        return INSTANCE;
     }
 
     /** The value as HTML text (also safe inside a double- or single-quoted attribute); empty for null. */

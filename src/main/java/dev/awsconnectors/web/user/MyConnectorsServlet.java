@@ -22,6 +22,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.web.admin.HtmlEscaper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -328,6 +329,8 @@ public class MyConnectorsServlet extends HttpServlet {
                         Map<String, Object> values) throws IOException {
         Map<String, Object> context = new HashMap<>(values);
         context.put("i18n", i18n);
+        // Every value the templates write goes through $esc, whatever the host's escaping.
+        context.put("esc", HtmlEscaper.instance());
         String token = xsrfAccessor.getXsrfToken(request, response, true);
         context.put("atlToken", token == null ? "" : token);
         String parameterName = xsrfValidator.getXsrfParameterName();

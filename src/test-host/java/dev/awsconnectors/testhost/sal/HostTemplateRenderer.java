@@ -123,11 +123,25 @@ public final class HostTemplateRenderer implements TemplateRenderer {
             return Html.escape(String.valueOf(value));
         }
 
-        /** {@code $fooHtml}, {@code $!{foo.barHtml}}, {@code $foo.barHtml()} and the like. */
+        /**
+         * {@code $fooHtml}, {@code $!{foo.barHtml}}, {@code $foo.barHtml()} and the like: the name of the last
+         * property or method of the reference, so {@code $esc.textHtml($i18n.getText("key"))} is raw (its arguments'
+         * parentheses are skipped as a whole, as Jira's renderer looks at the outer method only).
+         */
         static boolean isRaw(String reference) {
-            String name = reference.replaceAll("[${}!]", "");
+            String name = reference.replaceAll("[{}!]", "");
             if (name.endsWith(")")) {
-                int open = name.lastIndexOf('(');
+                int depth = 0;
+                int open = -1;
+                for (int i = name.length() - 1; i >= 0; i--) {
+                    char c = name.charAt(i);
+                    if (c == ')') {
+                        depth++;
+                    } else if (c == '(' && --depth == 0) {
+                        open = i;
+                        break;
+                    }
+                }
                 name = open < 0 ? name : name.substring(0, open);
             }
             return name.endsWith("Html");

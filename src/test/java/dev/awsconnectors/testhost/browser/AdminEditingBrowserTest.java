@@ -181,6 +181,13 @@ class AdminEditingBrowserTest {
         click(By.id("aws-account-validate"));
         assertThat(waitFor(By.id("aws-validation-account-id")).getText())
                 .as("the new key works").isEqualTo("123456789012");
+
+        browser.get(baseUrl + OVERVIEW);
+        WebElement lastValidated = waitFor(By.cssSelector("#aws-accounts .aws-account-last-validated"));
+        screenshot("3-last-validated");
+        assertThat(lastValidated.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        assertThat(browser.pageSource()).as("escaped once, by the templates only")
+                .doesNotContain("&amp;amp;", "&amp;#39;", "&amp;quot;", "&amp;lt;");
     }
 
     private void openNewConnector() {

@@ -53,6 +53,9 @@ class HostSalServicesTest {
                 "<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</p><div><b>bold</b></div>");
         assertThat(renderer.renderFragment("${user.name} $x.fooHtml()", Map.of("user", Map.of("name", "<i>"),
                 "x", new Raw()))).isEqualTo("&lt;i&gt; <u>raw</u>");
+        // Only the outer method's name counts, not the names inside its arguments.
+        assertThat(renderer.renderFragment("$x.wrapHtml($m.get(\"k\")) $x.plain($x.fooHtml())", Map.of("x", new Raw(),
+                "m", Map.of("k", "<i>")))).isEqualTo("<b><i></b> &lt;u&gt;raw&lt;/u&gt;");
         assertThat(renderer.resolve(FIXTURES + "escaping.vm")).isTrue();
         assertThat(renderer.resolve(FIXTURES + "missing.vm")).isFalse();
     }
@@ -60,6 +63,14 @@ class HostSalServicesTest {
     public static final class Raw {
         public String fooHtml() {
             return "<u>raw</u>";
+        }
+
+        public String wrapHtml(Object value) {
+            return "<b>" + value + "</b>";
+        }
+
+        public String plain(Object value) {
+            return String.valueOf(value);
         }
     }
 

@@ -107,6 +107,20 @@ class ConnectorsAdminServletTest {
     }
 
     @Test
+    void showsWhenEachAccountWasLastValidatedOrNever() throws IOException {
+        when(accounts.all()).thenReturn(List.of(hostRole, sandbox));
+        when(connectors.all()).thenReturn(List.of());
+        when(accounts.lastValidated(sandbox.id()))
+                .thenReturn(java.util.Optional.of(java.time.Instant.parse("2026-03-01T10:15:30Z")));
+        when(accounts.lastValidated(hostRole.id())).thenReturn(java.util.Optional.empty());
+
+        String html = render();
+
+        assertThat(html).contains("<th>Last validated</th>");
+        assertThat(cell(html, "aws-account-last-validated")).containsExactly("never", "2026-03-01 10:15 UTC");
+    }
+
+    @Test
     void saysSoWhenThereAreNoAccountsOrConnectorsYet() throws IOException {
         when(accounts.all()).thenReturn(List.of());
         when(connectors.all()).thenReturn(List.of());
@@ -117,16 +131,15 @@ class ConnectorsAdminServletTest {
     }
 
     @Test
-    void passesNamesToTheTemplateAsTheyAreAndBuildsNoMarkupInJava() throws IOException {
+    void escapesNamesOnceInTheTemplateAndBuildsNoMarkupInJava() throws IOException {
         Account odd = sandbox.toBuilder().name("<b>odd</b> & co").build();
         when(accounts.all()).thenReturn(List.of(odd));
         when(connectors.all()).thenReturn(List.of());
 
         String html = render();
 
-        // This test renderer escapes nothing, as a careless host would not; the value arrives unchanged, so the
-        // host's escaping of references is the only transformation it ever gets.
-        assertThat(cell(html, "aws-account-name")).containsExactly("<b>odd</b> & co");
+        // This test renderer escapes nothing; the template's $esc.textHtml escapes the value, once.
+        assertThat(cell(html, "aws-account-name")).containsExactly("&lt;b&gt;odd&lt;/b&gt; &amp; co");
     }
 
     private static List<String> cell(String html, String cssClass) {

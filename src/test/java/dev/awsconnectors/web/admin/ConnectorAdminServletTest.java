@@ -1,0 +1,134 @@
+package dev.awsconnectors.web.admin;
+
+import com.atlassian.audit.api.AuditService;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.iam.AccountChecks;
+import dev.awsconnectors.iam.ConnectorTestResult;
+import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.BundleI18n;
+import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.VelocityRenderer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The connector page's "Test": an MFA code field when the connector has an MFA device, passed to the tester. */
+class ConnectorAdminServletTest {
+    private static final UserKey ADMIN = new UserKey("key-admin");
+    private static final String SERIAL = "arn:aws:iam::123456789012:mfa/jira-broker";
+
+    private final UserManager userManager = mock(UserManager.class);
+    private final WebSudoManager webSudoManager = mock(WebSudoManager.class);
+    private final XsrfTokenValidator xsrf = mock(XsrfTokenValidator.class);
+    private final AccountRepository accounts = mock(AccountRepository.class);
+    private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+    private final ConnectorTester tester = mock(ConnectorTester.class);
+    private final HttpServletRequest request = mock(HttpServletRequest.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final StringWriter body = new StringWriter();
+    private final Map<String, String> parameters = new HashMap<>();
+
+    private final Account account = Account.builder().name("Production").type(AccountType.ACCESS_KEY)
+            .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("us-east-1").version(1).build();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        UserProfile profile = mock(UserProfile.class);
+        when(profile.getUserKey()).thenReturn(ADMIN);
+        when(profile.getUsername()).thenReturn("admin");
+        when(userManager.getRemoteUser(request)).thenReturn(profile);
+        when(userManager.getRemoteUser()).thenReturn(profile);
+        when(userManager.isAdmin(ADMIN)).thenReturn(true);
+        when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
+        when(xsrf.validateFormEncodedToken(request)).thenReturn(true);
+        when(xsrf.getXsrfParameterName()).thenReturn("atl_token");
+        when(response.getWriter()).thenReturn(new PrintWriter(body));
+        when(request.getContextPath()).thenReturn("/jira");
+        when(request.getParameter(any())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
+        when(accounts.all()).thenReturn(List.of(account));
+        when(tester.test(any(), any())).thenReturn(new ConnectorTestResult("123456789012",
+                "arn:aws:iam::123456789012:user/jira-broker", "AIDAEXAMPLE", Instant.parse("2030-01-01T00:00:00Z")));
+        when(tester.test(any(), isNull())).thenReturn(new ConnectorTestResult("123456789012",
+                "arn:aws:iam::123456789012:user/jira-broker", "AIDAEXAMPLE", Instant.parse("2030-01-01T00:00:00Z")));
+    }
+
+    private ConnectorAdminServlet servlet() {
+        return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
+                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class),
+                mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
+                mock(AccountChecks.class), tester);
+    }
+
+    private Connector stored(String mfaSerialNumber) {
+        Connector connector = Connector.builder().name("Break glass").accountId(account.id())
+                .principalType(PrincipalType.IAM_USER).mfaSerialNumber(mfaSerialNumber).version(1).build();
+        when(connectors.get(connector.id())).thenReturn(Optional.of(connector));
+        return connector;
+    }
+
+    @Test
+    void aConnectorWithAnMfaDeviceShowsACodeFieldBesideTestAndTestsWithTheTypedCode() throws Exception {
+        Connector connector = stored(SERIAL);
+        parameters.put("id", connector.id().toString());
+
+        servlet().doGet(request, response);
+        String page = body.toString();
+        assertThat(page).contains("id=\"aws-connector-test-mfa\" name=\"mfaCode\"", "MFA code");
+        assertThat(page.indexOf("id=\"aws-connector-test-mfa\""))
+                .isGreaterThan(page.indexOf("id=\"aws-connector-test-form\""))
+                .isLessThan(page.indexOf("id=\"aws-connector-test\""));
+
+        body.getBuffer().setLength(0);
+        parameters.put("action", "test");
+        parameters.put("mfaCode", "123456");
+        servlet().doPost(request, response);
+
+        verify(tester).test(connector.id(), "123456");
+        assertThat(body.toString()).contains("id=\"aws-test-arn\">arn:aws:iam::123456789012:user/jira-broker<");
+    }
+
+    @Test
+    void aConnectorWithoutAnMfaDeviceShowsNoCodeFieldAndTestsWithoutACode() throws Exception {
+        Connector connector = stored(null);
+        parameters.put("id", connector.id().toString());
+
+        servlet().doGet(request, response);
+        assertThat(body.toString()).contains("id=\"aws-connector-test\"").doesNotContain("aws-connector-test-mfa");
+
+        body.getBuffer().setLength(0);
+        parameters.put("action", "test");
+        servlet().doPost(request, response);
+
+        verify(tester).test(connector.id(), null);
+        assertThat(body.toString()).contains("id=\"aws-test-arn\"");
+    }
+}
