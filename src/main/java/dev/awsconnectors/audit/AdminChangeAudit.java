@@ -10,8 +10,10 @@ import com.atlassian.audit.entity.CoverageArea;
 import com.atlassian.audit.entity.CoverageLevel;
 import com.atlassian.sal.api.user.UserProfile;
 import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.web.admin.AccessKeyIds;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.web.admin.AccessKeyIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.function.Function;
  * from and to. Secret access keys never appear: a changed secret is recorded as changed, without any value.
  */
 public final class AdminChangeAudit {
+
     public static final String CATEGORY = AuditNames.CATEGORY;
     public static final String ACCOUNT_CREATED = "awsc.audit.account.created";
     public static final String ACCOUNT_UPDATED = "awsc.audit.account.updated";
@@ -45,14 +48,20 @@ public final class AdminChangeAudit {
 
     private final AuditService audit;
     private final String source;
+    private final Logger log;
 
     /**
      * @param source where the changes are made, recorded with each event ("REST API"); {@code null} for the admin
      *               pages, the usual place
      */
     public AdminChangeAudit(AuditService audit, String source) {
+        this(audit, source, LoggerFactory.getLogger(AdminChangeAudit.class));
+    }
+
+    AdminChangeAudit(AuditService audit, String source, Logger log) {
         this.audit = Objects.requireNonNull(audit, "audit");
         this.source = source;
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /** The fields of an account the log shows, by i18n key; the access key ID masked as the pages show it. */
@@ -110,7 +119,7 @@ public final class AdminChangeAudit {
         if (secretChanged) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
         }
-        audit.audit(event.build());
+        write(event.build());
     }
 
     /** A connector created, edited (both given) or deleted. */
@@ -118,7 +127,7 @@ public final class AdminChangeAudit {
         Connector subject = after != null ? after : before;
         AuditEvent.Builder event = event(action, user, AuditNames.connector(subject));
         changes(event, CONNECTOR_FIELDS, before, after);
-        audit.audit(event.build());
+        write(event.build());
     }
 
     /** A key rotation, whatever its outcome; the access key IDs masked, the secrets never. */
@@ -134,7 +143,7 @@ public final class AdminChangeAudit {
         if (!Optional.ofNullable(oldKeyId).equals(Optional.ofNullable(newKeyId))) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
         }
-        audit.audit(event.build());
+        write(event.build());
     }
 
     private AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {
@@ -169,5 +178,24 @@ public final class AdminChangeAudit {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /**
+     * To Jira's audit log, and one line at INFO for the application log: the action, the object and who, never a
+     * value of a field (the audit log holds those, secrets excepted).
+     */
+    private void write(AuditEvent event) {
+        audit.audit(event);
+        if (log.isInfoEnabled()) {
+            String who = event.getExtraAttributes().stream()
+                    .filter(attribute -> USER_ATTRIBUTE.equals(attribute.getNameI18nKey()))
+                    .map(AuditAttribute::getValue).findFirst().orElse("unknown");
+            String what = event.getAffectedObjects().stream()
+                    .map(resource -> resource.getType() + " '" + resource.getName() + "' (" + resource.getId() + ")")
+                    .findFirst().orElse("");
+            // Names are admins' text: control characters would let one forge a second log line.
+            log.info("AWS Connectors: {} {} by {}{}", event.getActionI18nKey(), what.replaceAll("\\p{Cntrl}", "?"),
+                    who.replaceAll("\\p{Cntrl}", "?"), source == null ? "" : " through " + source);
+        }
     }
 }
