@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.sal.HostTokens;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,17 +16,21 @@ import java.util.Base64;
 /**
  * Who makes a request, as Jira's authentication filters decide it: the user of the session (form login), else the
  * user of an HTTP Basic {@code Authorization} header (scripts; wrong credentials are answered 401, no session is
- * made). The user is put into {@link HostUsers} for the request's thread and taken out again afterwards, so a
- * pooled thread never carries a user into the next request.
+ * made), else the user of a personal access token ({@code Authorization: Bearer <token>}, from {@link HostTokens};
+ * a wrong token is answered 401 with {@code WWW-Authenticate: Bearer}). The user is put into {@link HostUsers}
+ * for the request's thread and taken out again afterwards, so a pooled thread never carries a user into the next
+ * request.
  */
 final class Authentication extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final String SESSION_USER = "dev.awsconnectors.demo.user";
 
     private final transient HostUsers users;
+    private final transient HostTokens tokens;
 
-    Authentication(HostUsers users) {
+    Authentication(HostUsers users, HostTokens tokens) {
         this.users = users;
+        this.tokens = tokens;
     }
 
     @Override
@@ -38,6 +43,13 @@ final class Authentication extends HttpFilter {
             if (user == null) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Jira\"");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Wrong user name or password");
+                return;
+            }
+        } else if (user == null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            user = tokenUser(header.substring(7).strip());
+            if (user == null) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Wrong or unknown personal access token");
                 return;
             }
         }
@@ -67,6 +79,11 @@ final class Authentication extends HttpFilter {
         String name = decoded.substring(0, colon);
         return users.authenticate(name, decoded.substring(colon + 1))
                 ? users.getUserProfile(name).getUsername() : null;
+    }
+
+    private String tokenUser(String token) {
+        // A token of a user removed from the users file no longer counts.
+        return tokens.userOf(token).map(users::getUserProfile).map(profile -> profile.getUsername()).orElse(null);
     }
 
     /** Logs the user in for this browser: a new session (against session fixation) holding the user name. */

@@ -24,6 +24,7 @@ import dev.awsconnectors.testhost.sal.HostAuditLog;
 import dev.awsconnectors.testhost.sal.HostI18nResolver;
 import dev.awsconnectors.testhost.sal.HostLoginUriProvider;
 import dev.awsconnectors.testhost.sal.HostTemplateRenderer;
+import dev.awsconnectors.testhost.sal.HostTokens;
 import dev.awsconnectors.testhost.sal.HostTransactionTemplate;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import dev.awsconnectors.testhost.sal.HostWebSudoManager;
@@ -37,13 +38,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo host: the app loaded as Jira loads it (from {@code atlassian-plugin.xml} and the spring-scanner index),
- * with host services built from real parts — users from a file, form and Basic login, WebSudo, XSRF tokens,
+ * with host services built from real parts — users from a file, form, Basic and personal access token login, WebSudo, XSRF tokens,
  * Velocity, i18n, Active Objects on H2 or PostgreSQL, an audit log — and, by default, a local AWS double.
  *
  * <pre>{@code
@@ -54,21 +56,26 @@ import java.util.Optional;
  * Run it with {@code mvn -Pdemo} ({@link #main}).
  */
 public final class DemoHost implements AutoCloseable {
+    /** The personal access tokens' file in the home, created on first start with a token for alice and admin. */
+    public static final String TOKENS_FILE = "tokens.properties";
+
     private final DemoOptions options;
     private final URI baseUrl;
     private final Deque<AutoCloseable> resources;
     private final LoadedPlugin plugin;
     private final HostUsers users;
+    private final HostTokens tokens;
     private final HostAuditLog audit;
     private final Optional<DemoAws> aws;
 
     private DemoHost(DemoOptions options, URI baseUrl, Deque<AutoCloseable> resources, LoadedPlugin plugin,
-                     HostUsers users, HostAuditLog audit, Optional<DemoAws> aws) {
+                     HostUsers users, HostTokens tokens, HostAuditLog audit, Optional<DemoAws> aws) {
         this.options = options;
         this.baseUrl = baseUrl;
         this.resources = resources;
         this.plugin = plugin;
         this.users = users;
+        this.tokens = tokens;
         this.audit = audit;
         this.aws = aws;
     }
@@ -115,6 +122,7 @@ public final class DemoHost implements AutoCloseable {
 
         Clock clock = Clock.systemUTC();
         HostUsers users = HostUsers.fromFile(home.resolve("users.properties"));
+        HostTokens tokens = HostTokens.fromFile(home.resolve(TOKENS_FILE), List.of("alice", "admin"));
         HostLoginUriProvider login = new HostLoginUriProvider(WebApp.CONTEXT_PATH);
         HostWebSudoManager webSudo = new HostWebSudoManager(users, clock);
         HostXsrfTokens xsrf = new HostXsrfTokens();
@@ -140,9 +148,9 @@ public final class DemoHost implements AutoCloseable {
                 .ensure(aws);
 
         PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, descriptor, i18n);
-        web.start(new WebApp.Parts(users, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
+        web.start(new WebApp.Parts(users, tokens, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
                 plugin, audit));
-        return new DemoHost(options, baseUrl, started, plugin, users, audit, aws);
+        return new DemoHost(options, baseUrl, started, plugin, users, tokens, audit, aws);
     }
 
     /** E.g. {@code http://localhost:2990/jira}, without a trailing slash. */
@@ -161,6 +169,11 @@ public final class DemoHost implements AutoCloseable {
 
     public HostUsers users() {
         return users;
+    }
+
+    /** The personal access tokens, from {@code <home>/tokens.properties} ({@link #TOKENS_FILE}). */
+    public HostTokens tokens() {
+        return tokens;
     }
 
     public HostAuditLog auditLog() {
@@ -221,6 +234,11 @@ public final class DemoHost implements AutoCloseable {
                 .orElse("real AWS: enter real keys in the demo account"));
         System.out.println("  Users:    admin/admin (Jira administrator), alice/alice (aws-developers), "
                 + "bob/bob (no group); edit " + options.home().resolve("users.properties"));
+        for (String user : List.of("alice", "admin")) {
+            host.tokens().tokensOf(user).forEach(token ->
+                    System.out.println("  Token:    " + user + ": Authorization: Bearer " + token));
+        }
+        System.out.println("            (personal access tokens; edit " + options.home().resolve(TOKENS_FILE) + ")");
         host.plugin().descriptor().configureUrl().ifPresent(url ->
                 System.out.println("  Admin:    " + host.baseUrl() + url));
         System.out.println("Press Ctrl+C to stop.");

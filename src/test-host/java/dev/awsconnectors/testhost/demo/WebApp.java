@@ -4,6 +4,7 @@ import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.sal.HostAuditLog;
 import dev.awsconnectors.testhost.sal.HostI18nResolver;
 import dev.awsconnectors.testhost.sal.HostLoginUriProvider;
+import dev.awsconnectors.testhost.sal.HostTokens;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import dev.awsconnectors.testhost.sal.HostWebSudoManager;
 import dev.awsconnectors.testhost.sal.HostXsrfTokens;
@@ -47,7 +48,7 @@ final class WebApp {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT_PATH);
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
-        context.addFilter(new FilterHolder(new Authentication(parts.users())), "/*", requests);
+        context.addFilter(new FilterHolder(new Authentication(parts.users(), parts.tokens())), "/*", requests);
         context.addFilter(new FilterHolder(new Decorator(parts.frame())), "/plugins/servlet/*", requests);
 
         context.addServlet(new ServletHolder(new LoginServlet(parts.users(), parts.frame())), "/login.jsp");
@@ -87,7 +88,7 @@ final class WebApp {
     }
 
     /** What the web side serves. */
-    record Parts(HostUsers users, PageFrame frame, HostWebSudoManager webSudo, HostXsrfTokens xsrf,
+    record Parts(HostUsers users, HostTokens tokens, PageFrame frame, HostWebSudoManager webSudo, HostXsrfTokens xsrf,
                  HostLoginUriProvider login, AuiStylesheet aui, LoadedPlugin plugin, HostAuditLog audit) {
     }
 }
