@@ -1,22 +1,12 @@
 package dev.awsconnectors.testhost.browser;
 
-import dev.awsconnectors.testhost.demo.DemoHost;
-import dev.awsconnectors.testhost.demo.DemoOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,51 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connector of each principal type, tests one, and rotates the demo account's access key. Screenshots of each step
  * are kept (see {@link Browser#screenshotDirectory()}).
  */
-class AdminEditingBrowserTest {
+class AdminEditingBrowserTest extends DemoHostBrowserTest {
     private static final String OVERVIEW = "/plugins/servlet/aws-connectors/admin/connectors";
 
-    private static Path home;
-    private static DemoHost host;
-    private static String baseUrl;
-
-    private Browser browser;
-    private String testName;
-
-    @BeforeAll
-    static void startDemoHost() throws IOException {
-        Browser.assumeInstalled();
-        home = Files.createTempDirectory("awsc-browser-editing-");
-        host = DemoHost.start(DemoOptions.builder().port(0).home(home).build());
-        baseUrl = host.baseUrl().toString().replaceAll("/+$", "");
-    }
-
-    @AfterAll
-    static void stopDemoHost() throws IOException {
-        if (host != null) {
-            host.close();
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
-    }
-
     @BeforeEach
-    void openBrowser(TestInfo test) {
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.open();
+    void logInAsAdministrator() {
         browser.get(baseUrl + OVERVIEW);
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
         waitFor(By.id("aws-connectors-admin"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -218,7 +172,4 @@ class AdminEditingBrowserTest {
         return browser.find(By.id(id)).getAttribute("value");
     }
 
-    private void screenshot(String step) {
-        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + step);
-    }
 }

@@ -2,25 +2,15 @@ package dev.awsconnectors.testhost.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.awsconnectors.testhost.demo.DemoHost;
-import dev.awsconnectors.testhost.demo.DemoOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -31,49 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin page in a real browser, against the demo host loading the plugin as Jira would: who gets in, and what
  * they see. A screenshot of every page visited is kept (see {@link Browser#screenshotDirectory()}).
  */
-class AdminPagesBrowserTest {
+class AdminPagesBrowserTest extends DemoHostBrowserTest {
     private static final String ADMIN_PAGE = "/plugins/servlet/aws-connectors/admin/connectors";
     private static final String PERMISSION_MESSAGE = "You need to be a Jira administrator to manage AWS connectors.";
-
-    private static Path home;
-    private static DemoHost host;
-    private static String baseUrl;
-
-    private Browser browser;
-    private String testName;
-
-    @BeforeAll
-    static void startDemoHost() throws IOException {
-        Browser.assumeInstalled();
-        home = Files.createTempDirectory("awsc-browser-home-");
-        host = DemoHost.start(DemoOptions.builder().port(0).home(home).build());
-        baseUrl = host.baseUrl().toString().replaceAll("/+$", "");
-    }
-
-    @AfterAll
-    static void stopDemoHost() throws IOException {
-        if (host != null) {
-            host.close();
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void adminLogsInPassesWebSudoAndSeesTheDemoConnectorsWithTheAccessKeyIdMasked() throws Exception {
@@ -151,10 +101,6 @@ class AdminPagesBrowserTest {
             texts.add(element.getText().strip());
         }
         return texts;
-    }
-
-    private void screenshot(String step) {
-        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + step);
     }
 
     /** The connector names the REST API lists for a user, fetched as a script would, with HTTP Basic. */

@@ -1,13 +1,6 @@
 package dev.awsconnectors.testhost.browser;
 
-import dev.awsconnectors.testhost.demo.DemoHost;
-import dev.awsconnectors.testhost.demo.DemoOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,17 +15,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,51 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the top navigation and the profile menu, gets credentials in every format and opens the console; bob, in no
  * group, sees the empty state. A screenshot of every step is kept (see {@link Browser#screenshotDirectory()}).
  */
-class MyConnectorsBrowserTest {
+class MyConnectorsBrowserTest extends DemoHostBrowserTest {
     private static final String MY_PAGE = "/plugins/servlet/aws-connectors/my";
     private static final String FEDERATED = "Developers (federated)";
     private static final String ROLE = "Developers (role)";
     private static final Pattern TEMPORARY_KEY_ID = Pattern.compile("ASIA[A-Z0-9]{16}");
-
-    private static Path home;
-    private static DemoHost host;
-    private static String baseUrl;
-
-    private Browser browser;
-    private String testName;
-
-    @BeforeAll
-    static void startDemoHost() throws IOException {
-        Browser.assumeInstalled();
-        home = Files.createTempDirectory("awsc-user-browser-home-");
-        host = DemoHost.start(DemoOptions.builder().port(0).home(home).build());
-        baseUrl = host.baseUrl().toString().replaceAll("/+$", "");
-    }
-
-    @AfterAll
-    static void stopDemoHost() throws IOException {
-        if (host != null) {
-            host.close();
-        }
-        if (home != null) {
-            try (var files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void openBrowser(TestInfo test) {
-        testName = test.getTestMethod().orElseThrow().getName();
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aliceOpensTheAwsEntryAndSeesHerTwoConnectorsAlsoFromTheProfileMenu() {
@@ -311,7 +260,4 @@ class MyConnectorsBrowserTest {
         return texts;
     }
 
-    private void screenshot(String step) {
-        browser.screenshot(getClass().getSimpleName() + "-" + testName + "-" + step);
-    }
 }

@@ -17,8 +17,8 @@ import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.validation.ConfigurationValidator;
-import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.BundleI18n;
-import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.VelocityRenderer;
+import dev.awsconnectors.testhost.sal.StrictI18nResolver;
+import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +96,7 @@ class AccountAdminServletTest {
 
     private AccountAdminServlet servlet() {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class), auditService,
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), auditService,
                 accounts, connectors, validator, checks);
     }
 

@@ -1,14 +1,15 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.testhost.sal.StrictI18nResolver;
+import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+
 import com.atlassian.sal.api.auth.LoginUriProvider;
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
@@ -18,26 +19,13 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +62,7 @@ class ConnectorsAdminServletTest {
 
     private String render() throws IOException {
         ConnectorsAdminServlet servlet = new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class),
-                webSudoManager, new VelocityRenderer(), new BundleI18n(), mock(XsrfTokenValidator.class),
+                webSudoManager, new UnescapedTemplateRenderer(), new StrictI18nResolver(), mock(XsrfTokenValidator.class),
                 mock(XsrfTokenAccessor.class), accounts, connectors);
         servlet.doGet(request, response);
         return body.toString();
@@ -151,67 +139,4 @@ class ConnectorsAdminServletTest {
         return cells;
     }
 
-    /** Renders the plugin's templates from the class path with Apache Velocity, as Jira's renderer does. */
-    static final class VelocityRenderer implements TemplateRenderer {
-        private final VelocityEngine engine = new VelocityEngine();
-
-        VelocityRenderer() {
-            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-            engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-            engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-            engine.init();
-        }
-
-        @Override
-        public void render(String templateName, Writer writer) throws IOException {
-            render(templateName, Map.of(), writer);
-        }
-
-        @Override
-        public void render(String templateName, Map<String, Object> context, Writer writer) throws IOException {
-            engine.getTemplate(templateName, StandardCharsets.UTF_8.name()).merge(new VelocityContext(context), writer);
-        }
-
-        @Override
-        public String renderFragment(String fragment, Map<String, Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean resolve(String templateName) {
-            return engine.resourceExists(templateName);
-        }
-    }
-
-    /** The app's real i18n bundle, formatted as SAL does (MessageFormat). */
-    static final class BundleI18n implements I18nResolver {
-        private final Properties texts = new Properties();
-
-        BundleI18n() {
-            try (InputStream in = getClass().getResourceAsStream("/i18n/aws-connectors.properties")) {
-                texts.load(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String getRawText(String key) {
-            String text = texts.getProperty(key);
-            if (text == null) {
-                throw new AssertionError("No i18n key " + key);
-            }
-            return text;
-        }
-
-        @Override
-        public String getText(String key, Serializable... arguments) {
-            return new MessageFormat(getRawText(key), Locale.ENGLISH).format(arguments);
-        }
-
-        @Override
-        public String getText(String key) {
-            return getText(key, new Serializable[0]);
-        }
-    }
 }

@@ -18,8 +18,8 @@ import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.validation.ConfigurationValidator;
-import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.BundleI18n;
-import dev.awsconnectors.web.admin.ConnectorsAdminServletTest.VelocityRenderer;
+import dev.awsconnectors.testhost.sal.StrictI18nResolver;
+import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +114,7 @@ class TemplateEscapingTest {
     @Test
     void theOverviewEscapesNamesAndGroups() throws IOException {
         new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class), accounts, connectors)
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), accounts, connectors)
                 .doGet(request, response);
 
         assertOnlyEscaped(body.toString());
@@ -269,14 +269,14 @@ class TemplateEscapingTest {
 
     private AccountAdminServlet accountServlet() {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
                 mock(AccountChecks.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {
         return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new VelocityRenderer(), new BundleI18n(), xsrf, mock(XsrfTokenAccessor.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
                 mock(AccountChecks.class), mock(ConnectorTester.class));
     }

@@ -1,15 +1,16 @@
 package dev.awsconnectors.web.user;
 
+import dev.awsconnectors.testhost.sal.StrictI18nResolver;
+import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.auth.LoginUriProvider;
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorSummary;
@@ -17,29 +18,14 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.VelocityEngine;
-import org.apache.velocity.runtime.RuntimeConstants;
-import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +52,7 @@ class UserTemplateEscapingTest {
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
     private final MyConnectorsServlet servlet = new MyConnectorsServlet(connectors, userManager,
-            mock(LoginUriProvider.class), new PlainVelocity(), new BundleI18n(), xsrfValidator, xsrfAccessor,
+            mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrfValidator, xsrfAccessor,
             applicationProperties);
 
     @BeforeEach
@@ -142,67 +128,4 @@ class UserTemplateEscapingTest {
                 .doesNotContain("$esc", "$i18n");
     }
 
-    /** Apache Velocity reading the plugin's templates from the class path, escaping nothing. */
-    static final class PlainVelocity implements TemplateRenderer {
-        private final VelocityEngine engine = new VelocityEngine();
-
-        PlainVelocity() {
-            engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-            engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-            engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
-            engine.init();
-        }
-
-        @Override
-        public void render(String templateName, Writer writer) throws IOException {
-            render(templateName, Map.of(), writer);
-        }
-
-        @Override
-        public void render(String templateName, Map<String, Object> context, Writer writer) throws IOException {
-            engine.getTemplate(templateName, StandardCharsets.UTF_8.name()).merge(new VelocityContext(context), writer);
-        }
-
-        @Override
-        public String renderFragment(String fragment, Map<String, Object> context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean resolve(String templateName) {
-            return engine.resourceExists(templateName);
-        }
-    }
-
-    /** The app's real i18n bundle, formatted as SAL does (MessageFormat). */
-    static final class BundleI18n implements I18nResolver {
-        private final Properties texts = new Properties();
-
-        BundleI18n() {
-            try (InputStream in = getClass().getResourceAsStream("/i18n/aws-connectors.properties")) {
-                texts.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String getRawText(String key) {
-            String text = texts.getProperty(key);
-            if (text == null) {
-                throw new AssertionError("No i18n key " + key);
-            }
-            return text;
-        }
-
-        @Override
-        public String getText(String key, Serializable... arguments) {
-            return new MessageFormat(getRawText(key), Locale.ENGLISH).format(arguments);
-        }
-
-        @Override
-        public String getText(String key) {
-            return getText(key, new Serializable[0]);
-        }
-    }
 }
