@@ -43,7 +43,6 @@ final class RestCalls {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
@@ -80,7 +79,10 @@ final class RestCalls {
                     (who.user + ":" + who.user).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // A client per request, so no request rides a kept-alive connection the host has just closed (after
+            // refusing a PUT without reading its body), which the JDK client reports as "received no bytes".
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             bodies.add(response.body());
             return new Answer(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response);
