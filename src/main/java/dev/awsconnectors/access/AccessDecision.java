@@ -68,6 +68,18 @@ public final class AccessDecision {
         }
     }
 
+    /**
+     * Whether a refusal means that the connector is simply not one of the user's — they are logged in but neither an
+     * administrator nor in its groups. The REST API and the pages then answer exactly as for an id that names no
+     * connector (404), so a user learns nothing about connectors they cannot use; the audit log still records the
+     * rule that refused.
+     */
+    public static boolean hidesConnector(ConnectorAccessDeniedException refusal) {
+        ConnectorAccessDeniedException.Reason reason = refusal.getReason();
+        return reason == ConnectorAccessDeniedException.Reason.ADMINS_ONLY
+                || reason == ConnectorAccessDeniedException.Reason.NOT_IN_CONNECTOR_GROUPS;
+    }
+
     @Override
     public String toString() {
         return isAllowed() ? "allowed (" + grant + (group == null ? "" : " " + group) + ")" : "denied (" + denial + ")";

@@ -42,10 +42,12 @@ import java.util.regex.Pattern;
  * that audits only security events still sees each refusal and each probe. Affected objects: the connector and its
  * account (name and id); for an unknown connector id, the id alone. Attributes:
  * <ul>
- *   <li>requested by: the Jira user name, {@code anonymous}, or {@code system scope (jira-system)} for
- *       {@link AwsConnectorService#getSystemCredentials} (the calling app's session name; OSGi does not tell the
- *       broker which app called);</li>
- *   <li>source: {@code API}, {@code REST} or {@code web} — see {@link RequestSource};</li>
+ *   <li>requested by: the Jira user name, {@code anonymous}, or for
+ *       {@link AwsConnectorService#getSystemCredentials} the calling app with {@code (system scope)}, e.g.
+ *       {@code com.example.reports (system scope)};</li>
+ *   <li>source: {@code API}, {@code REST} or {@code web} — see {@link RequestOrigin};</li>
+ *   <li>calling app: for the exported service, the app whose bundle OSGi handed the service to (its plugin key),
+ *       also when it acts for the current user;</li>
  *   <li>when issued: the access rule that allowed (administrator, group member and the group, system scope), the
  *       principal ARN, the temporary access key ID (not a secret: it is what CloudTrail shows, so events can be
  *       matched with AWS's own log), the expiry, the requested duration, and whether the credentials came from the
@@ -73,6 +75,7 @@ public class CredentialAudit {
 
     static final String REQUESTED_BY = "awsc.audit.attribute.requestedBy";
     static final String SOURCE = "awsc.audit.attribute.source";
+    static final String CALLING_APP = "awsc.audit.attribute.callingApp";
     static final String PRINCIPAL_TYPE = "awsc.audit.attribute.principalType";
     static final String ACCESS = "awsc.audit.attribute.access";
     static final String PRINCIPAL_ARN = "awsc.audit.attribute.principalArn";
@@ -85,8 +88,10 @@ public class CredentialAudit {
     static final String DETAILS = "awsc.audit.attribute.details";
     static final String AWS_REQUEST_ID = "awsc.audit.attribute.awsRequestId";
 
-    /** What {@link #REQUESTED_BY} says for {@link AwsConnectorService#getSystemCredentials}. */
-    static final String SYSTEM_SCOPE = "system scope (" + AwsConnectorService.SYSTEM_SESSION_NAME + ")";
+    /** What {@link #REQUESTED_BY} adds to the calling app for {@link AwsConnectorService#getSystemCredentials}. */
+    static final String SYSTEM_SCOPE = "(system scope)";
+    /** The calling app when OSGi did not name one (the service was not obtained from OSGi). */
+    static final String UNIDENTIFIED_APP = "unidentified app";
     static final String ANONYMOUS = "anonymous";
 
     /** Kinds of refusal, the value of {@link #DENIAL}. */
@@ -107,14 +112,14 @@ public class CredentialAudit {
         this.log = Objects.requireNonNull(logger, "logger");
     }
 
-    /** Starts the record of a credentials request, with the source of the current thread. */
-    public Attempt credentials(Caller caller, UUID connectorId) {
-        return new Attempt(Kind.CREDENTIALS, caller, connectorId, RequestSource.current());
+    /** Starts the record of a credentials request that came in through {@code origin}. */
+    public Attempt credentials(Caller caller, UUID connectorId, RequestOrigin origin) {
+        return new Attempt(Kind.CREDENTIALS, caller, connectorId, origin);
     }
 
-    /** Starts the record of a console sign-in, with the source of the current thread. */
-    public Attempt consoleSignIn(Caller caller, UUID connectorId) {
-        return new Attempt(Kind.CONSOLE, caller, connectorId, RequestSource.current());
+    /** Starts the record of a console sign-in that came in through {@code origin}. */
+    public Attempt consoleSignIn(Caller caller, UUID connectorId, RequestOrigin origin) {
+        return new Attempt(Kind.CONSOLE, caller, connectorId, origin);
     }
 
     private enum Kind {
@@ -153,18 +158,18 @@ public class CredentialAudit {
         private final Kind kind;
         private final Caller caller;
         private final UUID connectorId;
-        private final RequestSource source;
+        private final RequestOrigin origin;
         private BoundConnector bound;
         private AccessDecision decision;
         private OptionalInt duration;
         private boolean fromCache;
         private boolean recorded;
 
-        private Attempt(Kind kind, Caller caller, UUID connectorId, RequestSource source) {
+        private Attempt(Kind kind, Caller caller, UUID connectorId, RequestOrigin origin) {
             this.kind = kind;
             this.caller = Objects.requireNonNull(caller, "caller");
             this.connectorId = connectorId;
-            this.source = source;
+            this.origin = Objects.requireNonNull(origin, "origin");
         }
 
         /** The connector and account the request was for, once read. */
@@ -226,8 +231,11 @@ public class CredentialAudit {
 
         private List<Attribute> common() {
             List<Attribute> attributes = new ArrayList<>(12);
-            attributes.add(new Attribute(REQUESTED_BY, requestedBy(caller)));
-            attributes.add(new Attribute(SOURCE, source.label()));
+            attributes.add(new Attribute(REQUESTED_BY, requestedBy(caller, origin)));
+            attributes.add(new Attribute(SOURCE, origin.label()));
+            if (origin.isApp()) {
+                attributes.add(new Attribute(CALLING_APP, origin.callingApp().orElse(UNIDENTIFIED_APP)));
+            }
             if (bound != null) {
                 attributes.add(new Attribute(PRINCIPAL_TYPE, bound.connector().principalType().name()));
             }
@@ -295,9 +303,9 @@ public class CredentialAudit {
         }
     }
 
-    static String requestedBy(Caller caller) {
+    static String requestedBy(Caller caller, RequestOrigin origin) {
         if (caller.isSystem()) {
-            return SYSTEM_SCOPE;
+            return origin.callingApp().orElse(UNIDENTIFIED_APP) + " " + SYSTEM_SCOPE;
         }
         return caller.userName().orElse(ANONYMOUS);
     }

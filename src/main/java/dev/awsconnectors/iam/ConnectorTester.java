@@ -1,13 +1,14 @@
 package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
 import dev.awsconnectors.sts.AwsFailures;
@@ -24,52 +25,39 @@ import java.util.UUID;
 
 /**
  * The connector screen's "Test": obtains credentials from a connector exactly as a user would — through
- * {@link AwsConnectorService#getCredentials}, as the current (admin) user, so the same access rules, limits and
+ * the broker's {@link CredentialBroker#credentials}, as the current (admin) user, so the same access rules, limits and
  * cache apply — and asks AWS STS who those temporary credentials are (GetCallerIdentity signed with them, at the
  * account's STS endpoint or its override).
  *
- * <p>A connector with an MFA device needs the current code of that device: {@link #test(UUID)} refuses it with a
- * clear message, and {@link #test(UUID, String)} takes the code.
+ * <p>A connector with an MFA device needs the current code of that device: without one the test is refused with a
+ * clear message before AWS is called.
  */
 @Component
 public class ConnectorTester {
-    private final AwsConnectorService service;
+    private final CredentialBroker broker;
     private final ConnectorDirectory directory;
     private final StsClients sts;
     private final AwsFailures failures;
 
-    public ConnectorTester(AwsConnectorService service, ConnectorDirectory directory, StsClients sts) {
-        this.service = Objects.requireNonNull(service, "service");
+    public ConnectorTester(CredentialBroker broker, ConnectorDirectory directory, StsClients sts) {
+        this.broker = Objects.requireNonNull(broker, "broker");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.failures = new AwsFailures(sts.settings());
     }
 
     /**
-     * Tests a connector without an MFA device.
-     *
-     * @throws ConnectorNotFoundException         if there is no such connector
-     * @throws ConnectorAccessDeniedException     if the current user may not use it (an admin always may)
-     * @throws InvalidCredentialsRequestException (field {@code mfaCode}) if the connector asks for an MFA code;
-     *                                            AWS was not called
-     * @throws AwsRequestFailedException          if AWS refused or could not be reached, when the connector's
-     *                                            credentials were obtained or when they were used
-     */
-    public ConnectorTestResult test(UUID connectorId) {
-        return test(connectorId, null);
-    }
-
-    /**
      * Tests a connector, with the current code of its MFA device when it has one.
      *
      * @param mfaCode the six digits the connector's MFA device shows; null or blank for a connector without one
+     * @param origin  where the test was asked for (the admin page, the REST API), for the audit of the credentials
      * @throws ConnectorNotFoundException         if there is no such connector
      * @throws ConnectorAccessDeniedException     if the current user may not use it
      * @throws InvalidCredentialsRequestException (field {@code mfaCode}) if the connector asks for an MFA code and
      *                                            none was given, or the code is not six digits
      * @throws AwsRequestFailedException          if AWS refused or could not be reached
      */
-    public ConnectorTestResult test(UUID connectorId, String mfaCode) {
+    public ConnectorTestResult test(UUID connectorId, String mfaCode, RequestOrigin origin) {
         Objects.requireNonNull(connectorId, "connectorId");
         BoundConnector bound = directory.find(connectorId)
                 .orElseThrow(() -> new ConnectorNotFoundException(connectorId));
@@ -78,7 +66,7 @@ public class ConnectorTester {
         // connector learns nothing about it, and it audits every refusal.
         CredentialsRequest request = hasCode ? CredentialsRequest.defaults().withMfaCode(mfaCode.strip())
                 : CredentialsRequest.defaults();
-        TemporaryCredentials credentials = service.getCredentials(connectorId, request);
+        TemporaryCredentials credentials = broker.credentials(connectorId, request, origin);
         Account account = bound.account();
         AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
                 "the temporary credentials of connector '" + bound.connector().name() + "' ("

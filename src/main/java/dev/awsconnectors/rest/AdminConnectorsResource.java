@@ -1,7 +1,7 @@
 package dev.awsconnectors.rest;
 
 import dev.awsconnectors.audit.AdminChangeAudit;
-import dev.awsconnectors.audit.RequestSource;
+import dev.awsconnectors.audit.RequestOrigin;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -157,7 +157,7 @@ public class AdminConnectorsResource {
         if (mfaCode != null && !mfaCode.isBlank()) {
             CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
         }
-        ConnectorTestResult result = RequestSource.REST.call(() -> tester.test(connector.id(), mfaCode));
+        ConnectorTestResult result = tester.test(connector.id(), mfaCode, RequestOrigin.REST);
         ObjectNode identity = JsonResponses.object();
         identity.put("account", result.awsAccountId());
         identity.put("arn", result.arn());

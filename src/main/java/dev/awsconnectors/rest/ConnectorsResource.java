@@ -6,12 +6,15 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.access.AccessDecision;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
+import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.audit.RequestSource;
+import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.iam.ConnectorTestResult;
 import dev.awsconnectors.iam.ConnectorTester;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@code /rest/aws-connectors/1.0/connectors}: the connectors the caller may use, and their credentials, console
@@ -36,8 +40,9 @@ import java.util.UUID;
  * anonymous requests are refused by Jira before this class runs. That is also what Platform 8 applies to a resource
  * with no security annotation; it is written out so that the intent is explicit and no host setting (such as
  * limited unlicensed access, which {@code @UnlicensedSiteAccess} would follow) widens it. The resource checks for a
- * user again itself, and which connectors a user may use is decided by the broker's access rules: an existing
- * connector the user may not use is 403 with the reason, an id that names no connector 404.
+ * user again itself, and which connectors a user may use is decided by the broker's access rules. A connector the
+ * user may not use is answered exactly like an id that names no connector — 404 with the same message — so the
+ * API does not tell anyone which connectors exist; the audit log records the rule that refused.
  *
  * <p>Errors are answered by {@link RestExceptionMapper}. JSON is written with the app's own embedded Jackson.
  */
@@ -48,13 +53,13 @@ public class ConnectorsResource {
     static final String CREDENTIAL_PROCESS = "credential_process";
     static final String JSON_FORMAT = "json";
 
-    private final AwsConnectorService connectors;
+    private final CredentialBroker connectors;
     private final ConnectorTester tester;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public ConnectorsResource(AwsConnectorService connectors, ConnectorTester tester,
+    public ConnectorsResource(CredentialBroker connectors, ConnectorTester tester,
                               @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tester = Objects.requireNonNull(tester, "tester");
@@ -72,7 +77,7 @@ public class ConnectorsResource {
     @LicensedOnly
     public Response usableConnectors() {
         CallerChecks.requireUser(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(connectors.getUsableConnectors()));
+        return JsonResponses.json(Response.Status.OK, toJson(connectors.usableConnectors()));
     }
 
     /**
@@ -95,9 +100,8 @@ public class ConnectorsResource {
         boolean credentialProcess = credentialProcess(format);
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
-        // The audit event of the issue (or refusal) records that it came through the REST API.
-        TemporaryCredentials credentials = RequestSource.REST.call(() -> connectors.getCredentials(connectorId,
-                request));
+        TemporaryCredentials credentials = hidingOthers(connectorId,
+                () -> connectors.credentials(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         if (credentialProcess) {
             body.put("Version", 1);
@@ -128,7 +132,8 @@ public class ConnectorsResource {
         CallerChecks.requireUser(userManager, i18n);
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
-        ConsoleSignIn signIn = RequestSource.REST.call(() -> connectors.getConsoleSignIn(connectorId, request));
+        ConsoleSignIn signIn = hidingOthers(connectorId,
+                () -> connectors.consoleSignIn(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         body.put("url", signIn.getUrl().toString());
         body.put("expiresAt", signIn.getExpiresAt().toString());
@@ -150,12 +155,25 @@ public class ConnectorsResource {
             // The same six-digit check as for credentials, before anything else is done.
             CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
         }
-        ConnectorTestResult identity = RequestSource.REST.call(() -> tester.test(connectorId, mfaCode));
+        ConnectorTestResult identity = hidingOthers(connectorId,
+                () -> tester.test(connectorId, mfaCode, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         body.put("account", identity.awsAccountId());
         body.put("arn", identity.arn());
         body.put("userId", identity.userId());
         return JsonResponses.json(Response.Status.OK, body);
+    }
+
+    /** Runs a broker call; a connector that is not one of the caller's is reported as not found (404). */
+    private static <T> T hidingOthers(UUID connectorId, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConnectorAccessDeniedException e) {
+            if (AccessDecision.hidesConnector(e)) {
+                throw new ConnectorNotFoundException(connectorId);
+            }
+            throw e;
+        }
     }
 
     private UUID connectorId(String id) {

@@ -31,9 +31,9 @@ import java.util.Objects;
  *   <li>400 — {@link RestException} of a bad request, {@link InvalidCredentialsRequestException} and
  *       {@link ConfigurationException}, with the field at fault (for a configuration, the first violation's field
  *       and message, and every violation in {@code violations});</li>
- *   <li>401 / 403 — {@link ConnectorAccessDeniedException}: not logged in, or the access rules deny. An existing
- *       connector the caller may not use is 403 with the rule's reason, as the broker decides; only an id that
- *       does not exist is 404;</li>
+ *   <li>401 / 403 — {@link ConnectorAccessDeniedException}: not logged in, or the access rules deny (a resource
+ *       that answers for one connector turns a refusal for a connector that is not the caller's into 404 first,
+ *       see {@link ConnectorsResource}); 403 is also a non-administrator on the admin resources;</li>
  *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
  *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
  *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) keep their status;</li>

@@ -44,6 +44,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 class CredentialAuditTest {
+    /** The exported service, called by another app. */
+    private static final RequestOrigin APP = RequestOrigin.app("com.example.reports");
+
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String TOKEN = "FwoGZXIvYXdzEBYaDSESSIONTOKENEXAMPLE";
     private static final String MFA_CODE = "493817";
@@ -116,7 +119,7 @@ class CredentialAuditTest {
     @Test
     void recordsIssuedCredentialsAsEndUserActivityWithTheConnectorAccountUserPrincipalAndExpiry() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id());
+        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         attempt.duration(OptionalInt.of(3600));
@@ -136,6 +139,7 @@ class CredentialAuditTest {
         assertThat(attributes(event)).containsExactly(
                 Map.entry("awsc.audit.attribute.requestedBy", "alice"),
                 Map.entry("awsc.audit.attribute.source", "API"),
+                Map.entry("awsc.audit.attribute.callingApp", "com.example.reports"),
                 Map.entry("awsc.audit.attribute.principalType", "FEDERATED_USER"),
                 Map.entry("awsc.audit.attribute.access", "GROUP_MEMBER devs"),
                 Map.entry("awsc.audit.attribute.principalArn", "arn:aws:sts::123456789012:federated-user/alice"),
@@ -149,7 +153,7 @@ class CredentialAuditTest {
     @Test
     void writesOneInfoLineNamingTheDecisionWithoutSecrets() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id());
+        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         attempt.fromCache(true);
@@ -158,7 +162,8 @@ class CredentialAuditTest {
         verify(logger, times(1)).info(org.mockito.ArgumentMatchers.anyString());
         assertThat(logLines()).singleElement().asString()
                 .startsWith("AWS credentials issued: connector \"Developers\" (" + connector.id()
-                        + "), account \"Production\" (" + account.id() + "), requestedBy=alice, source=API")
+                        + "), account \"Production\" (" + account.id() + "), requestedBy=alice, source=API, "
+                        + "callingApp=com.example.reports")
                 .contains("principalArn=arn:aws:sts::123456789012:federated-user/alice",
                         "expiry=2030-01-01T12:00:00Z", "fromCache=true")
                 .doesNotContain("\n");
@@ -168,7 +173,7 @@ class CredentialAuditTest {
     @Test
     void recordsAnAccessDenialAsASecurityEventWithTheRule() {
         Caller bob = user("bob");
-        CredentialAudit.Attempt attempt = audit.credentials(bob, connector.id());
+        CredentialAudit.Attempt attempt = audit.credentials(bob, connector.id(), APP);
         attempt.connector(bound);
         AccessDecision decision = decide(bob);
         attempt.decision(decision);
@@ -195,25 +200,25 @@ class CredentialAuditTest {
 
     @Test
     void namesAnAnonymousCallerAndTheSystemScope() {
-        audit.credentials(Caller.anonymous(), connector.id())
+        audit.credentials(Caller.anonymous(), connector.id(), APP)
                 .failed(new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN));
-        CredentialAudit.Attempt system = audit.credentials(Caller.system(), connector.id());
+        CredentialAudit.Attempt system = audit.credentials(Caller.system(), connector.id(), APP);
         system.connector(bound);
         system.issued(credentials);
 
         assertThat(events).extracting(e -> attributes(e).get("awsc.audit.attribute.requestedBy"))
-                .containsExactly("anonymous", "system scope (jira-system)");
+                .containsExactly("anonymous", "com.example.reports (system scope)");
     }
 
     @Test
     void recordsTheFieldOfAnInvalidRequestAndAwsErrorCodeAndRequestIdOfAFailure() {
-        CredentialAudit.Attempt invalid = audit.credentials(user("alice"), connector.id());
+        CredentialAudit.Attempt invalid = audit.credentials(user("alice"), connector.id(), APP);
         invalid.connector(bound);
         invalid.failed(new InvalidCredentialsRequestException("durationSeconds", "at most 3,600 seconds"));
-        CredentialAudit.Attempt failed = audit.credentials(user("alice"), connector.id());
+        CredentialAudit.Attempt failed = audit.credentials(user("alice"), connector.id(), APP);
         failed.connector(bound);
         failed.failed(new AwsRequestFailedException("STS is not activated", "RegionDisabledException", "req-1"));
-        audit.credentials(user("alice"), connector.id())
+        audit.credentials(user("alice"), connector.id(), APP)
                 .failed(new AwsRequestFailedException("AWS STS could not be reached", null, null));
 
         assertThat(events).allSatisfy(e -> assertThat(e.getArea()).isEqualTo(CoverageArea.SECURITY));
@@ -228,7 +233,7 @@ class CredentialAuditTest {
     @Test
     void recordsAnUnknownConnectorIdAsTheAffectedObject() {
         UUID unknown = UUID.randomUUID();
-        audit.credentials(user("alice"), unknown).failed(new ConnectorNotFoundException(unknown));
+        audit.credentials(user("alice"), unknown, APP).failed(new ConnectorNotFoundException(unknown));
 
         assertThat(onlyEvent().getAffectedObjects()).singleElement()
                 .satisfies(r -> assertThat(r.getId()).isEqualTo(unknown.toString()));
@@ -237,7 +242,7 @@ class CredentialAuditTest {
 
     @Test
     void recordsOnlyTheTypeOfAnUnexpectedException() {
-        audit.credentials(user("alice"), connector.id())
+        audit.credentials(user("alice"), connector.id(), APP)
                 .failed(new IllegalStateException("might quote " + SECRET));
 
         assertThat(attributes(onlyEvent())).containsEntry("awsc.audit.attribute.denial", "ERROR")
@@ -249,7 +254,7 @@ class CredentialAuditTest {
     @Test
     void recordsAConsoleSignInWithoutItsUrl() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.consoleSignIn(alice, connector.id());
+        CredentialAudit.Attempt attempt = audit.consoleSignIn(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         ConsoleSignIn signIn = new ConsoleSignIn(URI.create("https://signin.aws.amazon.com/federation?Action=login"
@@ -264,28 +269,29 @@ class CredentialAuditTest {
                 credentials.getPrincipalArn()).doesNotContainKey("awsc.audit.attribute.fromCache");
         assertNoSecretAnywhere();
 
-        audit.consoleSignIn(alice, connector.id())
+        audit.consoleSignIn(alice, connector.id(), APP)
                 .failed(new InvalidCredentialsRequestException("principalType", "no console"));
         assertThat(events.get(1).getActionI18nKey()).isEqualTo("awsc.audit.console.denied");
     }
 
     @Test
-    void takesTheSourceFromTheScopeOfTheCallingLayerAndRestoresIt() {
-        RequestSource.REST.call(() -> audit.credentials(Caller.anonymous(), connector.id())
-                .failed(new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN)));
-        RequestSource.WEB.call(() -> RequestSource.REST.call(() -> "nested"));
-        assertThat(RequestSource.WEB.call(RequestSource::current)).isEqualTo(RequestSource.WEB);
-        audit.credentials(Caller.anonymous(), connector.id())
-                .failed(new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN));
+    void recordsWhereEachRequestCameInAndWhichAppCalled() {
+        ConnectorAccessDeniedException notLoggedIn =
+                new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN);
+        audit.credentials(Caller.anonymous(), connector.id(), RequestOrigin.REST).failed(notLoggedIn);
+        audit.consoleSignIn(Caller.anonymous(), connector.id(), RequestOrigin.WEB).failed(notLoggedIn);
+        audit.credentials(Caller.anonymous(), connector.id(), RequestOrigin.app(null)).failed(notLoggedIn);
 
         assertThat(events).extracting(e -> attributes(e).get("awsc.audit.attribute.source"))
-                .containsExactly("REST", "API");
-        assertThat(RequestSource.current()).isEqualTo(RequestSource.API);
+                .containsExactly("REST", "web", "API");
+        assertThat(events).extracting(e -> attributes(e).get("awsc.audit.attribute.callingApp"))
+                .containsExactly(null, null, "unidentified app");
+        assertThat(logLines().get(0)).contains("source=REST").doesNotContain("callingApp");
     }
 
     @Test
     void recordsEachRequestOnceEvenWhenTheBrokerReportsAFailureAfterTheIssue() {
-        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), connector.id());
+        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
         attempt.connector(bound);
         attempt.issued(credentials);
         attempt.failed(new IllegalStateException("late"));
@@ -299,19 +305,19 @@ class CredentialAuditTest {
             throw new IllegalStateException("audit log unavailable");
         });
         failing.logTo(logger);
-        CredentialAudit.Attempt issue = failing.credentials(user("alice"), connector.id());
+        CredentialAudit.Attempt issue = failing.credentials(user("alice"), connector.id(), APP);
         assertThatThrownBy(() -> issue.issued(credentials)).hasMessage("audit log unavailable");
 
         ConnectorAccessDeniedException denial =
                 new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN);
-        assertThat(failing.credentials(Caller.anonymous(), connector.id()).failed(denial)).isSameAs(denial);
+        assertThat(failing.credentials(Caller.anonymous(), connector.id(), APP).failed(denial)).isSameAs(denial);
         assertThat(denial.getSuppressed()).extracting(Throwable::getMessage).containsExactly("audit log unavailable");
     }
 
     @Test
     void keepsControlCharactersOfNamesOutOfTheLogLine() {
         Connector odd = connector.toBuilder().name("Dev\nAWS credentials issued: forged").build();
-        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), odd.id());
+        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), odd.id(), APP);
         attempt.connector(new BoundConnector(odd, account));
         attempt.issued(credentials);
 

@@ -8,7 +8,6 @@ import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
-import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConsoleSignIn;
@@ -17,7 +16,7 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
-import dev.awsconnectors.audit.RequestSource;
+import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
@@ -70,7 +69,10 @@ class AuditedCredentialsThroughLocalAwsTest {
             .add("alice", false, false, "aws-developers")
             .add("bob", false, false, "jira-users");
     private HostAuditLog auditLog;
-    private AwsConnectorService service;
+    /** Another app, as OSGi names it to the exported service. */
+    private static final RequestOrigin REPORTS = RequestOrigin.app("com.example.reports");
+
+    private CredentialBroker broker;
     private Account account;
     private Connector federated;
     private Connector role;
@@ -105,7 +107,7 @@ class AuditedCredentialsThroughLocalAwsTest {
 
         clients = new StsClients(store);
         auditLog = new HostAuditLog(home, users, Clock.systemUTC());
-        service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        broker = new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialAudit(auditLog));
     }
@@ -161,7 +163,7 @@ class AuditedCredentialsThroughLocalAwsTest {
     @Test
     void aMemberObtainingCredentialsLeavesOneEventWithHerNamePrincipalAndExpiry() throws IOException {
         TemporaryCredentials credentials = keep(as("alice",
-                () -> service.getCredentials(federated.id(), CredentialsRequest.defaults())));
+                () -> broker.credentials(federated.id(), CredentialsRequest.defaults(), REPORTS)));
 
         AuditEvent event = onlyEvent();
         assertThat(event.getCategoryI18nKey()).isEqualTo("awsc.audit.category");
@@ -171,6 +173,7 @@ class AuditedCredentialsThroughLocalAwsTest {
         assertThat(attributes(event))
                 .containsEntry("awsc.audit.attribute.requestedBy", "alice")
                 .containsEntry("awsc.audit.attribute.source", "API")
+                .containsEntry("awsc.audit.attribute.callingApp", "com.example.reports")
                 .containsEntry("awsc.audit.attribute.access", "GROUP_MEMBER aws-developers")
                 .containsEntry("awsc.audit.attribute.principalArn", "arn:aws:sts::123456789012:federated-user/alice")
                 .containsEntry("awsc.audit.attribute.accessKeyId", credentials.getAccessKeyId())
@@ -182,8 +185,8 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void aCacheHitIsAuditedToo() throws IOException {
-        keep(as("alice", () -> service.getCredentials(federated.id(), CredentialsRequest.defaults())));
-        keep(as("alice", () -> service.getCredentials(federated.id(), CredentialsRequest.defaults())));
+        keep(as("alice", () -> broker.credentials(federated.id(), CredentialsRequest.defaults(), REPORTS)));
+        keep(as("alice", () -> broker.credentials(federated.id(), CredentialsRequest.defaults(), REPORTS)));
 
         assertThat(auditLog.events()).hasSize(2)
                 .extracting(e -> attributes(e).get("awsc.audit.attribute.fromCache")).containsExactly("false", "true");
@@ -192,8 +195,8 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void anOutsiderRefusedLeavesOneSecurityEventWithTheRule() throws IOException {
-        assertThatThrownBy(() -> as("bob", () -> service.getCredentials(federated.id(),
-                CredentialsRequest.defaults()))).isInstanceOf(ConnectorAccessDeniedException.class);
+        assertThatThrownBy(() -> as("bob", () -> broker.credentials(federated.id(),
+                CredentialsRequest.defaults(), REPORTS))).isInstanceOf(ConnectorAccessDeniedException.class);
 
         AuditEvent event = onlyEvent();
         assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
@@ -210,8 +213,8 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void anAnonymousRequestLeavesOneEventNamingNoUser() {
-        assertThatThrownBy(() -> as(null, () -> service.getCredentials(nightlyJob.id(),
-                CredentialsRequest.defaults()))).isInstanceOf(ConnectorAccessDeniedException.class);
+        assertThatThrownBy(() -> as(null, () -> broker.credentials(nightlyJob.id(),
+                CredentialsRequest.defaults(), REPORTS))).isInstanceOf(ConnectorAccessDeniedException.class);
 
         assertThat(attributes(onlyEvent()))
                 .containsEntry("awsc.audit.attribute.requestedBy", "anonymous")
@@ -222,8 +225,8 @@ class AuditedCredentialsThroughLocalAwsTest {
     void aRequestAwsRefusedLeavesOneEventWithAwsErrorCode() throws IOException {
         aws.failNext(1, Failure.awsError(403, "RegionDisabledException", "STS is not activated in this region"));
 
-        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
-                CredentialsRequest.defaults()))).isInstanceOf(AwsRequestFailedException.class);
+        assertThatThrownBy(() -> as("alice", () -> broker.credentials(federated.id(),
+                CredentialsRequest.defaults(), REPORTS))).isInstanceOf(AwsRequestFailedException.class);
 
         AuditEvent event = onlyEvent();
         assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
@@ -237,14 +240,14 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void systemScopeCredentialsLeaveOneEventNamingTheSystemSession() throws IOException {
-        TemporaryCredentials credentials = keep(service.getSystemCredentials(nightlyJob.id(),
-                CredentialsRequest.defaults()));
+        TemporaryCredentials credentials = keep(broker.systemCredentials(nightlyJob.id(),
+                CredentialsRequest.defaults(), REPORTS));
 
         AuditEvent event = onlyEvent();
         assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.issued");
         assertAffects(event, nightlyJob);
         assertThat(attributes(event))
-                .containsEntry("awsc.audit.attribute.requestedBy", "system scope (jira-system)")
+                .containsEntry("awsc.audit.attribute.requestedBy", "com.example.reports (system scope)")
                 .containsEntry("awsc.audit.attribute.access", "SYSTEM_SCOPE")
                 .containsEntry("awsc.audit.attribute.principalArn", credentials.getPrincipalArn());
         assertThat(credentials.getPrincipalArn()).endsWith("federated-user/jira-system");
@@ -253,15 +256,15 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void systemScopeOnAConnectorWithoutItAndWithAnMfaCodeIsRefusedAndAudited() throws IOException {
-        assertThatThrownBy(() -> service.getSystemCredentials(federated.id(), CredentialsRequest.defaults()))
+        assertThatThrownBy(() -> broker.systemCredentials(federated.id(), CredentialsRequest.defaults(), REPORTS))
                 .isInstanceOf(ConnectorAccessDeniedException.class);
-        assertThatThrownBy(() -> service.getSystemCredentials(nightlyJob.id(),
-                CredentialsRequest.defaults().withMfaCode(MFA_CODE)))
+        assertThatThrownBy(() -> broker.systemCredentials(nightlyJob.id(),
+                CredentialsRequest.defaults().withMfaCode(MFA_CODE), REPORTS))
                 .isInstanceOf(InvalidCredentialsRequestException.class);
 
         assertThat(auditLog.events()).hasSize(2).allSatisfy(e -> {
             assertThat(e.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
-            assertThat(attributes(e)).containsEntry("awsc.audit.attribute.requestedBy", "system scope (jira-system)");
+            assertThat(attributes(e)).containsEntry("awsc.audit.attribute.requestedBy", "com.example.reports (system scope)");
         });
         assertThat(attributes(auditLog.events().get(0))).containsEntry("awsc.audit.attribute.reason",
                 "NOT_SYSTEM_SCOPE");
@@ -272,7 +275,7 @@ class AuditedCredentialsThroughLocalAwsTest {
     @Test
     void anUnknownConnectorIdIsAuditedAsAProbe() {
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> as("bob", () -> service.getCredentials(unknown, CredentialsRequest.defaults())))
+        assertThatThrownBy(() -> as("bob", () -> broker.credentials(unknown, CredentialsRequest.defaults(), REPORTS)))
                 .hasMessageContaining(unknown.toString());
 
         assertThat(onlyEvent().getAffectedObjects()).extracting(AuditResource::getId)
@@ -283,10 +286,10 @@ class AuditedCredentialsThroughLocalAwsTest {
 
     @Test
     void aConsoleSignInAndARefusedOneLeaveOneEventEach() throws IOException {
-        ConsoleSignIn signIn = RequestSource.WEB.call(() -> as("alice",
-                () -> service.getConsoleSignIn(role.id(), CredentialsRequest.defaults())));
-        assertThatThrownBy(() -> as("admin", () -> service.getConsoleSignIn(iamUser.id(),
-                CredentialsRequest.defaults()))).isInstanceOf(InvalidCredentialsRequestException.class);
+        ConsoleSignIn signIn = as("alice",
+                () -> broker.consoleSignIn(role.id(), CredentialsRequest.defaults(), RequestOrigin.WEB));
+        assertThatThrownBy(() -> as("admin", () -> broker.consoleSignIn(iamUser.id(),
+                CredentialsRequest.defaults(), REPORTS))).isInstanceOf(InvalidCredentialsRequestException.class);
 
         assertThat(auditLog.events()).hasSize(2);
         AuditEvent signedIn = auditLog.events().get(0);
@@ -306,10 +309,11 @@ class AuditedCredentialsThroughLocalAwsTest {
     }
 
     @Test
-    void theRestLayerNamesItselfAsTheSource() {
-        RequestSource.REST.call(() -> as("alice",
-                () -> keep(service.getCredentials(federated.id(), CredentialsRequest.defaults()))));
+    void theRestLayerNamesItselfAsTheSourceAndNoCallingApp() {
+        as("alice", () -> keep(broker.credentials(federated.id(), CredentialsRequest.defaults(),
+                RequestOrigin.REST)));
 
-        assertThat(attributes(onlyEvent())).containsEntry("awsc.audit.attribute.source", "REST");
+        assertThat(attributes(onlyEvent())).containsEntry("awsc.audit.attribute.source", "REST")
+                .doesNotContainKey("awsc.audit.attribute.callingApp");
     }
 }

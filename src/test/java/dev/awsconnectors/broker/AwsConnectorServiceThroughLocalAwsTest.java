@@ -100,9 +100,9 @@ class AwsConnectorServiceThroughLocalAwsTest {
         store.put(account, key.secretAccessKey()).put(federated).put(role).put(iamUser).put(nightlyJob);
 
         clients = new StsClients(store);
-        service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        service = new ExportedConnectorService(new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache(), new CredentialAudit(event -> { }));
+                new CredentialsCache(), new CredentialAudit(event -> { })));
         aws.clear();
     }
 

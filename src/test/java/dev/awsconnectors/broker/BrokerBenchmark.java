@@ -8,6 +8,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
@@ -65,7 +66,7 @@ public class BrokerBenchmark {
     private HostUsers users;
     private ManualClock cacheClock;
     private CredentialsCache cache;
-    private DefaultAwsConnectorService service;
+    private CredentialBroker service;
     private Connector connector;
 
     @Setup(Level.Trial)
@@ -84,7 +85,7 @@ public class BrokerBenchmark {
         cacheClock = new ManualClock(Instant.now());
         cache = new CredentialsCache(cacheClock, CredentialsCache.DEFAULT_MAX_ENTRIES);
         fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
-        service = new DefaultAwsConnectorService(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        service = new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 cache, new CredentialAudit(event -> { }));
         // The very client the broker uses, so the difference between the two figures is the broker's own work.
@@ -112,7 +113,7 @@ public class BrokerBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public TemporaryCredentials cacheHit() {
-        return users.runAs("alice", () -> service.getCredentials(connector.id(), CredentialsRequest.defaults()));
+        return users.runAs("alice", () -> service.credentials(connector.id(), CredentialsRequest.defaults(), RequestOrigin.REST));
     }
 
     @Benchmark
@@ -121,7 +122,7 @@ public class BrokerBenchmark {
     public TemporaryCredentials cacheMiss() {
         // Twelve hours on, alice's credentials are past their margin; the fillers, valid for years, are not.
         cacheClock.advance(Duration.ofHours(12));
-        return users.runAs("alice", () -> service.getCredentials(connector.id(), CredentialsRequest.defaults()));
+        return users.runAs("alice", () -> service.credentials(connector.id(), CredentialsRequest.defaults(), RequestOrigin.REST));
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package dev.awsconnectors.iam;
 
+import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -47,7 +48,7 @@ class ConnectorTesterThroughLocalAwsTest {
     }
 
     private ConnectorTestResult asAdmin(UUID connectorId) {
-        return node.users.runAs("admin", () -> node.tester.test(connectorId));
+        return node.users.runAs("admin", () -> node.tester.test(connectorId, null, RequestOrigin.WEB));
     }
 
     private List<RecordedRequest> stsCalls() {
@@ -110,7 +111,7 @@ class ConnectorTesterThroughLocalAwsTest {
         Connector withMfa = create(Connector.builder().name("Break glass").principalType(PrincipalType.IAM_USER)
                 .mfaSerialNumber(serial));
 
-        ConnectorTestResult result = node.users.runAs("admin", () -> node.tester.test(withMfa.id(), "123456"));
+        ConnectorTestResult result = node.users.runAs("admin", () -> node.tester.test(withMfa.id(), "123456", RequestOrigin.WEB));
 
         assertThat(result.arn()).isEqualTo(node.brokerUser.arn());
         assertThat(stsCalls().get(0).parameter("TokenCode")).isEqualTo("123456");
@@ -121,7 +122,7 @@ class ConnectorTesterThroughLocalAwsTest {
         Connector adminsOnly = create(Connector.builder().name("Admins only").principalType(
                 PrincipalType.FEDERATED_USER).policy(POLICY));
 
-        assertThatThrownBy(() -> node.users.runAs("alice", () -> node.tester.test(adminsOnly.id())))
+        assertThatThrownBy(() -> node.users.runAs("alice", () -> node.tester.test(adminsOnly.id(), null, RequestOrigin.WEB)))
                 .isInstanceOf(ConnectorAccessDeniedException.class);
         assertThat(node.aws.requests()).isEmpty();
     }

@@ -7,7 +7,7 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.broker.CredentialsCache;
-import dev.awsconnectors.broker.DefaultAwsConnectorService;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.crypto.KeyFile;
 import dev.awsconnectors.crypto.SecretCipher;
@@ -57,7 +57,7 @@ final class IamFixture implements AutoCloseable {
     final IamClients iam;
     final AccountChecks checks;
     final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
-    final DefaultAwsConnectorService service;
+    final CredentialBroker service;
     final ConnectorTester tester;
     final Account account;
 
@@ -82,7 +82,7 @@ final class IamFixture implements AutoCloseable {
         this.iam = new IamClients(sts);
         this.checks = new AccountChecks(accounts, sts, iam,
                 new AccountChecks.KeyPropagation(3, Duration.ZERO));
-        this.service = new DefaultAwsConnectorService(connectors, new ConnectorAccess(users),
+        this.service = new CredentialBroker(connectors, new ConnectorAccess(users),
                 new CredentialsIssuer(sts),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialAudit(event -> { }));

@@ -7,7 +7,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -49,7 +49,7 @@ class ConnectorsResourceTest {
     private static final UUID DEVELOPERS = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID READ_ONLY = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
-    private final AwsConnectorService service = mock(AwsConnectorService.class);
+    private final CredentialBroker service = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final I18nResolver i18n = mock(I18nResolver.class);
     private final ConnectorsResource resource = new ConnectorsResource(service, mock(ConnectorTester.class),
@@ -66,7 +66,7 @@ class ConnectorsResourceTest {
     @Test
     void listsTheConnectorsTheCallerMayUseWithTheDocumentedFields() throws Exception {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-alice"));
-        when(service.getUsableConnectors()).thenReturn(List.of(
+        when(service.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(DEVELOPERS, "Developers", PrincipalType.FEDERATED_USER)
                         .description("Sandbox access").maxDuration(Duration.ofHours(1))
                         .consoleSignInAvailable(true).build(),
@@ -100,7 +100,7 @@ class ConnectorsResourceTest {
     @Test
     void answersAnEmptyArrayWhenNoConnectorIsUsable() throws Exception {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-bob"));
-        when(service.getUsableConnectors()).thenReturn(List.of());
+        when(service.usableConnectors()).thenReturn(List.of());
 
         Response response = resource.usableConnectors();
 
@@ -122,7 +122,7 @@ class ConnectorsResourceTest {
     @Test
     void answersAFailureWithAGeneric500AndNoDetail() throws Exception {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-alice"));
-        when(service.getUsableConnectors()).thenThrow(new IllegalStateException("jdbc:postgresql://db/secret"));
+        when(service.usableConnectors()).thenThrow(new IllegalStateException("jdbc:postgresql://db/secret"));
 
         Response response = errors.toResponse(catchThrowable(resource::usableConnectors));
 

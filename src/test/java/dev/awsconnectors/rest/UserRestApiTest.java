@@ -77,14 +77,14 @@ class UserRestApiTest {
     @ParameterizedTest(name = "GET {0}: anonymous {1}, bob {2}, alice {3}, admin {4}")
     @CsvSource({
             "/connectors,                                                401, 200, 200, 200",
-            "/connectors/{federated}/credentials,                        401, 403, 200, 200",
-            "/connectors/{role}/credentials?format=credential_process,   401, 403, 200, 200",
-            "/connectors/{breakGlass}/credentials,                       401, 403, 403, 200",
-            "/connectors/{federated}/console,                            401, 403, 200, 200",
-            "/connectors/{role}/console?durationSeconds=900,             401, 403, 200, 200",
-            "/connectors/{breakGlass}/console,                           401, 403, 403, 400",
-            "/connectors/{role}/caller-identity,                         401, 403, 200, 200",
-            "/connectors/{breakGlass}/caller-identity,                   401, 403, 403, 200",
+            "/connectors/{federated}/credentials,                        401, 404, 200, 200",
+            "/connectors/{role}/credentials?format=credential_process,   401, 404, 200, 200",
+            "/connectors/{breakGlass}/credentials,                       401, 404, 404, 200",
+            "/connectors/{federated}/console,                            401, 404, 200, 200",
+            "/connectors/{role}/console?durationSeconds=900,             401, 404, 200, 200",
+            "/connectors/{breakGlass}/console,                           401, 404, 404, 400",
+            "/connectors/{role}/caller-identity,                         401, 404, 200, 200",
+            "/connectors/{breakGlass}/caller-identity,                   401, 404, 404, 200",
             "/connectors/{unknown}/credentials,                          401, 404, 404, 404",
             "/connectors/not-a-connector-id/console,                     401, 404, 404, 404",
             "/connectors/{unknown}/caller-identity,                      401, 404, 404, 404",
@@ -199,13 +199,25 @@ class UserRestApiTest {
 
     @Test
     void refusalsAndBadInputAreJsonErrorsThatNameTheFieldAtFault() {
-        JsonNode denied = rest.get(Who.BOB, path("/connectors/{federated}/credentials")).json();
-        assertThat(denied.get("status").asInt()).isEqualTo(403);
-        assertThat(denied.get("message").asText()).contains("not in any of the groups");
-        assertThat(denied.has("field")).isFalse();
-
-        JsonNode adminsOnly = rest.get(Who.ALICE, path("/connectors/{breakGlass}/credentials")).json();
-        assertThat(adminsOnly.get("message").asText()).contains("Only Jira administrators");
+        // A connector that is not the caller's answers exactly as one that does not exist.
+        JsonNode notBobs = rest.get(Who.BOB, path("/connectors/{federated}/credentials")).json();
+        assertThat(notBobs.get("status").asInt()).isEqualTo(404);
+        assertThat(notBobs.get("message").asText()).isEqualTo("There is no AWS connector with id "
+                + ids.get(FEDERATED) + ".");
+        assertThat(notBobs.has("field")).isFalse();
+        assertThat(jira.auditLog().events()).last().satisfies(event -> {
+            assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
+            assertThat(event.getExtraAttributes()).anySatisfy(attribute -> {
+                assertThat(attribute.getNameI18nKey()).isEqualTo("awsc.audit.attribute.reason");
+                assertThat(attribute.getValue()).as("the audit log keeps the rule that refused")
+                        .isEqualTo("NOT_IN_CONNECTOR_GROUPS");
+            });
+        });
+        assertThat(notBobs.toString()).isEqualTo(rest.get(Who.BOB, path("/connectors/{unknown}/credentials")).json()
+                .toString().replace(UNKNOWN, ids.get(FEDERATED)));
+        JsonNode adminsOnly = rest.get(Who.ALICE, path("/connectors/{breakGlass}/console")).json();
+        assertThat(adminsOnly.get("status").asInt()).isEqualTo(404);
+        assertThat(adminsOnly.get("message").asText()).doesNotContain("administrators");
 
         assertError(rest.get(Who.ALICE, path("/connectors/{federated}/credentials?durationSeconds=soon")), 400,
                 "durationSeconds");

@@ -1,7 +1,7 @@
 package dev.awsconnectors.web.admin;
 
 import dev.awsconnectors.audit.AdminChangeAudit;
-import dev.awsconnectors.audit.RequestSource;
+import dev.awsconnectors.audit.RequestOrigin;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -337,7 +337,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             UUID id = connector.get().id();
             // The code of the connector's MFA device, typed beside "Test"; the broker checks it (six digits).
             String mfaCode = request.getParameter("mfaCode");
-            ConnectorTestResult result = RequestSource.WEB.call(() -> tester.test(id, mfaCode));
+            ConnectorTestResult result = tester.test(id, mfaCode, RequestOrigin.WEB);
             Map<String, String> identity = new LinkedHashMap<>();
             identity.put("awsAccountId", result.awsAccountId());
             identity.put("arn", result.arn());

@@ -1,7 +1,5 @@
 package dev.awsconnectors.web.user;
 
-import dev.awsconnectors.audit.RequestSource;
-
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
@@ -12,7 +10,7 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -22,6 +20,8 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.web.admin.HtmlEscaper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,13 +50,14 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>No user: redirect to Jira's login page, which comes back here. No administrator check and no WebSudo: the
- *       page is for every user, and {@link AwsConnectorService} applies the access rules to every call.</li>
+ *       page is for every user, and the broker ({@link CredentialBroker}) applies the access rules to every call.</li>
  *   <li>A POST is checked for SAL's XSRF token before anything else; without it the answer is a 403 page and
  *       nothing is asked of AWS.</li>
  *   <li>{@code action=console}: a 303 redirect to the AWS federation endpoint's sign-in URL (the form opens it in
  *       a new tab). {@code action=credentials}: the page again, showing the credentials once in the formats of
  *       {@link CredentialFormats}.</li>
- *   <li>Refusals and AWS failures are shown as messages on the page with a matching status (400, 403, 404, 502);
+ *   <li>Refusals and AWS failures are shown as messages on the page with a matching status (400, 403, 404, 502;
+ *       a connector the user may not use is 404, as one that does not exist);
  *       anything else as a generic error page. Never a stack trace.</li>
  * </ul>
  * Every answer carries {@code Cache-Control: no-store}: a page may hold credentials, and the list is per user.
@@ -73,7 +74,7 @@ public class MyConnectorsServlet extends HttpServlet {
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
 
-    private final transient AwsConnectorService connectors;
+    private final transient CredentialBroker connectors;
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;
     private final transient TemplateRenderer templateRenderer;
@@ -82,7 +83,7 @@ public class MyConnectorsServlet extends HttpServlet {
     private final transient XsrfTokenAccessor xsrfAccessor;
     private final transient ApplicationProperties applicationProperties;
 
-    public MyConnectorsServlet(AwsConnectorService connectors,
+    public MyConnectorsServlet(CredentialBroker connectors,
                                @ComponentImport UserManager userManager,
                                @ComponentImport LoginUriProvider loginUriProvider,
                                @ComponentImport TemplateRenderer templateRenderer,
@@ -146,7 +147,7 @@ public class MyConnectorsServlet extends HttpServlet {
                 throw new ConnectorNotFoundException(new UUID(0, 0));
             }
             CredentialsRequest consoleRequest = credentialsRequest(request, false);
-            ConsoleSignIn signIn = RequestSource.WEB.call(() -> connectors.getConsoleSignIn(id, consoleRequest));
+            ConsoleSignIn signIn = connectors.consoleSignIn(id, consoleRequest, RequestOrigin.WEB);
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -166,8 +167,8 @@ public class MyConnectorsServlet extends HttpServlet {
                 throw new ConnectorNotFoundException(new UUID(0, 0));
             }
             CredentialsRequest credentialsRequest = credentialsRequest(request, true);
-            TemporaryCredentials credentials = RequestSource.WEB.call(
-                    () -> connectors.getCredentials(id, credentialsRequest));
+            TemporaryCredentials credentials = connectors.credentials(id, credentialsRequest,
+                    RequestOrigin.WEB);
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("connectorName", name);
             shown.put("accessKeyId", credentials.getAccessKeyId());
@@ -220,7 +221,9 @@ public class MyConnectorsServlet extends HttpServlet {
                            String connectorName, RuntimeException e) throws IOException {
         int status;
         String message;
-        if (e instanceof ConnectorNotFoundException) {
+        if (e instanceof ConnectorNotFoundException
+                || e instanceof ConnectorAccessDeniedException denied && AccessDecision.hidesConnector(denied)) {
+            // A connector that is not the user's looks exactly like one that does not exist.
             status = HttpServletResponse.SC_NOT_FOUND;
             message = i18n.getText("awsc.user.error.notFound");
         } else if (e instanceof ConnectorAccessDeniedException) {
@@ -247,7 +250,7 @@ public class MyConnectorsServlet extends HttpServlet {
     /** The connectors the user may use, as rows of strings for the template. */
     private Map<String, Object> listContext() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ConnectorSummary connector : connectors.getUsableConnectors()) {
+        for (ConnectorSummary connector : connectors.usableConnectors()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", connector.getId().toString());
             row.put("name", connector.getName());

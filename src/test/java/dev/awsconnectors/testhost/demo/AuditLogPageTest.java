@@ -41,7 +41,7 @@ class AuditLogPageTest {
     void showsAdministratorsEachCredentialsDecisionAndKeepsEveryoneElseOut() throws Exception {
         try (DemoHost jira = DemoHost.start(DemoOptions.builder().port(0).home(home)
                 .auiDirectory(home.resolve("no-aui")).build())) {
-            AwsConnectorService service = jira.plugin().exportedService(AwsConnectorService.class).orElseThrow();
+            AwsConnectorService service = jira.plugin().exportedService(AwsConnectorService.class, "com.example.reports").orElseThrow();
             UUID federated = jira.users().runAs("alice", () -> service.getUsableConnectors().stream()
                     .filter(c -> c.getName().equals(DemoData.FEDERATED)).findFirst().orElseThrow()).getId();
             TemporaryCredentials credentials = jira.users().runAs("alice",

@@ -10,7 +10,7 @@ import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.broker.DefaultAwsConnectorService;
+import dev.awsconnectors.broker.ExportedConnectorService;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
@@ -69,9 +69,10 @@ class ExportedServiceAsAnotherAppTest {
     void anotherAppGetsWorkingCredentialsForTheUserAndThroughSystemScopeAndIsRefusedTheRest() {
         try (DemoHost jira = DemoHost.start(options())) {
             URI aws = jira.localAwsEndpoint().orElseThrow();
-            AwsConnectorService service = jira.plugin().exportedService(AwsConnectorService.class).orElseThrow();
+            AwsConnectorService service = jira.plugin()
+                    .exportedService(AwsConnectorService.class, "com.example.nightly-reports").orElseThrow();
             assertThat(service).as("another bundle sees the exported interface only, not the implementation")
-                    .isNotInstanceOf(DefaultAwsConnectorService.class);
+                    .isNotInstanceOf(ExportedConnectorService.class);
 
             // As the current user: alice, a member of aws-developers.
             TemporaryCredentials alices = jira.users().runAs("alice", () -> {
@@ -119,9 +120,11 @@ class ExportedServiceAsAnotherAppTest {
             assertThat(brokerEvents).extracting(e -> e.getAffectedObjects().get(0).getName())
                     .containsExactly(DemoData.FEDERATED, "Nightly report", DemoData.FEDERATED);
             assertThat(brokerEvents).extracting(e -> attributes(e).get("awsc.audit.attribute.requestedBy"))
-                    .containsExactly("alice", "system scope (jira-system)", "system scope (jira-system)");
+                    .containsExactly("alice", "com.example.nightly-reports (system scope)",
+                            "com.example.nightly-reports (system scope)");
             assertThat(brokerEvents).allSatisfy(e -> {
-                assertThat(attributes(e)).containsEntry("awsc.audit.attribute.source", "API");
+                assertThat(attributes(e)).containsEntry("awsc.audit.attribute.source", "API")
+                        .containsEntry("awsc.audit.attribute.callingApp", "com.example.nightly-reports");
                 assertThat(e.getAffectedObjects()).extracting(AuditResource::getName).contains(DemoData.ACCOUNT);
             });
             assertThat(attributes(brokerEvents.get(0))).containsEntry("awsc.audit.attribute.principalArn",
@@ -136,7 +139,7 @@ class ExportedServiceAsAnotherAppTest {
     @Test
     void thePluginExportsNothingElseUnderAnInterfaceItDoesNotList() {
         try (DemoHost jira = DemoHost.start(options())) {
-            assertThat(jira.plugin().exportedService(Runnable.class)).isEmpty();
+            assertThat(jira.plugin().exportedService(Runnable.class, "com.example.nightly-reports")).isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.audit.RequestOrigin;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
@@ -75,9 +76,9 @@ class ConnectorAdminServletTest {
         when(request.getContextPath()).thenReturn("/jira");
         when(request.getParameter(any())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
         when(accounts.all()).thenReturn(List.of(account));
-        when(tester.test(any(), any())).thenReturn(new ConnectorTestResult("123456789012",
+        when(tester.test(any(), any(), any())).thenReturn(new ConnectorTestResult("123456789012",
                 "arn:aws:iam::123456789012:user/jira-broker", "AIDAEXAMPLE", Instant.parse("2030-01-01T00:00:00Z")));
-        when(tester.test(any(), isNull())).thenReturn(new ConnectorTestResult("123456789012",
+        when(tester.test(any(), isNull(), any())).thenReturn(new ConnectorTestResult("123456789012",
                 "arn:aws:iam::123456789012:user/jira-broker", "AIDAEXAMPLE", Instant.parse("2030-01-01T00:00:00Z")));
     }
 
@@ -112,7 +113,7 @@ class ConnectorAdminServletTest {
         parameters.put("mfaCode", "123456");
         servlet().doPost(request, response);
 
-        verify(tester).test(connector.id(), "123456");
+        verify(tester).test(connector.id(), "123456", RequestOrigin.WEB);
         assertThat(body.toString()).contains("id=\"aws-test-arn\">arn:aws:iam::123456789012:user/jira-broker<");
     }
 
@@ -128,7 +129,7 @@ class ConnectorAdminServletTest {
         parameters.put("action", "test");
         servlet().doPost(request, response);
 
-        verify(tester).test(connector.id(), null);
+        verify(tester).test(connector.id(), null, RequestOrigin.WEB);
         assertThat(body.toString()).contains("id=\"aws-test-arn\"");
     }
 }

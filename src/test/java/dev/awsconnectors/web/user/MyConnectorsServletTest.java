@@ -10,8 +10,10 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.CredentialsRequest;
@@ -49,7 +51,7 @@ class MyConnectorsServletTest {
     private static final URI LOGIN = URI.create("http://localhost:2990/jira/login.jsp?os_destination=x");
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private final AwsConnectorService connectors = mock(AwsConnectorService.class);
+    private final CredentialBroker connectors = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final LoginUriProvider loginUriProvider = mock(LoginUriProvider.class);
     private final TemplateRenderer renderer = mock(TemplateRenderer.class);
@@ -77,7 +79,7 @@ class MyConnectorsServletTest {
         when(xsrfAccessor.getXsrfToken(any(), any(), eq(true))).thenReturn("token");
         when(xsrfValidator.getXsrfParameterName()).thenReturn("atl_token");
         when(applicationProperties.getBaseUrl(UrlMode.CANONICAL)).thenReturn("http://jira.example.com/jira/");
-        when(connectors.getUsableConnectors()).thenReturn(List.of(
+        when(connectors.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(FEDERATED, "Developers (federated)", PrincipalType.FEDERATED_USER)
                         .consoleSignInAvailable(true).build()));
         doAnswer(call -> {
@@ -97,8 +99,8 @@ class MyConnectorsServletTest {
 
         verify(response).setStatus(HttpServletResponse.SC_FORBIDDEN);
         verify(renderer).render(eq(MyConnectorsServlet.MESSAGE_TEMPLATE), anyMap(), any(Writer.class));
-        verify(connectors, never()).getCredentials(any(), any());
-        verify(connectors, never()).getConsoleSignIn(any(), any());
+        verify(connectors, never()).credentials(any(), any(), any());
+        verify(connectors, never()).consoleSignIn(any(), any(), any());
     }
 
     @Test
@@ -107,7 +109,7 @@ class MyConnectorsServletTest {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
         when(request.getParameter("durationSeconds")).thenReturn("3600");
-        when(connectors.getCredentials(eq(FEDERATED), any())).thenReturn(new TemporaryCredentials(
+        when(connectors.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
                 "ASIAEXAMPLEEXAMPLE12", SECRET, "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
                 "arn:aws:sts::123456789012:federated-user/alice"));
 
@@ -115,7 +117,8 @@ class MyConnectorsServletTest {
 
         verify(response).setStatus(HttpServletResponse.SC_OK);
         verify(response).setHeader("Cache-Control", "no-store");
-        verify(connectors).getCredentials(FEDERATED, CredentialsRequest.defaults().withDuration(Duration.ofHours(1)));
+        verify(connectors).credentials(FEDERATED, CredentialsRequest.defaults().withDuration(Duration.ofHours(1)),
+                RequestOrigin.WEB);
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
         verify(renderer).render(eq(MyConnectorsServlet.PAGE_TEMPLATE), context.capture(), any(Writer.class));
@@ -138,7 +141,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("console");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.getConsoleSignIn(eq(FEDERATED), any())).thenReturn(new ConsoleSignIn(signIn, Instant.now()));
+        when(connectors.consoleSignIn(eq(FEDERATED), any(), any())).thenReturn(new ConsoleSignIn(signIn, Instant.now()));
 
         servlet.doPost(request, response);
 
@@ -152,7 +155,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.getCredentials(eq(FEDERATED), any()))
+        when(connectors.credentials(eq(FEDERATED), any(), any()))
                 .thenThrow(new AwsRequestFailedException("GetFederationToken was refused", "AccessDenied", "r-1"));
 
         servlet.doPost(request, response);
@@ -166,6 +169,23 @@ class MyConnectorsServletTest {
     }
 
     @Test
+    void aConnectorThatIsNotTheUsersIsNotFoundLikeOneThatDoesNotExist() throws Exception {
+        when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
+        when(request.getParameter("action")).thenReturn("console");
+        when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
+        when(connectors.consoleSignIn(eq(FEDERATED), any(), any())).thenThrow(
+                new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_IN_CONNECTOR_GROUPS));
+
+        servlet.doPost(request, response);
+
+        verify(response).setStatus(HttpServletResponse.SC_NOT_FOUND);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(MyConnectorsServlet.PAGE_TEMPLATE), context.capture(), any(Writer.class));
+        assertThat(context.getValue().get("error")).isEqualTo("awsc.user.error.notFound");
+    }
+
+    @Test
     void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
         when(userManager.getRemoteUser(request)).thenReturn(null);
         when(request.getMethod()).thenReturn("GET");
@@ -174,7 +194,7 @@ class MyConnectorsServletTest {
         servlet.doGet(request, response);
 
         verify(response).sendRedirect(LOGIN.toASCIIString());
-        verify(connectors, never()).getUsableConnectors();
+        verify(connectors, never()).usableConnectors();
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import dev.awsconnectors.api.AwsConnectorService;
+import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
@@ -43,7 +43,7 @@ class UserTemplateEscapingTest {
     private static final String ESCAPED = "Evil &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;";
     private static final UUID ID = UUID.fromString("11111111-1111-1111-1111-111111111111");
 
-    private final AwsConnectorService connectors = mock(AwsConnectorService.class);
+    private final CredentialBroker connectors = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final XsrfTokenValidator xsrfValidator = mock(XsrfTokenValidator.class);
     private final XsrfTokenAccessor xsrfAccessor = mock(XsrfTokenAccessor.class);
@@ -68,7 +68,7 @@ class UserTemplateEscapingTest {
         when(xsrfValidator.getXsrfParameterName()).thenReturn("atl_token");
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(applicationProperties.getBaseUrl(UrlMode.CANONICAL)).thenReturn("http://jira.example.com/jira/");
-        when(connectors.getUsableConnectors()).thenReturn(List.of(
+        when(connectors.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(ID, EVIL, PrincipalType.IAM_ROLE).description(EVIL)
                         .maxDuration(Duration.ofHours(1)).consoleSignInAvailable(true).mfaRequired(true).build()));
         when(request.getParameter("connectorId")).thenReturn(ID.toString());
@@ -95,7 +95,7 @@ class UserTemplateEscapingTest {
     void theCredentialsDialogEscapesTheConnectorNameInItsTitle() throws Exception {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("mfaCode")).thenReturn("123456");
-        when(connectors.getCredentials(eq(ID), any())).thenReturn(new TemporaryCredentials("ASIAEXAMPLEEXAMPLE12",
+        when(connectors.credentials(eq(ID), any(), any())).thenReturn(new TemporaryCredentials("ASIAEXAMPLEEXAMPLE12",
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
                 "arn:aws:sts::123456789012:assumed-role/Developer/alice"));
 
@@ -109,7 +109,7 @@ class UserTemplateEscapingTest {
     void anAwsFailureNamesTheConnectorEscaped() throws Exception {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("mfaCode")).thenReturn("123456");
-        when(connectors.getCredentials(eq(ID), any()))
+        when(connectors.credentials(eq(ID), any(), any()))
                 .thenThrow(new AwsRequestFailedException(EVIL, "AccessDenied", "r-1"));
 
         servlet.doPost(request, response);

@@ -1,6 +1,5 @@
 package dev.awsconnectors.broker;
 
-import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.access.Caller;
 import dev.awsconnectors.access.ConnectorAccess;
@@ -14,6 +13,7 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
@@ -31,14 +31,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The credential broker: the exported {@link AwsConnectorService}, and the one entry the app's own pages and REST
- * resources use too, so every path runs the same access rules, limits and cache.
+ * The credential broker: the one entry behind the exported {@link AwsConnectorService} (see
+ * {@link ExportedConnectorService}), the app's own pages and its REST resources, so every path runs the same access
+ * rules, limits, cache and audit. Each method takes the {@link RequestOrigin} of the request, which the audit records.
  *
  * <p>Per request: read the connector and its account (one read, so an edit on any node counts at once), decide
  * access, resolve the duration, then answer from the cache or call STS. Connectors with an MFA device always reach
  * STS, so each request proves the code anew; console sign-ins always get fresh credentials.
  *
- * <p>{@link #getSystemCredentials} is for code, not people: it is the calling app's decision to use it, also on a
+ * <p>{@link #systemCredentials} is for code, not people: it is the calling app's decision to use it, also on a
  * thread that serves a user's request, and AWS sees {@value AwsConnectorService#SYSTEM_SESSION_NAME}, not the
  * user.
  *
@@ -46,8 +47,7 @@ import java.util.stream.Collectors;
  * {@link CredentialAudit}: after the decision, outside the cache's locks, cache hits included.
  */
 @Component
-@ExportAsService(AwsConnectorService.class)
-public class DefaultAwsConnectorService implements AwsConnectorService {
+public class CredentialBroker {
     private final ConnectorDirectory directory;
     private final ConnectorAccess access;
     private final CredentialsIssuer issuer;
@@ -55,7 +55,7 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
     private final CredentialsCache cache;
     private final CredentialAudit audit;
 
-    public DefaultAwsConnectorService(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
+    public CredentialBroker(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
                                       ConsoleSignInBroker console, CredentialsCache cache, CredentialAudit audit) {
         this.directory = directory;
         this.access = access;
@@ -65,22 +65,22 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    @Override
-    public List<ConnectorSummary> getUsableConnectors() {
+    /** As {@link AwsConnectorService#getUsableConnectors()}. */
+    public List<ConnectorSummary> usableConnectors() {
         Caller caller = access.currentCaller();
         if (!caller.isUser()) {
             return List.of();
         }
         return directory.all().stream()
                 .filter(connector -> access.decide(caller, connector).isAllowed())
-                .map(DefaultAwsConnectorService::summaryOf)
+                .map(CredentialBroker::summaryOf)
                 .collect(Collectors.toList());
     }
 
-    @Override
-    public TemporaryCredentials getCredentials(UUID connectorId, CredentialsRequest request) {
+    /** As {@link AwsConnectorService#getCredentials}, for a request that came in through {@code origin}. */
+    public TemporaryCredentials credentials(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
-        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId);
+        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
         try {
             return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
         } catch (RuntimeException e) {
@@ -88,10 +88,11 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
         }
     }
 
-    @Override
-    public TemporaryCredentials getSystemCredentials(UUID connectorId, CredentialsRequest request) {
+    /** As {@link AwsConnectorService#getSystemCredentials}, for the app that {@code origin} names. */
+    public TemporaryCredentials systemCredentials(UUID connectorId, CredentialsRequest request,
+                                                  RequestOrigin origin) {
         Caller caller = Caller.system();
-        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId);
+        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
         try {
             Objects.requireNonNull(request, "request");
             if (request.getMfaCode().isPresent()) {
@@ -104,10 +105,10 @@ public class DefaultAwsConnectorService implements AwsConnectorService {
         }
     }
 
-    @Override
-    public ConsoleSignIn getConsoleSignIn(UUID connectorId, CredentialsRequest request) {
+    /** As {@link AwsConnectorService#getConsoleSignIn}, for a request that came in through {@code origin}. */
+    public ConsoleSignIn consoleSignIn(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
-        CredentialAudit.Attempt attempt = audit.consoleSignIn(caller, connectorId);
+        CredentialAudit.Attempt attempt = audit.consoleSignIn(caller, connectorId, origin);
         try {
             Objects.requireNonNull(request, "request");
             BoundConnector bound = allowed(caller, connectorId, attempt);
