@@ -18,8 +18,13 @@ import java.util.UUID;
  * <p>All methods are thread-safe. Credentials are cached and reused until shortly before they expire, so callers
  * should ask again rather than keep credentials of their own.
  *
+ * <p>Every credentials request and console sign-in, allowed or refused, is written to Jira's audit log with the
+ * calling app's plugin key, which the OSGi framework supplies when it hands this service to the app's bundle.
+ *
  * <p>Errors are reported with the unchecked exceptions of this package, all subclasses of
- * {@link AwsConnectorException}; their messages never contain a secret.
+ * {@link AwsConnectorException}; their messages never contain a secret. Unlike the REST API, which answers a
+ * connector the user may not use as if it did not exist, this service tells the calling app the rule that refused
+ * ({@link ConnectorAccessDeniedException#getReason()}): the app decides what its own users are shown.
  *
  * @since 1.0
  */
