@@ -27,11 +27,18 @@ class PluginJarIT {
             "com.atlassian.sal.api.transaction", "com.atlassian.sal.api.user", "com.atlassian.sal.api.websudo",
             "com.atlassian.sal.api.xsrf", "com.atlassian.activeobjects.external", "com.atlassian.audit.api",
             "com.atlassian.audit.entity", "com.atlassian.templaterenderer",
+            "com.atlassian.plugin.web.api", "com.atlassian.plugin.web.api.provider",
             "com.atlassian.plugins.rest.api.security.annotation",
             "com.atlassian.plugin.spring.scanner.annotation.export",
             "com.atlassian.plugin.spring.scanner.annotation.imports", "net.java.ao", "net.java.ao.schema",
             "jakarta.servlet", "jakarta.servlet.http", "jakarta.ws.rs", "jakarta.ws.rs.core", "jakarta.inject",
             "jakarta.annotation", "org.slf4j", "org.springframework.stereotype");
+
+    /**
+     * Jira's packages that only {@code atlassian-plugin.xml} names (a condition class), imported optionally so that a
+     * Jira without one still resolves the bundle; see the pom's Import-Package.
+     */
+    static final Set<String> OPTIONAL_HOST_PACKAGES = Set.of("com.atlassian.jira.plugin.webfragment.conditions");
 
     /** Packages Jira or the JDK supplies; the app relies on whatever it imports from them. */
     private static final List<String> MANDATORY_PREFIXES = List.of("com.atlassian.", "net.java.ao", "jakarta.",
@@ -138,10 +145,21 @@ class PluginJarIT {
     }
 
     @Test
+    void importsThePackagesThatOnlyTheDescriptorNamesOptionally() {
+        Map<String, ManifestHeader.Clause> imports = new HashMap<>();
+        ManifestHeader.parse(jar.header("Import-Package")).forEach(c -> imports.put(c.name(), c));
+
+        assertThat(imports.keySet()).containsAll(OPTIONAL_HOST_PACKAGES);
+        assertThat(OPTIONAL_HOST_PACKAGES).allSatisfy(p -> assertThat(imports.get(p).isOptional()).as(p).isTrue());
+    }
+
+    @Test
     void neverMarksAHostOrJdkPackageOptional() {
-        // An optional import of something the code needs would resolve in Jira and fail at the first call.
+        // An optional import of something the code needs would resolve in Jira and fail at the first call. The
+        // only exceptions are the packages no class refers to, which only the descriptor names.
         assertThat(ManifestHeader.parse(jar.header("Import-Package")))
                 .filteredOn(c -> MANDATORY_PREFIXES.stream().anyMatch(c.name()::startsWith))
+                .filteredOn(c -> !OPTIONAL_HOST_PACKAGES.contains(c.name()))
                 .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.isOptional()).as(c.name()).isFalse());
     }
@@ -151,6 +169,7 @@ class PluginJarIT {
         assertThat(ManifestHeader.parse(jar.header("Import-Package")))
                 .filteredOn(ManifestHeader.Clause::isOptional)
                 .extracting(ManifestHeader.Clause::name)
+                .filteredOn(name -> !OPTIONAL_HOST_PACKAGES.contains(name))
                 .allMatch(name -> name.startsWith("software.amazon.awssdk.crt") || name.startsWith("kotlin")
                         || name.startsWith("scala"), "is an optional extra of the AWS SDK or Jackson");
     }

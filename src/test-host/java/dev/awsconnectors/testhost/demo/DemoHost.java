@@ -147,7 +147,7 @@ public final class DemoHost implements AutoCloseable {
         new DemoData(plugin.component(AccountRepository.class), plugin.component(ConnectorRepository.class))
                 .ensure(aws);
 
-        PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, descriptor, i18n);
+        PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, plugin);
         web.start(new WebApp.Parts(users, tokens, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
                 plugin, audit));
         return new DemoHost(options, baseUrl, started, plugin, users, tokens, audit, aws);

@@ -2,21 +2,31 @@ package dev.awsconnectors.testhost.demo;
 
 import dev.awsconnectors.testhost.sal.Html;
 
-import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.plugin.web.api.WebItem;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserProfile;
+import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
+import dev.awsconnectors.testhost.plugin.WebFragments;
 import dev.awsconnectors.testhost.sal.HostUsers;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
- * A simple Jira-like page frame around every HTML page, styled by AUI: a header with "Jira", the plugin's links
- * (its top-navigation web items, with their keys as ids, and its servlet pages), the user with a menu of the
- * plugin's user-profile web items ({@code system.user.options/*}, like Jira's profile menu), an "Administration"
- * link to the plugin's {@code configure.url} and an "Audit log" link to the host's audit log for administrators,
- * and "Log out".
+ * A simple Jira-like page frame around every HTML page, styled by AUI: a header with "Jira", the plugin's
+ * top-navigation web items ({@code system.top.navigation.bar}) whose conditions hold, then, for logged-in users,
+ * links to its other servlet pages; the user with a menu of the plugin's user-profile web items
+ * ({@code system.user.options/*}, like Jira's profile menu), an "Administration" link to the plugin's
+ * {@code configure.url} and an "Audit log" link to the host's audit log for administrators, and "Log out".
+ *
+ * <p>A top-navigation item is a dropdown, as in Jira, when web-sections have its {@code linkId} as their location:
+ * a {@code <details>} whose {@code <summary>} carries the link id (and the item's URL as {@code data-href}), and
+ * whose content ({@code <linkId>-content}) lists the displayable sections in weight order, each with its static
+ * and provided items in weight order, every item an {@code <a>} with the item's id. Jira fetches lazy sections
+ * only when the menu is opened (GET /rest/api/1.0/menus/&lt;linkId&gt;); the demo host computes them when it
+ * renders the page, which shows the same items.
  */
 final class PageFrame {
     /** A link of the header. */
@@ -26,31 +36,50 @@ final class PageFrame {
         }
     }
 
+    static final String TOP_NAVIGATION = "system.top.navigation.bar";
+    /** The header's links are white; a dropdown's links sit on white, so they get the page's text colour. */
+    private static final String MENU_LINK_STYLE = " style=\"color:#172b4d;display:block;padding:4px 0\"";
+
     private final String contextPath;
     private final HostUsers users;
+    private final WebFragments fragments;
     private final List<Link> pluginLinks;
+    private final List<Link> servletLinks;
     private final List<Link> userMenuLinks;
     private final String administrationPath;
 
-    PageFrame(String contextPath, HostUsers users, PluginDescriptor descriptor, I18nResolver i18n) {
+    PageFrame(String contextPath, HostUsers users, LoadedPlugin plugin) {
+        PluginDescriptor descriptor = plugin.descriptor();
         this.contextPath = contextPath;
         this.users = users;
-        this.pluginLinks = linksOf(descriptor, i18n);
-        this.userMenuLinks = userMenuLinksOf(descriptor, i18n);
+        this.fragments = WebFragments.of(plugin);
+        List<Link> topNavigation = new ArrayList<>();
+        for (PluginDescriptor.WebItem item : descriptor.webItems()) {
+            if (TOP_NAVIGATION.equals(item.section()) && !item.link().isBlank()) {
+                topNavigation.add(new Link(fragments.label(item), item.link(), idOf(item)));
+            }
+        }
+        this.servletLinks = servletLinksOf(descriptor, topNavigation);
+        List<Link> all = new ArrayList<>(topNavigation);
+        all.addAll(servletLinks);
+        this.pluginLinks = List.copyOf(all);
+        this.userMenuLinks = userMenuLinksOf(descriptor, fragments);
         this.administrationPath = descriptor.configureUrl().orElse("/secure/Dashboard.jspa");
     }
 
-    private static List<Link> linksOf(PluginDescriptor descriptor, I18nResolver i18n) {
+    /** A web-item's HTML id, as Jira writes it: its link's id, else its key. */
+    private static String idOf(PluginDescriptor.WebItem item) {
+        return item.linkId().isEmpty() ? item.key() : item.linkId();
+    }
+
+    /** The plugin's servlet pages that no top-navigation item links to already. */
+    private static List<Link> servletLinksOf(PluginDescriptor descriptor, List<Link> topNavigation) {
         List<Link> links = new ArrayList<>();
-        for (PluginDescriptor.WebItem item : descriptor.webItems()) {
-            if ("system.top.navigation.bar".equals(item.section()) && !item.link().isBlank()) {
-                links.add(new Link(labelOf(item, i18n), item.link(), item.key()));
-            }
-        }
         for (PluginDescriptor.ServletModule servlet : descriptor.servlets()) {
             for (String pattern : servlet.urlPatterns()) {
                 String path = "/plugins/servlet" + pattern;
-                boolean alreadyLinked = links.stream().anyMatch(l -> l.path().equals(path));
+                boolean alreadyLinked = links.stream().anyMatch(l -> l.path().equals(path))
+                        || topNavigation.stream().anyMatch(l -> l.path().equals(path));
                 if (!pattern.contains("*") && !alreadyLinked) {
                     String name = servlet.name() == null || servlet.name().isBlank() ? servlet.key() : servlet.name();
                     links.add(new Link(name, path));
@@ -60,21 +89,15 @@ final class PageFrame {
         return List.copyOf(links);
     }
 
-    private static List<Link> userMenuLinksOf(PluginDescriptor descriptor, I18nResolver i18n) {
+    private static List<Link> userMenuLinksOf(PluginDescriptor descriptor, WebFragments fragments) {
         List<Link> links = new ArrayList<>();
         for (PluginDescriptor.WebItem item : descriptor.webItems()) {
             if (item.section() != null && item.section().startsWith("system.user.options/")
                     && !item.link().isBlank()) {
-                links.add(new Link(labelOf(item, i18n), item.link(), item.key()));
+                links.add(new Link(fragments.label(item), item.link(), item.key()));
             }
         }
         return List.copyOf(links);
-    }
-
-    private static String labelOf(PluginDescriptor.WebItem item, I18nResolver i18n) {
-        String label = item.labelKey() == null || item.labelKey().isBlank()
-                ? item.labelText() : i18n.getText(item.labelKey());
-        return label == null || label.isBlank() ? item.key() : label;
     }
 
     /** A whole page: {@code bodyHtml} and {@code headHtml} are written as they are. */
@@ -97,8 +120,13 @@ final class PageFrame {
                 .append("/secure/Dashboard.jspa\"><span class=\"aui-header-logo-device\">Jira</span></a></span>")
                 .append("<ul class=\"aui-nav\">");
         UserProfile user = users.getRemoteUser();
+        for (PluginDescriptor.WebItem item : fragments.displayableItems(TOP_NAVIGATION)) {
+            if (!item.link().isBlank()) {
+                topNavigationItem(html, item);
+            }
+        }
         if (user != null) {
-            for (Link link : pluginLinks) {
+            for (Link link : servletLinks) {
                 html.append("<li><a href=\"").append(Html.escape(contextPath + link.path())).append("\"");
                 if (link.id() != null) {
                     html.append(" id=\"").append(Html.escape(link.id())).append("\"");
@@ -124,7 +152,8 @@ final class PageFrame {
                     .append("right:0;z-index:10;background:#fff;border:1px solid #dfe1e6;padding:5px 10px;")
                     .append("list-style:none;white-space:nowrap\">");
             for (Link link : userMenuLinks) {
-                html.append("<li><a id=\"").append(Html.escape(link.id())).append("\" href=\"")
+                html.append("<li><a").append(MENU_LINK_STYLE).append(" id=\"").append(Html.escape(link.id()))
+                        .append("\" href=\"")
                         .append(Html.escape(contextPath + link.path())).append("\">").append(Html.escape(link.label()))
                         .append("</a></li>");
             }
@@ -133,6 +162,54 @@ final class PageFrame {
         }
         html.append("</ul></div></div></nav></header>");
         return html.toString();
+    }
+
+    private void topNavigationItem(StringBuilder html, PluginDescriptor.WebItem item) {
+        String id = idOf(item);
+        String href = contextPath + item.link();
+        String title = fragments.tooltip(item);
+        List<PluginDescriptor.WebSection> sections = item.linkId().isEmpty() ? List.of()
+                : fragments.displayableSections(item.linkId());
+        if (sections.isEmpty()) {
+            html.append("<li><a href=\"").append(Html.escape(href)).append("\" id=\"").append(Html.escape(id))
+                    .append("\"").append(titleAttribute(title)).append(">").append(Html.escape(fragments.label(item)))
+                    .append("</a></li>");
+            return;
+        }
+        html.append("<li><details class=\"host-dropdown\" id=\"").append(Html.escape(id))
+                .append("-dropdown\" style=\"position:relative\"><summary id=\"").append(Html.escape(id))
+                .append("\" data-href=\"").append(Html.escape(href)).append("\"").append(titleAttribute(title))
+                .append(">").append(Html.escape(fragments.label(item))).append("</summary>")
+                .append("<div id=\"").append(Html.escape(id)).append("-content\" class=\"host-dropdown-content\" ")
+                .append("role=\"menu\" style=\"position:absolute;left:0;z-index:10;background:#fff;")
+                .append("border:1px solid #dfe1e6;padding:5px 10px;white-space:nowrap\">");
+        boolean first = true;
+        for (PluginDescriptor.WebSection section : sections) {
+            // Jira passes its web-fragment context (user, helper, request); the app's provider reads none of it.
+            List<WebItem> items = fragments.displayableWebItems(section.id(), contextPath, new HashMap<>());
+            if (items.isEmpty()) {
+                continue;
+            }
+            html.append("<ul class=\"aui-list-truncate\" data-section=\"").append(Html.escape(section.id()))
+                    .append("\" style=\"list-style:none;margin:0;padding:")
+                    .append(first ? "0" : "5px 0 0;margin-top:5px;border-top:1px solid #dfe1e6").append("\">");
+            for (WebItem entry : items) {
+                html.append("<li><a role=\"menuitem\"").append(MENU_LINK_STYLE).append(" href=\"")
+                        .append(Html.escape(entry.getUrl())).append("\"");
+                if (entry.getId() != null) {
+                    html.append(" id=\"").append(Html.escape(entry.getId())).append("\"");
+                }
+                html.append(titleAttribute(entry.getTitle())).append(">").append(Html.escape(entry.getLabel()))
+                        .append("</a></li>");
+            }
+            html.append("</ul>");
+            first = false;
+        }
+        html.append("</div></details></li>");
+    }
+
+    private static String titleAttribute(String title) {
+        return title == null || title.isBlank() ? "" : " title=\"" + Html.escape(title) + "\"";
     }
 
     List<Link> pluginLinks() {

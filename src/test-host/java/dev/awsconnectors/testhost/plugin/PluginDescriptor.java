@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The parts of {@code atlassian-plugin.xml} that the demo host acts on, read as Jira's plugin system reads them:
- * the plugin key and {@code configure.url}, i18n resources, servlet, REST, web-resource and web-item modules, and
- * the Active Objects module's upgrade tasks. Other modules are ignored.
+ * the plugin key and {@code configure.url}, i18n resources, servlet, REST, web-resource, web-section, web-item and
+ * web-item-provider modules (with the web fragments' {@code <condition>}s), and the Active Objects module's upgrade
+ * tasks. Other modules are ignored; nested {@code <conditions>} are refused, as the demo host cannot evaluate them.
  */
 public record PluginDescriptor(
         String pluginKey,
@@ -26,6 +27,8 @@ public record PluginDescriptor(
         List<RestModule> restModules,
         List<WebResourceModule> webResources,
         List<WebItem> webItems,
+        List<WebSection> webSections,
+        List<WebItemProviderModule> webItemProviders,
         List<String> aoEntities,
         List<String> aoUpgradeTasks) {
 
@@ -51,8 +54,35 @@ public record PluginDescriptor(
     public record Resource(String type, String name, String location) {
     }
 
-    /** {@code <web-item key section>} with its link and label (an i18n key, else the text given). */
-    public record WebItem(String key, String section, String link, String labelKey, String labelText) {
+    /** Jira's default weight of a web fragment that names none. */
+    public static final int DEFAULT_WEIGHT = 1000;
+
+    /**
+     * {@code <web-item key section weight>} with its link ({@code linkId} and URL, relative to the context path),
+     * label (an i18n key, else the text given), tooltip key and conditions.
+     */
+    public record WebItem(String key, String section, int weight, String link, String linkId, String labelKey,
+                          String labelText, String tooltipKey, List<Condition> conditions) {
+    }
+
+    /**
+     * {@code <web-section key location weight>} with its conditions and whether it is lazy
+     * ({@code <param name="lazy" value="true"/>}: Jira fetches a lazy dropdown section only when it is opened).
+     * Its items name {@link #id()} as their section.
+     */
+    public record WebSection(String key, String location, int weight, boolean lazy, List<Condition> conditions) {
+        /** What items name as their section: {@code <location>/<key>}. */
+        public String id() {
+            return location + "/" + key;
+        }
+    }
+
+    /** {@code <condition class invert>} of a web fragment. */
+    public record Condition(String className, boolean inverted) {
+    }
+
+    /** {@code <web-item-provider key section class>}: a class whose items Jira adds to the section. */
+    public record WebItemProviderModule(String key, String section, String className) {
     }
 
     /**
@@ -84,6 +114,8 @@ public record PluginDescriptor(
         List<RestModule> rests = new ArrayList<>();
         List<WebResourceModule> webResources = new ArrayList<>();
         List<WebItem> webItems = new ArrayList<>();
+        List<WebSection> webSections = new ArrayList<>();
+        List<WebItemProviderModule> webItemProviders = new ArrayList<>();
         List<String> entities = new ArrayList<>();
         List<String> upgradeTasks = new ArrayList<>();
         for (Element module : children(root, null)) {
@@ -121,12 +153,33 @@ public record PluginDescriptor(
                     webResources.add(new WebResourceModule(required(module, "key", "<web-resource>"), resources));
                 }
                 case "web-item" -> {
-                    List<String> links = texts(module, "link");
+                    String moduleKey = required(module, "key", "<web-item>");
+                    String what = "<web-item key=\"" + moduleKey + "\">";
+                    Element link = children(module, "link").stream().findFirst().orElse(null);
                     Element label = children(module, "label").stream().findFirst().orElse(null);
-                    webItems.add(new WebItem(required(module, "key", "<web-item>"), module.getAttribute("section"),
-                            links.isEmpty() ? "" : links.get(0),
+                    Element tooltip = children(module, "tooltip").stream().findFirst().orElse(null);
+                    webItems.add(new WebItem(moduleKey, module.getAttribute("section"), weight(module, what),
+                            link == null ? "" : link.getTextContent().strip(),
+                            link == null ? "" : link.getAttribute("linkId").strip(),
                             label == null ? null : label.getAttribute("key"),
-                            label == null ? null : label.getTextContent().strip()));
+                            label == null ? null : label.getTextContent().strip(),
+                            tooltip == null ? null : tooltip.getAttribute("key"),
+                            conditions(module, what)));
+                }
+                case "web-section" -> {
+                    String moduleKey = required(module, "key", "<web-section>");
+                    String what = "<web-section key=\"" + moduleKey + "\">";
+                    boolean lazy = children(module, "param").stream()
+                            .anyMatch(p -> "lazy".equals(p.getAttribute("name"))
+                                    && "true".equalsIgnoreCase(paramValue(p)));
+                    webSections.add(new WebSection(moduleKey, required(module, "location", what),
+                            weight(module, what), lazy, conditions(module, what)));
+                }
+                case "web-item-provider" -> {
+                    String moduleKey = required(module, "key", "<web-item-provider>");
+                    String what = "<web-item-provider key=\"" + moduleKey + "\">";
+                    webItemProviders.add(new WebItemProviderModule(moduleKey, required(module, "section", what),
+                            required(module, "class", what)));
                 }
                 case "ao" -> {
                     entities.addAll(texts(module, "entity"));
@@ -139,7 +192,39 @@ public record PluginDescriptor(
         }
         return new PluginDescriptor(key, root.getAttribute("name"), configureUrl, List.copyOf(i18n),
                 List.copyOf(servlets), List.copyOf(rests), List.copyOf(webResources), List.copyOf(webItems),
-                List.copyOf(entities), List.copyOf(upgradeTasks));
+                List.copyOf(webSections), List.copyOf(webItemProviders), List.copyOf(entities),
+                List.copyOf(upgradeTasks));
+    }
+
+    private static int weight(Element module, String what) {
+        String weight = module.getAttribute("weight").strip();
+        if (weight.isEmpty()) {
+            return DEFAULT_WEIGHT;
+        }
+        try {
+            return Integer.parseInt(weight);
+        } catch (NumberFormatException e) {
+            throw new PluginLoadException(what + " has the weight \"" + weight + "\", which is not a whole number", e);
+        }
+    }
+
+    /** The {@code <condition>}s directly inside a web fragment (all must hold, as Jira ANDs them). */
+    private static List<Condition> conditions(Element module, String what) {
+        if (!children(module, "conditions").isEmpty()) {
+            throw new PluginLoadException(what + " has <conditions>; the demo host evaluates only <condition> "
+                    + "elements placed directly in the module");
+        }
+        List<Condition> conditions = new ArrayList<>();
+        for (Element condition : children(module, "condition")) {
+            conditions.add(new Condition(required(condition, "class", what + " <condition>"),
+                    "true".equalsIgnoreCase(condition.getAttribute("invert").strip())));
+        }
+        return List.copyOf(conditions);
+    }
+
+    /** {@code <param name value>} or {@code <param name>value</param>}, as Jira accepts both. */
+    private static String paramValue(Element param) {
+        return param.hasAttribute("value") ? param.getAttribute("value").strip() : param.getTextContent().strip();
     }
 
     private static String required(Element element, String attribute, String what) {

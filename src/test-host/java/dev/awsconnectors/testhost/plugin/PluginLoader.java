@@ -3,11 +3,14 @@ package dev.awsconnectors.testhost.plugin;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
 import com.atlassian.activeobjects.external.ModelVersion;
+import com.atlassian.plugin.web.api.provider.WebItemProvider;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import jakarta.servlet.Servlet;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.context.support.GenericApplicationContext;
 
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Loads the plugin as Jira does, from its descriptor and spring-scanner index on a class loader:
@@ -29,7 +33,10 @@ import java.util.TreeSet;
  *   <li>every export must name a component implementing the interfaces it is exported as;</li>
  *   <li>the {@code <ao>} module's upgrade tasks newer than the stored model version run, in order;</li>
  *   <li>servlet modules are created through the context's autowire factory, REST modules become Jersey
- *       applications whose resources are created the same way, web resources get their download names.</li>
+ *       applications whose resources are created the same way, web resources get their download names;</li>
+ *   <li>web-item-providers are created once through the context with constructor autowiring, as Jira creates
+ *       them, and every web fragment's condition must be one the demo host knows ({@link WebFragments}); both are
+ *       kept, with the descriptor's web-sections and web-items, as the plugin's {@link WebFragments}.</li>
  * </ol>
  * Anything wrong stops the load with a {@link PluginLoadException} naming the module, import or class.
  */
@@ -85,6 +92,8 @@ public final class PluginLoader {
             runUpgradeTasks(descriptor, host, context, modelVersions);
             List<LoadedPlugin.MountedServlet> servlets = servlets(descriptor, context);
             List<LoadedPlugin.MountedRest> rests = restApplications(descriptor, context, host);
+            context.getBeanFactory().registerSingleton(WebFragments.BEAN_NAME,
+                    webFragments(descriptor, context, host));
             return new LoadedPlugin(descriptor, context, servlets, rests, webResources(descriptor), classLoader,
                     index.exports());
         } catch (RuntimeException e) {
@@ -262,6 +271,62 @@ public final class PluginLoader {
             rests.add(new LoadedPlugin.MountedRest(module.key(), mapping, application));
         }
         return rests;
+    }
+
+    private WebFragments webFragments(PluginDescriptor descriptor, GenericApplicationContext context,
+                                      HostComponents host) {
+        Map<String, Predicate<UserManager>> known = WebFragments.knownConditions();
+        List<String> refused = new ArrayList<>();
+        for (PluginDescriptor.WebItem item : descriptor.webItems()) {
+            unknownConditions(item.conditions(), known, "The web-item '" + item.key() + "'", refused);
+        }
+        for (PluginDescriptor.WebSection section : descriptor.webSections()) {
+            unknownConditions(section.conditions(), known, "The web-section '" + section.key() + "'", refused);
+        }
+        if (!refused.isEmpty()) {
+            throw new PluginLoadException(String.join("; ", refused) + ". The demo host knows only "
+                    + new TreeSet<>(known.keySet()) + "; a class Jira does not have would fail the module there too");
+        }
+        Map<String, WebItemProvider> providers = new LinkedHashMap<>();
+        for (PluginDescriptor.WebItemProviderModule module : descriptor.webItemProviders()) {
+            String what = "The web-item-provider module '" + module.key() + "'";
+            Class<?> type = load(module.className(), what + " names the class " + module.className()
+                    + ", which does not exist");
+            if (!WebItemProvider.class.isAssignableFrom(type)) {
+                throw new PluginLoadException(what + " names " + module.className() + ", which is not a "
+                        + WebItemProvider.class.getName());
+            }
+            if (providers.containsKey(module.key())) {
+                throw new PluginLoadException(what + " is declared twice");
+            }
+            try {
+                // As Jira: a new instance (not a component of the context), its constructor autowired from it.
+                providers.put(module.key(), (WebItemProvider) context.getAutowireCapableBeanFactory()
+                        .createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false));
+            } catch (RuntimeException e) {
+                throw new PluginLoadException("Cannot create the web-item-provider module '" + module.key()
+                        + "' (" + module.className() + "): " + e.getMessage(), e);
+            }
+        }
+        boolean hasConditions = descriptor.webItems().stream().anyMatch(i -> !i.conditions().isEmpty())
+                || descriptor.webSections().stream().anyMatch(s -> !s.conditions().isEmpty());
+        UserManager users = host.get(UserManager.class).orElse(null);
+        if (users == null && hasConditions) {
+            throw new PluginLoadException("The plugin's web fragments have conditions, but the host offers no "
+                    + "UserManager to evaluate them with");
+        }
+        return new WebFragments(descriptor, providers, users, host.get(I18nResolver.class));
+    }
+
+    private static void unknownConditions(List<PluginDescriptor.Condition> conditions,
+                                          Map<String, Predicate<UserManager>> known, String what,
+                                          List<String> refused) {
+        for (PluginDescriptor.Condition condition : conditions) {
+            if (!known.containsKey(condition.className())) {
+                refused.add(what + " has the condition class " + condition.className()
+                        + ", which the demo host does not know");
+            }
+        }
     }
 
     private static Map<String, String> webResources(PluginDescriptor descriptor) {

@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "My AWS connectors" in a real browser against the demo host and the local AWS double: alice finds the page from
- * the top navigation and the profile menu, gets credentials in every format and opens the console; bob, in no
- * group, sees the empty state. A screenshot of every step is kept (see {@link Browser#screenshotDirectory()}).
+ * the top navigation's AWS menu and the profile menu, gets credentials in every format and opens the console; bob,
+ * in no group, sees the empty state. A screenshot of every step is kept (see {@link Browser#screenshotDirectory()}).
  */
 class MyConnectorsBrowserTest extends DemoHostBrowserTest {
     private static final String MY_PAGE = "/plugins/servlet/aws-connectors/my";
@@ -51,6 +51,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
                 ExpectedConditions.elementToBeClickable(By.id("aws-connectors-top-link")));
         assertThat(topEntry.getText().strip()).isEqualTo("AWS");
         topEntry.click();
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("aws-connectors-menu-my-link"))).click();
         waitForPage();
         screenshot("1-my-connectors");
 
@@ -180,6 +181,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
         logIn("bob", "bob");
         browser.get(baseUrl + "/secure/Dashboard.jspa");
         browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("aws-connectors-top-link"))).click();
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(By.id("aws-connectors-menu-my-link"))).click();
         waitForPage();
         screenshot("1-empty-state");
 

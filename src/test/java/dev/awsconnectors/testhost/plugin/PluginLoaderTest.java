@@ -1,16 +1,20 @@
 package dev.awsconnectors.testhost.plugin;
 
+import com.atlassian.plugin.web.api.WebItem;
 import com.atlassian.sal.api.user.UserManager;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PluginLoaderTest {
     private static final String FIXTURES = "dev/awsconnectors/testhost/plugin/";
 
-    private final HostUsers users = new HostUsers().add("admin", true, false);
+    private final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false);
     private final HostComponents host = new HostComponents().add(UserManager.class, users);
 
     private static PluginLoader loader(String descriptor, String index) {
@@ -58,6 +62,70 @@ class PluginLoaderTest {
             });
             assertThat(plugin.restApplications()).singleElement()
                     .satisfies(rest -> assertThat(rest.mapping()).isEqualTo("/rest/fixture/1.0/*"));
+        }
+    }
+
+    @Test
+    void aWebFragmentConditionTheHostDoesNotKnowStopsTheStartNamingTheModuleAndTheClass() {
+        assertThatThrownBy(() -> loader("unknown-condition.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("'typo'")
+                .hasMessageContaining("com.atlassian.jira.plugin.webfragment.conditions.UserLogedInCondition")
+                .hasMessageContaining("does not know")
+                .hasMessageContaining(WebFragments.USER_LOGGED_IN_CONDITION);
+    }
+
+    @Test
+    void nestedConditionsAreRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> loader("nested-conditions.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("nested")
+                .hasMessageContaining("<conditions>");
+    }
+
+    @Test
+    void aWebItemProviderNamingAClassThatDoesNotExistStopsTheStartNamingTheModule() {
+        assertThatThrownBy(() -> loader("missing-provider.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("'ghost-provider'")
+                .hasMessageContaining("dev.awsconnectors.testhost.plugin.NoSuchItemProvider")
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aWebItemProviderClassThatIsNoProviderStopsTheStart() {
+        assertThatThrownBy(() -> loader("not-a-provider.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("'servlet-as-provider'")
+                .hasMessageContaining("is not a com.atlassian.plugin.web.api.provider.WebItemProvider");
+    }
+
+    @Test
+    void webFragmentsFollowTheirConditionsWeightsAndProvidersAsInJira() {
+        try (LoadedPlugin plugin = loader("web-fragments.xml", "empty-index").load(host, null)) {
+            WebFragments fragments = WebFragments.of(plugin);
+
+            try (HostUsers.Scope anonymous = users.actAs(null)) {
+                assertThat(fragments.displayableItems("system.top.navigation.bar"))
+                        .extracting(PluginDescriptor.WebItem::key).containsExactly("for-anonymous");
+            }
+            try (HostUsers.Scope alice = users.actAs("alice")) {
+                assertThat(fragments.displayableItems("system.top.navigation.bar"))
+                        .extracting(PluginDescriptor.WebItem::key).containsExactly("top");
+                assertThat(fragments.displayableSections("fixture-top"))
+                        .extracting(PluginDescriptor.WebSection::id, PluginDescriptor.WebSection::lazy)
+                        .containsExactly(tuple("fixture-top/first", true),
+                                tuple("fixture-top/second", false));
+                assertThat(fragments.displayableWebItems("fixture-top/first", "/jira", new HashMap<>()))
+                        .extracting(WebItem::getId, WebItem::getLabel, WebItem::getUrl)
+                        .containsExactly(
+                                tuple("provided-1", "alice 1", "/jira/provided/provided-1"),
+                                tuple("fixture-middle", "Static, between the provided ones",
+                                        "/jira/plugins/servlet/fixture/middle"),
+                                tuple("provided-2", "alice 2", "/jira/provided/provided-2"));
+                assertThat(fragments.displayableWebItems("fixture-top/second", "/jira", new HashMap<>()))
+                        .extracting(WebItem::getUrl).containsExactly("https://example.com/elsewhere");
+            }
         }
     }
 

@@ -1,0 +1,21 @@
+// Signature checked against ngannk-fptu/Decompiled-Files:com.atlassian.plugins_atlassian-plugins-webfragment-api-6.0.1/com/atlassian/plugin/web/api/WebFragment.java (atlassian-plugins-webfragment-api 6.0.1, Platform 6; no Platform 8 source found). Its @PublicApi (type) and @Nonnull (getParams) annotations are left out: they are not part of what the JVM links against, and their classes are not among the copies here.
+package com.atlassian.plugin.web.api;
+
+import java.util.Map;
+
+public interface WebFragment {
+
+    String getCompleteKey();
+
+    String getLabel();
+
+    String getTitle();
+
+    String getStyleClass();
+
+    String getId();
+
+    Map<String, String> getParams();
+
+    int getWeight();
+}
