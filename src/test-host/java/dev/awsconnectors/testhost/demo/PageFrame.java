@@ -52,7 +52,7 @@ final class PageFrame {
         PluginDescriptor descriptor = plugin.descriptor();
         this.contextPath = contextPath;
         this.users = users;
-        this.fragments = WebFragments.of(plugin);
+        this.fragments = plugin.webFragments();
         List<Link> topNavigation = new ArrayList<>();
         for (PluginDescriptor.WebItem item : descriptor.webItems()) {
             if (TOP_NAVIGATION.equals(item.section()) && !item.link().isBlank()) {

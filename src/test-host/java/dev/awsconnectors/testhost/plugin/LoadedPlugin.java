@@ -39,12 +39,13 @@ public final class LoadedPlugin implements AutoCloseable {
     private final Map<String, String> webResources;
     private final ClassLoader classLoader;
     private final List<SpringScannerIndex.Export> exports;
+    private final WebFragments webFragments;
     private final Map<String, Object> servicesByConsumer = new ConcurrentHashMap<>();
     private final AtomicLong nextBundleId = new AtomicLong(100);
 
     LoadedPlugin(PluginDescriptor descriptor, GenericApplicationContext context, List<MountedServlet> servlets,
                  List<MountedRest> restApplications, Map<String, String> webResources, ClassLoader classLoader,
-                 List<SpringScannerIndex.Export> exports) {
+                 List<SpringScannerIndex.Export> exports, WebFragments webFragments) {
         this.descriptor = descriptor;
         this.context = context;
         this.servlets = List.copyOf(servlets);
@@ -52,6 +53,7 @@ public final class LoadedPlugin implements AutoCloseable {
         this.webResources = Map.copyOf(webResources);
         this.classLoader = classLoader;
         this.exports = List.copyOf(exports);
+        this.webFragments = webFragments;
     }
 
     public PluginDescriptor descriptor() {
@@ -159,6 +161,11 @@ public final class LoadedPlugin implements AutoCloseable {
                         throw e.getCause();
                     }
                 }));
+    }
+
+    /** The plugin's web-sections, web-items and web-item-providers, as Jira's web interface manager serves them. */
+    public WebFragments webFragments() {
+        return webFragments;
     }
 
     public List<MountedServlet> servlets() {

@@ -92,10 +92,9 @@ public final class PluginLoader {
             runUpgradeTasks(descriptor, host, context, modelVersions);
             List<LoadedPlugin.MountedServlet> servlets = servlets(descriptor, context);
             List<LoadedPlugin.MountedRest> rests = restApplications(descriptor, context, host);
-            context.getBeanFactory().registerSingleton(WebFragments.BEAN_NAME,
-                    webFragments(descriptor, context, host));
+            WebFragments fragments = webFragments(descriptor, context, host);
             return new LoadedPlugin(descriptor, context, servlets, rests, webResources(descriptor), classLoader,
-                    index.exports());
+                    index.exports(), fragments);
         } catch (RuntimeException e) {
             context.close();
             throw e;

@@ -25,14 +25,12 @@ import java.util.function.Predicate;
  * module in a customer's Jira.
  *
  * <p>The loader creates the providers once (as Jira memoizes them), through the plugin's Spring context with
- * constructor autowiring, and keeps this object with that context: reach it with {@link #of(LoadedPlugin)}.
+ * constructor autowiring; the loaded plugin holds this object ({@link LoadedPlugin#webFragments()}).
  */
 public final class WebFragments {
     /** Jira's condition "a user is logged in". */
     public static final String USER_LOGGED_IN_CONDITION =
             "com.atlassian.jira.plugin.webfragment.conditions.UserLoggedInCondition";
-    /** The name under which the loader keeps this object in the plugin's Spring context. */
-    static final String BEAN_NAME = "dev.awsconnectors.testhost.plugin.WebFragments";
 
     private static final Comparator<PluginDescriptor.WebSection> SECTION_ORDER =
             Comparator.comparingInt(PluginDescriptor.WebSection::weight);
@@ -59,11 +57,6 @@ public final class WebFragments {
         this.providers = Map.copyOf(providers);
         this.users = users; // null only when no fragment has a condition (the loader checks)
         this.i18n = Objects.requireNonNull(i18n, "i18n");
-    }
-
-    /** The web fragments of a loaded plugin. */
-    public static WebFragments of(LoadedPlugin plugin) {
-        return plugin.context().getBean(BEAN_NAME, WebFragments.class);
     }
 
     /** The web-sections at {@code location} whose conditions hold now, lightest first. */

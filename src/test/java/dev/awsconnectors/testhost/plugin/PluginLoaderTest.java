@@ -103,7 +103,7 @@ class PluginLoaderTest {
     @Test
     void webFragmentsFollowTheirConditionsWeightsAndProvidersAsInJira() {
         try (LoadedPlugin plugin = loader("web-fragments.xml", "empty-index").load(host, null)) {
-            WebFragments fragments = WebFragments.of(plugin);
+            WebFragments fragments = plugin.webFragments();
 
             try (HostUsers.Scope anonymous = users.actAs(null)) {
                 assertThat(fragments.displayableItems("system.top.navigation.bar"))
