@@ -127,7 +127,9 @@ public final class DemoHost implements AutoCloseable {
         HostWebSudoManager webSudo = new HostWebSudoManager(users, clock);
         HostXsrfTokens xsrf = new HostXsrfTokens();
         HostI18nResolver i18n = new HostI18nResolver(pluginClassLoader, descriptor.i18nLocations(), Locale.ENGLISH);
-        HostTemplateRenderer templates = new HostTemplateRenderer(pluginClassLoader, Map.of("i18n", i18n));
+        HostTemplateRenderer templates = new HostTemplateRenderer(pluginClassLoader, Map.of("i18n", i18n),
+                descriptor.velocityAllowlistMethods(),
+                HostTemplateRenderer.classesUnder("dev.awsconnectors.", "dev.awsconnectors.testhost."));
         HostAuditLog audit = new HostAuditLog(home, users, clock);
         HostComponents host = new HostComponents()
                 .add(ActiveObjects.class, ao)

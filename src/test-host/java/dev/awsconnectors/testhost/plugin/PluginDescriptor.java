@@ -9,14 +9,18 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The parts of {@code atlassian-plugin.xml} that the demo host acts on, read as Jira's plugin system reads them:
  * the plugin key and {@code configure.url}, i18n resources, servlet, REST, web-resource, web-section, web-item and
- * web-item-provider modules (with the web fragments' {@code <condition>}s), and the Active Objects module's upgrade
- * tasks. Other modules are ignored; nested {@code <conditions>} are refused, as the demo host cannot evaluate them.
+ * web-item-provider modules (with the web fragments' {@code <condition>}s), velocity-allowlist modules, and the
+ * Active Objects module's upgrade tasks. Other modules are ignored; nested {@code <conditions>} are refused, as the
+ * demo host cannot evaluate them.
  */
 public record PluginDescriptor(
         String pluginKey,
@@ -29,6 +33,7 @@ public record PluginDescriptor(
         List<WebItem> webItems,
         List<WebSection> webSections,
         List<WebItemProviderModule> webItemProviders,
+        List<VelocityAllowlistModule> velocityAllowlists,
         List<String> aoEntities,
         List<String> aoUpgradeTasks) {
 
@@ -86,6 +91,21 @@ public record PluginDescriptor(
     }
 
     /**
+     * {@code <velocity-allowlist key>} with its {@code <method>}s: the methods of the plugin's own classes that its
+     * Velocity templates may call (Jira 10 and later block every other one), each written as Jira writes it,
+     * {@code fqcn#method(param.types)}, e.g. {@code dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.Object)}.
+     */
+    public record VelocityAllowlistModule(String key, List<String> methods) {
+    }
+
+    /** The {@code <method>}s of every velocity-allowlist module, in the order they are written. */
+    public Set<String> velocityAllowlistMethods() {
+        Set<String> methods = new LinkedHashSet<>();
+        velocityAllowlists.forEach(module -> methods.addAll(module.methods()));
+        return Collections.unmodifiableSet(methods);
+    }
+
+    /**
      * Reads a descriptor from the class loader.
      *
      * @throws PluginLoadException when it is missing or not well-formed, or a module lacks a required attribute
@@ -116,6 +136,7 @@ public record PluginDescriptor(
         List<WebItem> webItems = new ArrayList<>();
         List<WebSection> webSections = new ArrayList<>();
         List<WebItemProviderModule> webItemProviders = new ArrayList<>();
+        List<VelocityAllowlistModule> velocityAllowlists = new ArrayList<>();
         List<String> entities = new ArrayList<>();
         List<String> upgradeTasks = new ArrayList<>();
         for (Element module : children(root, null)) {
@@ -181,6 +202,8 @@ public record PluginDescriptor(
                     webItemProviders.add(new WebItemProviderModule(moduleKey, required(module, "section", what),
                             required(module, "class", what)));
                 }
+                case "velocity-allowlist" -> velocityAllowlists.add(new VelocityAllowlistModule(
+                        required(module, "key", "<velocity-allowlist>"), texts(module, "method")));
                 case "ao" -> {
                     entities.addAll(texts(module, "entity"));
                     upgradeTasks.addAll(texts(module, "upgradeTask"));
@@ -192,7 +215,8 @@ public record PluginDescriptor(
         }
         return new PluginDescriptor(key, root.getAttribute("name"), configureUrl, List.copyOf(i18n),
                 List.copyOf(servlets), List.copyOf(rests), List.copyOf(webResources), List.copyOf(webItems),
-                List.copyOf(webSections), List.copyOf(webItemProviders), List.copyOf(entities),
+                List.copyOf(webSections), List.copyOf(webItemProviders), List.copyOf(velocityAllowlists),
+                List.copyOf(entities),
                 List.copyOf(upgradeTasks));
     }
 

@@ -21,9 +21,12 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The template renderer Jira gives plugins, on Apache Velocity 2, with templates read from the plugin's class loader.
@@ -36,17 +39,48 @@ import java.util.Properties;
  * changed.
  *
  * <p>Every template also sees {@code $i18n} (the plugin's {@code I18nResolver}) unless the caller's context has one.
+ *
+ * <p><b>Method allowlist.</b> As Jira 10 and later do, a template may call a method of the plugin's own classes —
+ * explicitly or through a property such as {@code $row.name} ({@code getName()}, a record's {@code name()}) — only if
+ * one of the plugin's {@code <velocity-allowlist>} modules lists it (see {@link AllowlistUberspector}). An unlisted
+ * call fails the render here with a {@link RenderingException} whose message names the missing entry in Jira's own
+ * format, "Method needs allowlisting: fqcn#method(param.types)", so that a test fails. Jira would instead log that
+ * warning and block the call, rendering nothing for it. Methods of other classes (the JDK's, the host's) are left
+ * to Jira's global allowlist and not checked. The two-argument constructor checks nothing.
  */
 public final class HostTemplateRenderer implements TemplateRenderer {
     private final VelocityEngine engine;
     private final ClassLoader classLoader;
     private final Map<String, Object> defaults;
 
-    /** @param defaults what every template sees besides the caller's context, e.g. {@code i18n} */
+    /**
+     * A renderer that enforces no method allowlist.
+     *
+     * @param defaults what every template sees besides the caller's context, e.g. {@code i18n}
+     */
     public HostTemplateRenderer(ClassLoader classLoader, Map<String, Object> defaults) {
+        this(classLoader, defaults, AllowlistUberspector.Allowlist.none());
+    }
+
+    /**
+     * A renderer that enforces the plugin's velocity allowlist on the plugin's own classes.
+     *
+     * @param defaults           what every template sees besides the caller's context, e.g. {@code i18n}
+     * @param allowlistedMethods the {@code <method>}s of the plugin's velocity-allowlist modules
+     * @param pluginClasses      the plugin's own classes (see {@link #classesUnder(String, String...)}): a template
+     *                           may call their methods only if listed
+     */
+    public HostTemplateRenderer(ClassLoader classLoader, Map<String, Object> defaults,
+                                Set<String> allowlistedMethods, Predicate<Class<?>> pluginClasses) {
+        this(classLoader, defaults, new AllowlistUberspector.Allowlist(allowlistedMethods, pluginClasses));
+    }
+
+    private HostTemplateRenderer(ClassLoader classLoader, Map<String, Object> defaults,
+                                 AllowlistUberspector.Allowlist allowlist) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         this.defaults = Map.copyOf(defaults);
         Properties properties = new Properties();
+        properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspector.class.getName());
         properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "plugin");
         properties.put(RuntimeConstants.RESOURCE_LOADER + ".plugin." + RuntimeConstants.RESOURCE_LOADER_INSTANCE,
                 new PluginResourceLoader(classLoader));
@@ -54,7 +88,19 @@ public final class HostTemplateRenderer implements TemplateRenderer {
         // Templates are in the class path and do not change while the host runs.
         properties.setProperty(RuntimeConstants.RESOURCE_LOADER + ".plugin.cache", "true");
         engine = new VelocityEngine(properties);
+        engine.setApplicationAttribute(AllowlistUberspector.ALLOWLIST_ATTRIBUTE, allowlist);
         engine.init();
+    }
+
+    /**
+     * The classes whose binary names start with {@code packagePrefix} (e.g. {@code "dev.awsconnectors."}) but with
+     * none of {@code except} — for the demo host, whose own classes share the plugin's prefix but stand for Jira's.
+     */
+    public static Predicate<Class<?>> classesUnder(String packagePrefix, String... except) {
+        Objects.requireNonNull(packagePrefix, "packagePrefix");
+        List<String> excluded = List.of(except);
+        return type -> type.getName().startsWith(packagePrefix)
+                && excluded.stream().noneMatch(prefix -> type.getName().startsWith(prefix));
     }
 
     @Override
@@ -76,7 +122,7 @@ public final class HostTemplateRenderer implements TemplateRenderer {
         try {
             template.merge(contextOf(context), writer);
         } catch (RuntimeException e) {
-            throw new RenderingException("Cannot render template " + templateName + ": " + e.getMessage(), e);
+            throw new RenderingException("Cannot render template " + templateName + ": " + messageOf(e), e);
         }
         writer.flush();
     }
@@ -87,7 +133,7 @@ public final class HostTemplateRenderer implements TemplateRenderer {
         try {
             engine.evaluate(contextOf(context), writer, "fragment", fragment);
         } catch (RuntimeException e) {
-            throw new RenderingException("Cannot render a fragment: " + e.getMessage(), e);
+            throw new RenderingException("Cannot render a fragment: " + messageOf(e), e);
         }
         return writer.toString();
     }
@@ -95,6 +141,16 @@ public final class HostTemplateRenderer implements TemplateRenderer {
     @Override
     public boolean resolve(String templateName) {
         return classLoader.getResource(strip(templateName)) != null;
+    }
+
+    /** The message of a refused call wherever Velocity wrapped it, else the exception's own. */
+    private static String messageOf(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AllowlistUberspector.MethodNotAllowlistedException refused) {
+                return refused.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     private VelocityContext contextOf(Map<String, Object> context) {
