@@ -83,7 +83,7 @@ public final class WebFragments {
     public List<WebItem> displayableWebItems(String section, String contextPath, Map<String, Object> context) {
         List<WebItem> items = new ArrayList<>();
         for (PluginDescriptor.WebItem item : displayableItems(section)) {
-            items.add(new StaticItem(descriptor.pluginKey() + ":" + item.key(), label(item),
+            items.add(new HostWebItem(descriptor.pluginKey() + ":" + item.key(), label(item),
                     tooltip(item),
                     item.linkId().isEmpty() ? null : item.linkId(), item.weight(), section,
                     item.link().startsWith("/") ? contextPath + item.link() : item.link()));
@@ -136,64 +136,5 @@ public final class WebFragments {
             }
         }
         return true;
-    }
-
-    /** A static web-item as Jira's web interface manager converts it into a {@link WebItem}. */
-    private record StaticItem(String completeKey, String label, String title, String id, int weight, String section,
-                              String url) implements WebItem {
-        @Override
-        public String getCompleteKey() {
-            return completeKey;
-        }
-
-        @Override
-        public String getLabel() {
-            return label;
-        }
-
-        @Override
-        public String getTitle() {
-            return title;
-        }
-
-        @Override
-        public String getStyleClass() {
-            return null;
-        }
-
-        @Override
-        public String getId() {
-            return id;
-        }
-
-        @Override
-        public Map<String, String> getParams() {
-            return Map.of();
-        }
-
-        @Override
-        public int getWeight() {
-            return weight;
-        }
-
-        @Override
-        public String getSection() {
-            return section;
-        }
-
-        @Override
-        public String getUrl() {
-            return url;
-        }
-
-        @Override
-        public String getAccessKey() {
-            return null;
-        }
-
-        @Override
-        public String getEntryPoint() {
-            return null;
-        }
     }
 }

@@ -25,61 +25,7 @@ public class FixtureItemProvider implements WebItemProvider {
     }
 
     private static WebItem item(String id, String label, int weight) {
-        return new WebItem() {
-            @Override
-            public String getSection() {
-                return "fixture-top/first";
-            }
-
-            @Override
-            public String getUrl() {
-                return "/jira/provided/" + id;
-            }
-
-            @Override
-            public String getAccessKey() {
-                return null;
-            }
-
-            @Override
-            public String getEntryPoint() {
-                return null;
-            }
-
-            @Override
-            public String getCompleteKey() {
-                return "fixture.plugin:" + id;
-            }
-
-            @Override
-            public String getLabel() {
-                return label;
-            }
-
-            @Override
-            public String getTitle() {
-                return null;
-            }
-
-            @Override
-            public String getStyleClass() {
-                return null;
-            }
-
-            @Override
-            public String getId() {
-                return id;
-            }
-
-            @Override
-            public Map<String, String> getParams() {
-                return Map.of();
-            }
-
-            @Override
-            public int getWeight() {
-                return weight;
-            }
-        };
+        return new HostWebItem("fixture.plugin:" + id, label, null, id, weight, "fixture-top/first",
+                "/jira/provided/" + id);
     }
 }
