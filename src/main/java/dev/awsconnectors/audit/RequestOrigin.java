@@ -1,6 +1,5 @@
 package dev.awsconnectors.audit;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,6 +63,6 @@ public final class RequestOrigin {
 
     @Override
     public String toString() {
-        return callingApp == null ? label().toLowerCase(Locale.ROOT) : "app " + callingApp;
+        return callingApp == null ? label() : "app " + callingApp;
     }
 }
