@@ -1,5 +1,6 @@
 package dev.awsconnectors.bundle;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.atlassian.sal.api.user.UserKey;
 import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Installs the built plugin in Apache Felix next to a bundle that exports what Jira exports, and checks that the
  * OSGi resolver wires every mandatory import, as Jira's own framework does when an admin uploads the jar.
  */
+@OnBuiltJar
 class BundleResolvesInFelixIT {
     @TempDir
     Path work;

@@ -1,5 +1,6 @@
 package dev.awsconnectors.bundle;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a Jira admin uploads: the jar {@code mvn package} leaves in target/, checked entry by entry. */
+@OnBuiltJar
 class PluginJarIT {
     private static final String PLUGIN_KEY = "dev.awsconnectors.aws-connectors-jira";
 

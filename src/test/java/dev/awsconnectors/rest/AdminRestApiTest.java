@@ -1,5 +1,6 @@
 package dev.awsconnectors.rest;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.accounts.Account;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin endpoints of the REST API, over real HTTP to the demo host: only Jira administrators get in; accounts
  * and connectors go round trip with versions; every mistake is a 400 naming the field; secrets are write-only.
  */
+@OnBuiltJar
 class AdminRestApiTest {
     /** A secret access key made up for these tests: 40 characters, as AWS's are. */
     private static final String SECRET = "tEsTsEcReT/0123456789+abcdefghijKLMNOPQR";

@@ -1,5 +1,6 @@
 package dev.awsconnectors.rest;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.persistence.AccountRepository;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * form body sent to a method that consumes only JSON is refused 415 by that matching before the XSRF check is
  * reached. So the XSRF check itself is what guards the methods that accept any media type.
  */
+@OnBuiltJar
 class RestXsrfCheckTest {
     private static final String TOKEN = "X-Atlassian-Token";
     private static final String FORM = "application/x-www-form-urlencoded";

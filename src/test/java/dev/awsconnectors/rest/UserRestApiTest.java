@@ -1,5 +1,6 @@
 package dev.awsconnectors.rest;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.persistence.AccountRepository;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * security, and the local AWS double behind it. alice is in aws-developers (may use "Developers (federated)" and
  * "Developers (role)"), bob is in no group, admin may use every connector ("Break glass" is admins only).
  */
+@OnBuiltJar
 class UserRestApiTest {
     private static final String FEDERATED = "Developers (federated)";
     private static final String ROLE = "Developers (role)";

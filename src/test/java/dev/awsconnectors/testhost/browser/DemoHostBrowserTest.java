@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.browser;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,7 @@ import java.util.Comparator;
  * What every browser test class shares: one demo host per class, on a free port with a fresh home, and a fresh
  * headless browser per test, whose pages are kept as screenshots named after the test.
  */
+@OnBuiltJar
 abstract class DemoHostBrowserTest {
     private static Path home;
     static DemoHost host;

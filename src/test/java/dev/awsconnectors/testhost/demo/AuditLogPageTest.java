@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorSummary;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The demo host's audit log page: the events in the app's words, for administrators only, linked from the frame. */
+@OnBuiltJar
 class AuditLogPageTest {
     @TempDir
     Path home;

@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@OnBuiltJar
 class DemoHostTest {
     @TempDir
     Path home;

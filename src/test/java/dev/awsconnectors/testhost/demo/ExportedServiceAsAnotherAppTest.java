@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.atlassian.audit.entity.AuditAttribute;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.AuditResource;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * user and through the system-scope entry — and the credentials it gets work against AWS (the local double), with
  * an audit event for each call.
  */
+@OnBuiltJar
 class ExportedServiceAsAnotherAppTest {
     @TempDir
     Path home;

@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsconnectors.connectors.Connector;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The README's AWS CLI setup against the demo host: {@code credential_process} with a personal access token. */
+@OnBuiltJar
 class PersonalAccessTokenTest {
     @TempDir
     Path home;
