@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code package}, after the bundle is written, as a single-file JDK program ({@code java SignPluginJar.java}), so
  * that no signing code or library reaches the bundle.
  *
- * <p>What UPM checks, as Atlassian's pages describe it (see README, "Install on Jira 11"): an Ed25519 signature
+ * <p>What UPM checks, as Atlassian's pages describe it (sources in the README, "Install"): an Ed25519 signature
  * (the key of "Generating app signature and verification certificate using OpenSSL" is
  * {@code openssl genpkey -algorithm ed25519}) over the whole jar file, verified with the public key of an X.509
  * certificate in UPM's trust store; "App signing troubleshooting" verifies it with
