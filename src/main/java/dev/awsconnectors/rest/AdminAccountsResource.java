@@ -27,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,7 +48,8 @@ import java.util.stream.Collectors;
  * secretAccessKey (write-only), partition, region, endpointOverride, iamEndpointOverride, signinEndpointOverride,
  * version}. The secret access key is accepted on create and update (omitted or blank on update keeps the stored
  * one) and is never in a response. PUT replaces the account and needs the {@code version} it was read at: a stale
- * one is 409. Writes take {@code application/json}, which Jira's XSRF protection lets through.
+ * one is 409. Every write — delete, validate and rotate-key included — takes {@code application/json} only
+ * ({@code {}} where it needs no fields), anything else is 415: see {@link CallerChecks#requireJson}.
  */
 @Path("/admin/accounts")
 @AdminOnly
@@ -90,8 +92,9 @@ public class AdminAccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response create(String body, @Context UriInfo uriInfo) {
+    public Response create(String body, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
         Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
         Account saved = accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret);
@@ -117,8 +120,9 @@ public class AdminAccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response update(@PathParam("id") String id, String body) {
+    public Response update(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         Account before = stored(id);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
         requireSameId(fields, before.id());
@@ -131,13 +135,16 @@ public class AdminAccountsResource {
         return JsonResponses.json(Response.Status.OK, toJson(saved));
     }
 
-    /** Deletes an account no connector uses (409 naming the connectors otherwise): 204. */
+    /** Deletes an account no connector uses (409 naming the connectors otherwise): 204. Body {@code {}}. */
     @DELETE
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
+        RequestBody.parse(body, Set.of(), true, i18n);
         Account before = stored(id);
         accounts.delete(before.id());
         audit.account(AdminChangeAudit.ACCOUNT_DELETED, userManager.getRemoteUser(), before, null, false);
@@ -146,21 +153,24 @@ public class AdminAccountsResource {
 
     /**
      * "Validate": who the stored credentials are, {@code {awsAccountId, arn, alias, note}} ({@code alias} and
-     * {@code note} {@code null} when there are none); 502 when AWS refuses them.
+     * {@code note} {@code null} when there are none); 502 when AWS refuses them. Body {@code {}}.
      */
     @POST
     @Path("{id}/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response validate(@PathParam("id") String id) {
+    public Response validate(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
+        RequestBody.parse(body, Set.of(), true, i18n);
         AccountCheck check = checks.validate(stored(id).id());
-        ObjectNode body = JsonResponses.object();
-        body.put("awsAccountId", check.awsAccountId());
-        body.put("arn", check.arn());
-        body.put("alias", check.alias().orElse(null));
-        body.put("note", check.note().orElse(null));
-        return JsonResponses.json(Response.Status.OK, body);
+        ObjectNode identity = JsonResponses.object();
+        identity.put("awsAccountId", check.awsAccountId());
+        identity.put("arn", check.arn());
+        identity.put("alias", check.alias().orElse(null));
+        identity.put("note", check.note().orElse(null));
+        return JsonResponses.json(Response.Status.OK, identity);
     }
 
     /**
@@ -174,8 +184,9 @@ public class AdminAccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response rotateKey(@PathParam("id") String id, String body) {
+    public Response rotateKey(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         Account before = stored(id);
         long version = RequestBody.parse(body, Set.of("version"), false, i18n).requiredLong("version");
         if (version != before.version()) {

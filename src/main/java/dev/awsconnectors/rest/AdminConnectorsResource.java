@@ -27,6 +27,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,7 +44,9 @@ import java.util.UUID;
  * roleArn, externalId, policy (the policy JSON as a string), policyArns (array), maxDurationSeconds (null for AWS's
  * default), mfaSerialNumber, sourceIdentityAndTags, groups (array), systemScope, consoleDestination, version}.
  * PUT replaces the connector and needs the {@code version} it was read at: a stale one is 409. Every rule of the
- * admin pages applies (400 naming the field).
+ * admin pages applies (400 naming the field). Every write — delete and test included — takes
+ * {@code application/json} only ({@code {}} where it needs no fields), anything else is 415: see
+ * {@link CallerChecks#requireJson}.
  */
 @Path("/admin/connectors")
 @AdminOnly
@@ -87,8 +90,9 @@ public class AdminConnectorsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response create(String body, @Context UriInfo uriInfo) {
+    public Response create(String body, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
         Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build());
         audit.connector(AdminChangeAudit.CONNECTOR_CREATED, userManager.getRemoteUser(), null, saved);
@@ -112,8 +116,9 @@ public class AdminConnectorsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response update(@PathParam("id") String id, String body) {
+    public Response update(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         Connector before = stored(id);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
         UUID inBody = fields.uuid("id");
@@ -127,13 +132,16 @@ public class AdminConnectorsResource {
         return JsonResponses.json(Response.Status.OK, toJson(saved));
     }
 
-    /** Deletes a connector: 204. */
+    /** Deletes a connector: 204. Body {@code {}}. */
     @DELETE
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response delete(@PathParam("id") String id) {
+    public Response delete(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
+        RequestBody.parse(body, Set.of(), true, i18n);
         Connector before = stored(id);
         connectors.delete(before.id());
         audit.connector(AdminChangeAudit.CONNECTOR_DELETED, userManager.getRemoteUser(), before, null);
@@ -142,16 +150,17 @@ public class AdminConnectorsResource {
 
     /**
      * "Test": credentials from the connector as the calling admin, then STS GetCallerIdentity with them:
-     * {@code {account, arn, userId, expiration}}. Body optional: {@code {"mfaCode": "123456"}} for a connector with
-     * an MFA device. 502 when AWS refuses.
+     * {@code {account, arn, userId, expiration}}. Body {@code {}}, or {@code {"mfaCode": "123456"}} for a connector
+     * with an MFA device. 502 when AWS refuses.
      */
     @POST
     @Path("{id}/test")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response test(@PathParam("id") String id, String body) {
+    public Response test(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
         Connector connector = stored(id);
         String mfaCode = RequestBody.parse(body, Set.of("mfaCode"), true, i18n).text("mfaCode");
         if (mfaCode != null && !mfaCode.isBlank()) {

@@ -3,6 +3,8 @@ package dev.awsconnectors.rest;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.UUID;
@@ -11,6 +13,12 @@ import java.util.UUID;
  * What every resource checks itself, although Jira's REST v2 security annotations check it first: a logged-in user
  * (401), and for the admin resources a Jira administrator (403). So a host setting that widens an annotation
  * widens nothing here. Also reads path ids: one that is not a UUID names nothing that exists (404).
+ *
+ * <p>Every state-changing method takes {@code application/json} only, with {@code {}} where it needs no fields:
+ * a browser can send a form, multipart or plain-text body (or none at all) across sites without asking first, but
+ * not JSON. Jira's REST XSRF filter refuses the former unless they carry {@code X-Atlassian-Token: no-check};
+ * checking the type here as well means a host whose filter is off, or lets such a request through, changes
+ * nothing either (415).
  */
 final class CallerChecks {
     private CallerChecks() {
@@ -30,6 +38,17 @@ final class CallerChecks {
             throw new RestException(Response.Status.FORBIDDEN, i18n.getText("awsc.rest.error.adminsOnly"), null);
         }
         return user;
+    }
+
+    /** 415 unless the request says its body is {@code application/json} (any charset). */
+    static void requireJson(HttpHeaders headers, I18nResolver i18n) {
+        MediaType type = headers == null ? null : headers.getMediaType();
+        boolean json = type != null && "application".equalsIgnoreCase(type.getType())
+                && "json".equalsIgnoreCase(type.getSubtype());
+        if (!json) {
+            throw new RestException(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                    i18n.getText("awsc.rest.error.unsupportedMediaType"), null);
+        }
     }
 
     static UUID pathId(String id, String notFoundKey, I18nResolver i18n) {

@@ -36,7 +36,8 @@ import java.util.Objects;
  *       see {@link ConnectorsResource}); 403 is also a non-administrator on the admin resources;</li>
  *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
  *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
- *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) keep their status;</li>
+ *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) and Jira's (403, such as its
+ *       XSRF check, should it throw rather than answer) keep their status;</li>
  *   <li>anything else is a fault of ours: logged here, and answered 500 with no detail.</li>
  * </ul>
  * Messages come from exceptions written for the caller, which never carry secrets, or from the i18n bundle.
@@ -109,6 +110,11 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String key;
         switch (status) {
+            case 403:
+                // Jira's own refusals thrown as exceptions, such as REST's XSRF check (XsrfCheckFailedException
+                // in atlassian-rest 7.1.9), would otherwise read "cannot be read".
+                key = "awsc.rest.error.refusedByJira";
+                break;
             case 404:
                 key = "awsc.rest.error.noSuchResource";
                 break;

@@ -69,15 +69,15 @@ class AdminRestApiTest {
                 new String[] {"POST", "/admin/accounts", "{}"},
                 new String[] {"GET", account, null},
                 new String[] {"PUT", account, "{}"},
-                new String[] {"DELETE", "/admin/accounts/" + UNKNOWN, null},
-                new String[] {"POST", account + "/validate", null},
+                new String[] {"DELETE", "/admin/accounts/" + UNKNOWN, "{}"},
+                new String[] {"POST", account + "/validate", "{}"},
                 new String[] {"POST", account + "/rotate-key", "{\"version\": -1}"},
                 new String[] {"GET", "/admin/connectors", null},
                 new String[] {"POST", "/admin/connectors", "{}"},
                 new String[] {"GET", connector, null},
                 new String[] {"PUT", connector, "{}"},
-                new String[] {"DELETE", "/admin/connectors/" + UNKNOWN, null},
-                new String[] {"POST", connector + "/test", null});
+                new String[] {"DELETE", "/admin/connectors/" + UNKNOWN, "{}"},
+                new String[] {"POST", connector + "/test", "{}"});
         Map<String, Integer> adminStatus = Map.ofEntries(
                 Map.entry("GET /admin/accounts", 200), Map.entry("POST /admin/accounts", 400),
                 Map.entry("GET " + account, 200), Map.entry("PUT " + account, 400),

@@ -190,6 +190,11 @@ class ConnectorsResourceTest {
 
         JsonNode notFound = body(errors.toResponse(new jakarta.ws.rs.NotFoundException()));
         assertThat(notFound.get("status").asInt()).isEqualTo(404);
+
+        JsonNode xsrf = body(errors.toResponse(new jakarta.ws.rs.WebApplicationException(
+                Response.status(403).entity("XSRF check failed").build())));
+        assertThat(xsrf.get("status").asInt()).as("Jira's refusal keeps its status").isEqualTo(403);
+        assertThat(xsrf.get("message").asText()).isEqualTo("text of awsc.rest.error.refusedByJira");
     }
 
     private static JsonNode body(Response response) throws Exception {

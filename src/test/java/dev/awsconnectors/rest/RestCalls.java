@@ -62,8 +62,9 @@ final class RestCalls {
         return send(who, "PUT", path, json, "application/json");
     }
 
+    /** As scripts delete: {@code {}} as JSON, since a body-less DELETE is one a cross-site form could send. */
     Answer delete(Who who, String path) {
-        return send(who, "DELETE", path, null, null);
+        return send(who, "DELETE", path, "{}", "application/json");
     }
 
     Answer send(Who who, String method, String path, String body, String contentType) {

@@ -1,16 +1,14 @@
 package dev.awsconnectors.rest;
 
-import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.persistence.AccountRepository;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.AfterAll;
@@ -24,57 +22,76 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Jira's XSRF rule for REST, as the demo host applies it to the plugin's resources: a state-changing request whose
- * body a cross-site HTML form could send (form-encoded, multipart, plain text) is refused 403 unless it carries
- * {@code X-Atlassian-Token: no-check}, which such a form cannot set; JSON bodies need a CORS preflight and pass.
+ * Atlassian REST's XSRF rule as the demo host applies it, and the app's own rule that every state-changing endpoint
+ * takes JSON only — over real HTTP, as an administrator logged in with a session cookie (what a forged page rides
+ * on) and as a script. A refused request changes nothing: every row of the app's tables and the audit log are
+ * compared before and after.
  *
- * <p>The check runs once Jersey has matched the request to a resource method, as Jersey's request filters do: a
- * form body sent to a method that consumes only JSON is refused 415 by that matching before the XSRF check is
- * reached. So the XSRF check itself is what guards the methods that accept any media type.
+ * <p>The host refuses (403, {@code XSRF check failed}) a state-changing request that a page of another origin sent
+ * ({@code Origin}, else {@code Referer}), one a browser sent with neither, and one whose body a cross-site form can
+ * send (no {@code Content-Type}, form, multipart, text/plain) unless it carries {@code X-Atlassian-Token:
+ * no-check}. The app refuses (415) anything but {@code application/json}, so the token gets such a request no
+ * further. Jersey's own 415 comes first for a typed body the method does not consume.
  */
 @OnBuiltJar
 class RestXsrfCheckTest {
     private static final String TOKEN = "X-Atlassian-Token";
+    private static final String EVIL = "http://evil.example";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data; boundary=xsrf";
     private static final String MULTIPART_BODY = "--xsrf\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
             + "Forged\r\n--xsrf--\r\n";
     private static final String PLAIN = "text/plain";
-    private static final String FORM_ACCOUNT = "name=Forged&accessKeyId=AKIAIOSFODNN7FORGED&secretAccessKey="
-            + "tEsTsEcReT%2F0123456789%2BabcdefghijKLMNOPQR&partition=aws&region=eu-west-1";
+    private static final String JSON = "application/json";
+    private static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/131.0.0.0 Safari/537.36";
+    private static final String CURL = "curl/8.11.1";
+    private static final String SECRET = "tEsTsEcReT/0123456789+abcdefghijKLMNOPQR";
     private static final String JSON_ACCOUNT = "{\"name\": \"%s\", \"accessKeyId\": \"AKIAIOSFODNN7%s\","
-            + " \"secretAccessKey\": \"tEsTsEcReT/0123456789+abcdefghijKLMNOPQR\", \"partition\": \"aws\","
-            + " \"region\": \"eu-west-1\"}";
-    /**
-     * State-changing methods that accept a body of any media type: reported, since a JSON API should consume only
-     * JSON; left as they are because src/main is not this test's to change. The XSRF check guards them (below).
-     */
-    private static final Set<String> KNOWN_NOT_JSON_ONLY = Set.of("POST /admin/connectors/{id}/test");
+            + " \"secretAccessKey\": \"" + SECRET + "\", \"partition\": \"aws\", \"region\": \"eu-west-1\"}";
 
     @TempDir
     static java.nio.file.Path home;
 
     private static DemoHost jira;
     private static String base;
+    private static String databaseUrl;
+    private static String adminSession;
     private static String demoAccountId;
     private static String connectorId;
 
     @BeforeAll
-    static void startTheDemoHost() {
-        jira = DemoHost.start(DemoOptions.builder().port(0).home(home).auiDirectory(home.resolve("no-aui")).build());
+    static void startTheDemoHostAndLogInAsTheAdmin() {
+        // A database URL of the test's own, so that its rows can be read back as stored.
+        databaseUrl = "jdbc:h2:file:" + home.resolve("database").resolve("xsrf") + ";AUTO_SERVER=TRUE";
+        jira = DemoHost.start(DemoOptions.builder().port(0).home(home).database(databaseUrl)
+                .auiDirectory(home.resolve("no-aui")).build());
         base = jira.baseUrl() + "/rest/aws-connectors/1.0";
-        demoAccountId = json(send("GET", "/admin/accounts", null, null, null)).get(0).get("id").asText();
-        for (JsonNode connector : json(send("GET", "/admin/connectors", null, null, null))) {
+        adminSession = logIn("admin");
+        demoAccountId = json(script("GET", "/admin/accounts", null, null)).get(0).get("id").asText();
+        for (JsonNode connector : json(script("GET", "/admin/connectors", null, null))) {
             if (connector.get("name").asText().equals("Developers (federated)")) {
                 connectorId = connector.get("id").asText();
             }
@@ -89,118 +106,215 @@ class RestXsrfCheckTest {
         }
     }
 
-    @Test
-    void aFormPostToCreateAnAccountCreatesNothingWithOrWithoutTheToken() {
-        String before = send("GET", "/admin/accounts", null, null, null).body();
-        int stored = accounts().all().size();
-
-        HttpResponse<String> withoutToken = send("POST", "/admin/accounts", FORM_ACCOUNT, FORM, null);
-        assertThat(withoutToken.statusCode()).as("JSON-only: refused by media type before the XSRF check, "
-                + withoutToken.body()).isEqualTo(415);
-        assertThat(json(withoutToken).get("message").asText()).contains("application/json");
-        HttpResponse<String> withToken = send("POST", "/admin/accounts", FORM_ACCOUNT, FORM, "no-check");
-        assertThat(withToken.statusCode()).as("past the XSRF check, still not JSON: " + withToken.body())
-                .isEqualTo(415);
-        assertThat(send("POST", "/admin/accounts", MULTIPART_BODY, MULTIPART, null).statusCode()).isEqualTo(415);
-        assertThat(send("POST", "/admin/accounts", FORM_ACCOUNT, PLAIN, null).statusCode()).isEqualTo(415);
-
-        assertThat(send("GET", "/admin/accounts", null, null, null).body()).isEqualTo(before);
-        assertThat(accounts().all()).hasSize(stored).extracting(Account::name).doesNotContain("Forged");
+    /** Every state-changing endpoint, with a JSON body it would accept. */
+    private static List<Endpoint> endpoints() {
+        String account = "/admin/accounts/" + demoAccountId;
+        String connector = "/admin/connectors/" + connectorId;
+        JsonNode storedAccount = json(script("GET", account, null, null));
+        JsonNode storedConnector = json(script("GET", connector, null, null));
+        ObjectNode accountEdit = ((ObjectNode) storedAccount.deepCopy()).put("description", "Forged");
+        ObjectNode connectorEdit = ((ObjectNode) storedConnector.deepCopy()).put("description", "Forged");
+        return List.of(
+                new Endpoint("POST", "/admin/accounts", JSON_ACCOUNT.formatted("Forged", "FORGED1")),
+                new Endpoint("PUT", account, accountEdit.toString()),
+                new Endpoint("DELETE", account, "{}"),
+                new Endpoint("POST", account + "/validate", "{}"),
+                new Endpoint("POST", account + "/rotate-key", "{\"version\": " + storedAccount.get("version") + "}"),
+                new Endpoint("POST", "/admin/connectors", "{\"name\": \"Forged\", \"accountId\": \"" + demoAccountId
+                        + "\", \"principalType\": \"IAM_USER\"}"),
+                new Endpoint("PUT", connector, connectorEdit.toString()),
+                new Endpoint("DELETE", connector, "{}"),
+                new Endpoint("POST", connector + "/test", "{}"));
     }
 
     @Test
-    void formMultipartAndPlainTextBodiesAreRefusedWithoutTheTokenAndChangeNothing() {
-        Account account = createAccount("Kept", "KEPTXXX");
-        String accountPath = "/admin/accounts/" + account.id();
-        int audited = jira.auditLog().events().size();
-        var lastValidated = accounts().lastValidated(account.id());
-
-        for (String[] call : List.of(
-                new String[] {"POST", accountPath + "/validate"},
-                new String[] {"POST", "/admin/connectors/" + connectorId + "/test"},
-                new String[] {"DELETE", accountPath})) {
-            String what = call[0] + " " + call[1];
-            assertXsrfRefused(send(call[0], call[1], "a=b", FORM, null), what + " form");
-            assertXsrfRefused(send(call[0], call[1], MULTIPART_BODY, MULTIPART, null), what + " multipart");
-            assertXsrfRefused(send(call[0], call[1], "a=b", PLAIN, null), what + " text/plain");
-            assertXsrfRefused(send(call[0], call[1], "a=b", FORM + "; charset=UTF-8", null), what + " charset");
-            assertXsrfRefused(send(call[0], call[1], "a=b", FORM, "yes"), what + " another token value");
+    void theMeasuredForgeriesFromAnotherOriginAreRefusedOnEveryEndpointAndChangeNothing() {
+        Snapshot before = snapshot();
+        for (Endpoint endpoint : endpoints()) {
+            String what = endpoint + " with the admin's session from " + EVIL;
+            assertXsrfRefused(browser(endpoint, endpoint.json, null, EVIL, null, null), what + ", no Content-Type");
+            assertXsrfRefused(browser(endpoint, null, null, EVIL, null, null), what + ", no body at all");
+            assertRefused(browser(endpoint, "name=Forged", FORM, EVIL, null, null), what + ", a form");
+            assertRefused(browser(endpoint, MULTIPART_BODY, MULTIPART, EVIL, null, null), what + ", multipart");
+            assertRefused(browser(endpoint, endpoint.json, PLAIN, EVIL, null, null), what + ", text/plain");
+            assertXsrfRefused(browser(endpoint, endpoint.json, JSON, EVIL, null, null), what + ", JSON");
+            assertXsrfRefused(browser(endpoint, endpoint.json, JSON, EVIL, null, "no-check"),
+                    what + ", JSON with the token: the token does not vouch for a page's origin");
+            assertXsrfRefused(browser(endpoint, endpoint.json, JSON, null, EVIL + "/page?x=1", null),
+                    what + " (by its Referer), JSON");
+            assertXsrfRefused(browser(endpoint, endpoint.json, JSON, "null", null, null),
+                    what + " (a page whose origin is hidden), JSON");
+            assertXsrfRefused(browser(endpoint, endpoint.json, JSON, null, null, null),
+                    endpoint + " from a browser that names no page at all, JSON");
         }
-
-        assertThat(send("GET", accountPath, null, null, null).statusCode()).as("not deleted").isEqualTo(200);
-        assertThat(accounts().lastValidated(account.id())).as("not validated").isEqualTo(lastValidated);
-        assertThat(jira.auditLog().events()).as("nothing done, nothing audited").hasSize(audited);
+        assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
     }
 
     @Test
-    void theTokenLetsTheSameRequestsPastTheXsrfCheck() {
-        Account account = createAccount("Passing", "PASSXXX");
-        String accountPath = "/admin/accounts/" + account.id();
-
-        HttpResponse<String> validated = send("POST", "/admin/accounts/" + demoAccountId + "/validate", "a=b", FORM,
-                "no-check");
-        assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
-        assertThat(json(validated).get("awsAccountId").asText()).isEqualTo("123456789012");
-
-        HttpResponse<String> tested = send("POST", "/admin/connectors/" + connectorId + "/test", "mfaCode=1", FORM,
-                "no-check");
-        assertThat(tested.statusCode()).as("the body is read, as JSON: " + tested.body()).isEqualTo(400);
-        assertThat(json(tested).get("message").asText()).contains("not valid JSON");
-
-        assertThat(send("DELETE", accountPath, "a=b", FORM, "no-check").statusCode()).isEqualTo(204);
-        assertThat(send("GET", accountPath, null, null, null).statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void jsonBodiesAndSafeMethodsAreNotRefusedByTheXsrfCheck() {
-        HttpResponse<String> created = send("POST", "/admin/accounts", JSON_ACCOUNT.formatted("Json", "JSONXXX"),
-                "application/json", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(accounts().all()).extracting(Account::name).contains("Json");
-
-        HttpResponse<String> tested = send("POST", "/admin/connectors/" + connectorId + "/test", "{}",
-                "application/json; charset=UTF-8", null);
-        assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
-
-        assertThat(send("GET", "/admin/accounts", "a=b", FORM, null).statusCode()).as("GET").isEqualTo(200);
-        assertThat(send("POST", "/admin/accounts/" + demoAccountId + "/validate", null, null, null).statusCode())
-                .as("no body at all").isEqualTo(200);
-    }
-
-    @Test
-    void everyStateChangingMethodThatReadsABodyConsumesOnlyJsonAndEveryOneThatAcceptsAFormIsGuarded() {
-        Map<String, ResourceMethod> stateChanging = stateChangingMethods();
-        assertThat(stateChanging).as("the resources were found").containsKey("POST /admin/accounts");
-
-        List<String> notJsonOnly = new ArrayList<>();
-        List<String> acceptsForms = new ArrayList<>();
-        stateChanging.forEach((call, method) -> {
-            boolean readsBody = method.getInvocable().getParameters().stream()
-                    .anyMatch(p -> p.getSource() == Parameter.Source.ENTITY);
-            List<MediaType> consumes = method.getConsumedTypes();
-            boolean jsonOnly = !consumes.isEmpty()
-                    && consumes.stream().allMatch(MediaType.APPLICATION_JSON_TYPE::isCompatible)
-                    && consumes.stream().noneMatch(MediaType::isWildcardType);
-            if (readsBody && !jsonOnly) {
-                notJsonOnly.add(call);
+    void aBodyACrossSiteFormCouldSendIsRefusedEvenFromAScriptAndChangesNothing() {
+        Snapshot before = snapshot();
+        for (Endpoint endpoint : endpoints()) {
+            String what = endpoint + " from a script";
+            assertXsrfRefused(script(endpoint.method, endpoint.path, endpoint.json, null),
+                    what + ", no Content-Type");
+            assertXsrfRefused(script(endpoint.method, endpoint.path, null, null), what + ", no body, no Content-Type");
+            assertXsrfRefused(script(endpoint.method, endpoint.path, null, null, "yes"),
+                    what + ", no Content-Type and a token that is not no-check");
+            for (String[] simple : List.of(new String[] {"name=Forged", FORM},
+                    new String[] {"a=b", FORM + "; charset=UTF-8"}, new String[] {MULTIPART_BODY, MULTIPART},
+                    new String[] {endpoint.json, PLAIN})) {
+                assertNotJson(script(endpoint.method, endpoint.path, simple[0], simple[1]), what + ", " + simple[1]);
             }
-            if (consumes.isEmpty()
-                    || consumes.stream().anyMatch(t -> t.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE))) {
-                acceptsForms.add(call);
+        }
+        assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
+    }
+
+    @Test
+    void theTokenGetsABodyThatIsNotJsonNoFurtherThanTheAppsOwn415AndChangesNothing() {
+        Snapshot before = snapshot();
+        for (Endpoint endpoint : endpoints()) {
+            for (String token : List.of("no-check", "No-Check", "nocheck")) {
+                String what = endpoint + " from a script with " + TOKEN + ": " + token;
+                assertNotJson(script(endpoint.method, endpoint.path, endpoint.json, null, token),
+                        what + ", no Content-Type");
+                assertNotJson(script(endpoint.method, endpoint.path, null, null, token), what + ", no body");
+                assertNotJson(script(endpoint.method, endpoint.path, "name=Forged", FORM, token), what + ", a form");
+                assertNotJson(script(endpoint.method, endpoint.path, endpoint.json, PLAIN, token),
+                        what + ", text/plain");
+            }
+        }
+        assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
+    }
+
+    @Test
+    void jsonFromThisSitesPagesAndFromScriptsPassesOnEveryEndpoint() {
+        String origin = jira.baseUrl().getScheme() + "://" + jira.baseUrl().getAuthority();
+        Snapshot before = snapshot();
+
+        JsonNode account = json(expect(201, browser("POST", "/admin/accounts",
+                JSON_ACCOUNT.formatted("Page", "PAGEXX1"), JSON, origin, null, null)));
+        String accountPath = "/admin/accounts/" + account.get("id").asText();
+        ObjectNode accountEdit = ((ObjectNode) account.deepCopy()).put("description", "edited by a page");
+        assertThat(json(expect(200, browser("PUT", accountPath, accountEdit.toString(), JSON, null,
+                jira.baseUrl() + "/plugins/servlet/aws-connectors/admin", null))).get("description").asText())
+                .as("a page of this site named by its Referer").isEqualTo("edited by a page");
+        expect(204, browser("DELETE", accountPath, "{}", JSON, origin, null, null));
+        expect(404, script("GET", accountPath, null, null));
+
+        JsonNode scripted = json(expect(201, script("POST", "/admin/accounts",
+                JSON_ACCOUNT.formatted("Script", "SCRIPT1"), JSON)));
+        String scriptedPath = "/admin/accounts/" + scripted.get("id").asText();
+        expect(200, script("PUT", scriptedPath, ((ObjectNode) scripted.deepCopy()).put("description", "s").toString(),
+                "application/json; charset=UTF-8"));
+        expect(204, script("DELETE", scriptedPath, "{}", JSON));
+
+        String demoAccount = "/admin/accounts/" + demoAccountId;
+        assertThat(json(expect(200, browser("POST", demoAccount + "/validate", "{}", JSON, origin, null, null)))
+                .get("awsAccountId").asText()).isEqualTo("123456789012");
+        expect(200, script("POST", demoAccount + "/validate", "{}", JSON));
+        expect(200, script("POST", demoAccount + "/validate", "", JSON));
+        long version = json(script("GET", demoAccount, null, null)).get("version").asLong();
+        assertThat(json(expect(200, script("POST", demoAccount + "/rotate-key", "{\"version\": " + version + "}",
+                JSON))).get("succeeded").asBoolean()).isTrue();
+
+        JsonNode connector = json(expect(201, browser("POST", "/admin/connectors", "{\"name\": \"Page\","
+                + " \"accountId\": \"" + demoAccountId + "\", \"principalType\": \"IAM_USER\"}", JSON, origin, null,
+                null)));
+        String connectorPath = "/admin/connectors/" + connector.get("id").asText();
+        expect(200, browser("PUT", connectorPath, ((ObjectNode) connector.deepCopy()).put("description", "p")
+                .toString(), JSON, origin, null, null));
+        expect(200, browser("POST", "/admin/connectors/" + connectorId + "/test", "{}", JSON, origin, null, null));
+        expect(200, script("POST", "/admin/connectors/" + connectorId + "/test", "{}", JSON));
+        expect(204, script("DELETE", connectorPath, "{}", JSON));
+
+        assertThat(snapshot().audited()).as("each change audited").isGreaterThan(before.audited());
+    }
+
+    @Test
+    void aJsonBodyStillHasToBeAJsonObjectWithOnlyTheEndpointsFields() {
+        Snapshot before = snapshot();
+        String account = "/admin/accounts/" + demoAccountId;
+        for (String path : List.of(account, account + "/validate")) {
+            String method = path.endsWith("/validate") ? "POST" : "DELETE";
+            JsonNode unknown = json(expect(400, script(method, path, "{\"force\": true}", JSON)));
+            assertThat(unknown.get("field").asText()).isEqualTo("force");
+            expect(400, script(method, path, "name=Forged", JSON));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theReadmesCurlCommandForAnActionWorksAndABareCurlPostChangesNothing() throws Exception {
+        assumeTrue(curlExists(), "curl is not installed");
+        String readme = Files.readString(java.nio.file.Path.of("README.md"));
+        Matcher block = Pattern.compile("```sh\n(curl -X POST [^`]*/validate)\n```").matcher(readme);
+        assertThat(block.find()).as("the README's curl command for validate").isTrue();
+        String token = adminToken();
+        String url = base + "/admin/accounts/" + demoAccountId + "/validate";
+        String command = block.group(1).replace("<token>", token)
+                .replace("https://jira.example.com/rest/aws-connectors/1.0", base)
+                .replace("<account id>", demoAccountId);
+        Snapshot before = snapshot();
+
+        String[] bare = curl("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer " + token + "' " + url);
+        assertThat(bare).as("a bare curl -X POST").containsExactly("XSRF check failed", "403");
+        String[] withToken = curl("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer " + token + "' "
+                + "-H 'X-Atlassian-Token: no-check' " + url);
+        assertThat(withToken[1]).as("with the token, still not JSON: " + withToken[0]).isEqualTo("415");
+        assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
+
+        String[] documented = curl(command + " -s -w ' %{http_code}'");
+        assertThat(documented[1]).as(command + ": " + documented[0]).isEqualTo("200");
+        assertThat(RestCalls.JSON.readTree(documented[0]).get("awsAccountId").asText()).isEqualTo("123456789012");
+    }
+
+    /** Runs a curl command line with bash; its output split into the body and the status curl wrote last. */
+    private static String[] curl(String commandLine) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", commandLine).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).as(commandLine + ": " + output).isZero();
+        int space = output.lastIndexOf(' ');
+        return new String[] {output.substring(0, Math.max(space, 0)), output.substring(space + 1)};
+    }
+
+    private static boolean curlExists() {
+        try {
+            return new ProcessBuilder("curl", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The admin's personal access token, which the demo host writes to its tokens file. */
+    private static String adminToken() throws IOException {
+        return Files.readAllLines(home.resolve(DemoHost.TOKENS_FILE)).stream().map(String::strip)
+                .filter(line -> !line.startsWith("#") && line.contains("="))
+                .filter(line -> line.substring(0, line.indexOf('=')).strip().equals("admin"))
+                .map(line -> line.substring(line.indexOf('=') + 1).strip())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyStateChangingMethodOfTheAppsRestResourcesConsumesOnlyJsonAndIsTestedAbove() {
+        Map<String, ResourceMethod> stateChanging = stateChangingMethods();
+        List<String> notJsonOnly = new ArrayList<>();
+        stateChanging.forEach((call, method) -> {
+            List<MediaType> consumes = method.getConsumedTypes();
+            if (consumes.size() != 1 || !consumes.get(0).equals(MediaType.APPLICATION_JSON_TYPE)) {
+                notJsonOnly.add(call + " consumes " + consumes);
             }
         });
-        assertThat(notJsonOnly).as("state-changing methods reading a body that is not only JSON")
-                .containsExactlyInAnyOrderElementsOf(KNOWN_NOT_JSON_ONLY);
+        assertThat(notJsonOnly).as("state-changing methods that take more than application/json").isEmpty();
 
-        for (String call : acceptsForms) {
-            String method = call.substring(0, call.indexOf(' '));
-            String path = call.substring(call.indexOf(' ') + 1).replace("{id}",
-                    call.contains("/admin/connectors") ? connectorId : demoAccountId);
-            assertXsrfRefused(send(method, path, "a=b", FORM, null), call);
-        }
-        assertThat(acceptsForms).as("the methods that accept a form body, each refused above")
-                .contains("POST /admin/connectors/{id}/test", "POST /admin/accounts/{id}/validate",
-                        "DELETE /admin/accounts/{id}", "DELETE /admin/connectors/{id}");
+        Set<String> tested = endpoints().stream()
+                .map(e -> e.method + " " + e.path.replace(demoAccountId, "{id}").replace(connectorId, "{id}"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(tested).as("the endpoints the HTTP tests above send forgeries to")
+                .isEqualTo(stateChanging.keySet());
     }
 
     /** "METHOD /path" of every method of the REST module's resources but GET, HEAD and OPTIONS. */
@@ -237,20 +351,80 @@ class RestXsrfCheckTest {
         return parent + (path.startsWith("/") ? path : "/" + path);
     }
 
+    private record Endpoint(String method, String path, String json) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every row of every table of the database, and how many audit events there are. */
+    private record Snapshot(Map<String, List<String>> rows, int audited) {
+    }
+
+    private static Snapshot snapshot() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                List<String> content = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(result.getMetaData().getColumnName(i)).append('=')
+                                    .append(result.getString(i)).append(';');
+                        }
+                        content.add(row.toString());
+                    }
+                }
+                content.sort(null);
+                rows.put(table, content);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Cannot read the demo's database", e);
+        }
+        assertThat(rows.keySet()).as("the app's tables").anyMatch(name -> name.endsWith("_ACCOUNT"));
+        return new Snapshot(rows, jira.auditLog().events().size());
+    }
+
     private static void assertXsrfRefused(HttpResponse<String> response, String what) {
         assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
-        assertThat(response.body()).as(what).contains("XSRF check failed");
+        assertThat(response.body()).as(what).isEqualTo("XSRF check failed");
     }
 
-    private static Account createAccount(String name, String keySuffix) {
-        HttpResponse<String> created = send("POST", "/admin/accounts", JSON_ACCOUNT.formatted(name, keySuffix),
-                "application/json", null);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return accounts().all().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    /**
+     * Refused, by whichever check comes first: Jersey refuses a typed body the method does not consume (415) before
+     * REST's XSRF check, which runs on the matched method, is reached (403).
+     */
+    private static void assertRefused(HttpResponse<String> response, String what) {
+        if (response.statusCode() == 415) {
+            assertNotJson(response, what);
+        } else {
+            assertXsrfRefused(response, what);
+        }
     }
 
-    private static AccountRepository accounts() {
-        return jira.plugin().component(AccountRepository.class);
+    /** Refused for not being JSON: 415 in the app's error JSON, by Jersey's matching or by the app itself. */
+    private static void assertNotJson(HttpResponse<String> response, String what) {
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(415);
+        JsonNode error = json(response);
+        assertThat(error.get("status").asInt()).as(what).isEqualTo(415);
+        assertThat(error.get("message").asText()).as(what).contains("Content-Type: application/json");
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
+                + response.body()).isEqualTo(status);
+        return response;
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -261,26 +435,76 @@ class RestXsrfCheckTest {
         }
     }
 
-    /** As the admin (HTTP Basic), with the body's Content-Type and, when given, {@code X-Atlassian-Token}. */
-    private static HttpResponse<String> send(String method, String path, String body, String contentType,
-                                             String xsrfToken) {
+    /** The admin's browser: the session cookie, Chrome's User-Agent, and the given Origin and Referer. */
+    private static HttpResponse<String> browser(Endpoint endpoint, String body, String contentType, String origin,
+                                                String referer, String token) {
+        return browser(endpoint.method, endpoint.path, body, contentType, origin, referer, token);
+    }
+
+    private static HttpResponse<String> browser(String method, String path, String body, String contentType,
+                                                String origin, String referer, String token) {
+        HttpRequest.Builder request = request(method, path, body, contentType, token)
+                .header("Cookie", adminSession).header("User-Agent", CHROME);
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (referer != null) {
+            request.header("Referer", referer);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> script(String method, String path, String body, String contentType) {
+        return script(method, path, body, contentType, null);
+    }
+
+    /** A script: the admin by HTTP Basic, curl's User-Agent, no Origin or Referer. */
+    private static HttpResponse<String> script(String method, String path, String body, String contentType,
+                                               String token) {
+        return send(request(method, path, body, contentType, token).header("User-Agent", CURL)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static HttpRequest.Builder request(String method, String path, String body, String contentType,
+                                               String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (xsrfToken != null) {
-            request.header(TOKEN, xsrfToken);
+        if (token != null) {
+            request.header(TOKEN, token);
         }
+        return request;
+    }
+
+    /** Logs in through the login form, as a browser does; the session's cookie. */
+    private static String logIn(String user) {
+        HttpRequest login = HttpRequest.newBuilder(URI.create(jira.baseUrl() + "/login.jsp"))
+                .header("Content-Type", FORM)
+                .POST(HttpRequest.BodyPublishers.ofString("os_username=" + user + "&os_password=" + user)).build();
+        HttpResponse<String> response = send(login);
+        assertThat(response.statusCode()).as("logged in: " + response.body()).isEqualTo(302);
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .map(header -> header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';')))
+                .collect(Collectors.joining("; "));
+        assertThat(cookie).as("a session cookie").isNotEmpty();
+        return cookie;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
             // A client per request, as RestCalls does: no kept-alive connection the host may have closed.
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed", e);
+            throw new AssertionError(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

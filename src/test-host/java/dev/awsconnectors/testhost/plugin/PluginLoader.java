@@ -4,6 +4,8 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
 import com.atlassian.activeobjects.external.ModelVersion;
 import com.atlassian.plugin.web.api.provider.WebItemProvider;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import jakarta.servlet.Servlet;
@@ -13,6 +15,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.context.support.GenericApplicationContext;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -232,6 +235,10 @@ public final class PluginLoader {
         List<LoadedPlugin.MountedRest> rests = new ArrayList<>();
         UserManager users = host.get(UserManager.class).orElseThrow(() -> new PluginLoadException(
                 "The host offers no UserManager to check REST access with"));
+        // REST's XSRF check compares a page's origin with Jira's own, which is its base URL.
+        URI baseUrl = host.get(ApplicationProperties.class).map(p -> URI.create(p.getBaseUrl(UrlMode.CANONICAL)))
+                .orElseThrow(() -> new PluginLoadException(
+                        "The host offers no ApplicationProperties, so REST's XSRF check has no base URL"));
         for (PluginDescriptor.RestModule module : descriptor.restModules()) {
             String what = "The REST module '" + module.key() + "'";
             String mapping = module.mountPath() + "/*";
@@ -265,7 +272,7 @@ public final class PluginLoader {
                 throw new PluginLoadException(what + " has no @Path resources in " + module.packages());
             }
             application.register(new RestSecurity(users));
-            application.register(new RestXsrfCheck());
+            application.register(new RestXsrfCheck(baseUrl));
             application.register(new JsonBodies());
             rests.add(new LoadedPlugin.MountedRest(module.key(), mapping, application));
         }

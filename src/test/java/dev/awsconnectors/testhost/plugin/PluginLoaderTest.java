@@ -1,7 +1,9 @@
 package dev.awsconnectors.testhost.plugin;
 
 import com.atlassian.plugin.web.api.WebItem;
+import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.user.UserManager;
+import dev.awsconnectors.testhost.sal.HostApplicationProperties;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ class PluginLoaderTest {
     private static final String FIXTURES = "dev/awsconnectors/testhost/plugin/";
 
     private final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false);
-    private final HostComponents host = new HostComponents().add(UserManager.class, users);
+    private final HostComponents host = new HostComponents().add(UserManager.class, users)
+            .add(ApplicationProperties.class, new HostApplicationProperties("http://localhost:2990/jira", null, null));
 
     private static PluginLoader loader(String descriptor, String index) {
         return new PluginLoader(PluginLoaderTest.class.getClassLoader(), FIXTURES + descriptor, FIXTURES + index);
