@@ -7,8 +7,14 @@ import java.util.Objects;
 
 /**
  * One entry of the "AWS" menu, as Jira's {@link WebItem}: our own small immutable class rather than Atlassian's
- * {@code WebFragmentBuilder}, whose package is not the same in every Jira version. Like the builder, it leaves the
- * style class, access key and entry point {@code null} and has no parameters.
+ * {@code com.atlassian.plugin.web.api.model.WebFragmentBuilder}. That builder exists in
+ * atlassian-plugins-webfragment-api 6.0.1 (Platform 6; ngannk-fptu/Decompiled-Files,
+ * {@code com.atlassian.plugins_atlassian-plugins-webfragment-api-6.0.1/com/atlassian/plugin/web/api/model/
+ * WebFragmentBuilder.java}) and Jira's own link factories use it, but, unlike {@code WebItem} ({@code @PublicApi}),
+ * it carries no public-API annotation there, and no public source shows it (or a successor) in Platform 8's
+ * web-fragment API; a compile-only copy of an unverified signature could be a {@code NoClassDefFoundError} in
+ * Jira 11, while {@code WebItem} is the interface Jira calls anyway. Like the builder, this class leaves the style
+ * class, access key and entry point {@code null} and has no parameters.
  */
 final class ConnectorMenuItem implements WebItem {
     private final String completeKey;

@@ -13,8 +13,8 @@ import java.io.IOException;
 
 /**
  * Jira's login page, {@code /login.jsp}: a form posting {@code os_username} and {@code os_password} (Jira's field
- * names); on success the session gets the user and the browser goes to {@code os_destination} (a path in this
- * host only), else the form is shown again with an error.
+ * names); on success the session gets the user and the browser goes to {@code os_destination} when it is a page of
+ * this host ({@link LocalDestination}), else to the dashboard; a wrong password shows the form again with an error.
  */
 final class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -44,38 +44,9 @@ final class LoginServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + destination(request));
     }
 
-    /** Only a path of this host: an absolute URL or {@code //host} would make the login an open redirect. */
-    /**
-     * Plugins pass the page's full URL, as SAL's examples do; a URL of this host becomes its path, and any other
-     * host's URL is dropped, so the login page cannot be used to send people elsewhere.
-     */
-    private static String sameOriginPath(HttpServletRequest request, String destination) {
-        if (destination == null || destination.startsWith("/")) {
-            return destination;
-        }
-        try {
-            java.net.URI uri = java.net.URI.create(destination);
-            boolean sameOrigin = request.getScheme().equalsIgnoreCase(uri.getScheme())
-                    && request.getServerName().equalsIgnoreCase(uri.getHost())
-                    && request.getServerPort() == (uri.getPort() < 0 ? uri.toURL().getDefaultPort() : uri.getPort());
-            if (!sameOrigin || uri.getRawPath() == null) {
-                return null;
-            }
-            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
-            return null;
-        }
-    }
-
+    /** Where to go after logging in: {@code os_destination} when it is a page of this host ({@link LocalDestination}). */
     static String destination(HttpServletRequest request) {
-        String destination = sameOriginPath(request,
-                request.getParameter(HostLoginUriProvider.DESTINATION_PARAMETER));
-        if (destination != null && destination.startsWith(request.getContextPath() + "/")) {
-            destination = destination.substring(request.getContextPath().length());
-        }
-        boolean local = destination != null && destination.startsWith("/") && !destination.startsWith("//")
-                && !destination.contains("\\");
-        return local ? destination : "/secure/Dashboard.jspa";
+        return LocalDestination.of(request, HostLoginUriProvider.DESTINATION_PARAMETER);
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, String error) throws IOException {

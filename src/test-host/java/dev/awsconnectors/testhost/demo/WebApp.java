@@ -14,6 +14,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.util.EnumSet;
@@ -22,7 +23,8 @@ import java.util.Locale;
 /**
  * The web side of the host on Jetty 12 (ee10), under {@value #CONTEXT_PATH}: login, logout, WebSudo and dashboard
  * pages, the plugin's servlets (framed by the {@link Decorator}) and REST applications, its web resources, AUI, and
- * the audit log (JSON and a page); every request passes {@link Authentication} first.
+ * the audit log (JSON and a page); every answer carries Jira's {@link SecurityHeaders}, the session cookie is set
+ * as Jira's is ({@link SessionCookies}), and every request passes {@link Authentication} first.
  */
 final class WebApp {
     static final String CONTEXT_PATH = "/jira";
@@ -47,7 +49,11 @@ final class WebApp {
     void start(Parts parts) throws Exception {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath(CONTEXT_PATH);
+        SessionCookies.configure(context.getSessionHandler(),
+                connector.getConnectionFactory(SslConnectionFactory.class) != null);
         EnumSet<DispatcherType> requests = EnumSet.of(DispatcherType.REQUEST);
+        context.addFilter(new FilterHolder(new SecurityHeaders()), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new Authentication(parts.users(), parts.tokens())), "/*", requests);
         context.addFilter(new FilterHolder(new Decorator(parts.frame())), "/plugins/servlet/*", requests);
 

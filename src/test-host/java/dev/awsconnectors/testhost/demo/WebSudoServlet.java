@@ -65,11 +65,9 @@ final class WebSudoServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + destination(request));
     }
 
+    /** {@code webSudoDestination} when it is a page of this host ({@link LocalDestination}), else the dashboard. */
     private static String destination(HttpServletRequest request) {
-        String destination = request.getParameter(HostWebSudoManager.DESTINATION_PARAMETER);
-        boolean local = destination != null && destination.startsWith("/") && !destination.startsWith("//")
-                && !destination.contains("\\");
-        return local ? destination : "/secure/Dashboard.jspa";
+        return LocalDestination.of(request, HostWebSudoManager.DESTINATION_PARAMETER);
     }
 
     private void form(HttpServletRequest request, HttpServletResponse response, String error) throws IOException {

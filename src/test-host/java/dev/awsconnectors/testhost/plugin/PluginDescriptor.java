@@ -20,7 +20,7 @@ import java.util.Set;
  * the plugin key and {@code configure.url}, i18n resources, servlet, REST, web-resource, web-section, web-item and
  * web-item-provider modules (with the web fragments' {@code <condition>}s), velocity-allowlist modules, and the
  * Active Objects module's upgrade tasks. Other modules are ignored; nested {@code <conditions>} are refused, as the
- * demo host cannot evaluate them.
+ * demo host cannot evaluate them. Every module needs a key of its own, as in Jira ({@link ModuleKeys}).
  */
 public record PluginDescriptor(
         String pluginKey,
@@ -128,6 +128,7 @@ public record PluginDescriptor(
         }
         Element root = document.getDocumentElement();
         String key = required(root, "key", "<atlassian-plugin>");
+        ModuleKeys.check(key, children(root, null));
         Optional<String> configureUrl = Optional.empty();
         List<String> i18n = new ArrayList<>();
         List<ServletModule> servlets = new ArrayList<>();
@@ -209,7 +210,7 @@ public record PluginDescriptor(
                     upgradeTasks.addAll(texts(module, "upgradeTask"));
                 }
                 default -> {
-                    // Modules the demo host has no use for (rest-migration, web-panels, ...).
+                    // Modules the demo host has no use for (rest-migration, web-panels, ...); their keys are checked.
                 }
             }
         }

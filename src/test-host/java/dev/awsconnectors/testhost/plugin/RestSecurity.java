@@ -26,7 +26,11 @@ import java.util.Map;
  * else its package: {@code @AnonymousSiteAccess} and {@code @UnrestrictedAccess} let anyone in,
  * {@code @AdminOnly} only administrators, {@code @SystemAdminOnly} only system administrators, and no annotation
  * (or {@code @UnlicensedSiteAccess}, {@code @LicensedOnly}) any logged-in user — every demo user is licensed.
- * An anonymous caller is answered 401, a logged-in one without the right 403, both with a JSON body.
+ * An anonymous caller is answered 401, a logged-in one without the right 403, both with a JSON body in the shape
+ * and words of Atlassian REST ({@code {"message": …, "status-code": …}}: atlassian-rest-module 7.1.9, decompiled in
+ * ngannk-fptu/Decompiled-Files, {@code common/Status} with {@code @XmlElement(name="status-code")},
+ * {@code common/security/AuthenticationRequiredException}, {@code security/jersey/AdminOnlyResourceFilter} and
+ * {@code SysadminOnlyResourceFilter}; that is REST v1 — REST v2's words are not established and assumed unchanged).
  */
 final class RestSecurity implements DynamicFeature {
     enum Rule { ANYONE, LOGGED_IN, ADMIN, SYSTEM_ADMIN }
@@ -58,10 +62,10 @@ final class RestSecurity implements DynamicFeature {
                             "Client must be authenticated to access this resource."));
                 } else if (rule == Rule.ADMIN && !users.isAdmin(user)) {
                     request.abortWith(refusal(Response.Status.FORBIDDEN,
-                            "You do not have permission to access this resource: administrators only."));
+                            "Client must be authenticated as an administrator to access this resource."));
                 } else if (rule == Rule.SYSTEM_ADMIN && !users.isSystemAdmin(user)) {
                     request.abortWith(refusal(Response.Status.FORBIDDEN,
-                            "You do not have permission to access this resource: system administrators only."));
+                            "Client must be authenticated as a system administrator to access this resource."));
                 }
             });
         }

@@ -57,6 +57,32 @@ class PluginLoaderTest {
     }
 
     @Test
+    void aModuleWithoutAKeyDisablesThePluginNamingTheModule() {
+        assertThatThrownBy(() -> loader("keyless-module.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("'fixture.plugin' is disabled")
+                .hasMessageContaining("<rest-migration> (module 2 of the descriptor) has no key")
+                .hasMessageContaining("The key is required");
+    }
+
+    @Test
+    void twoModulesSharingAKeyDisableThePluginNamingTheKeyAndBothModules() {
+        assertThatThrownBy(() -> loader("duplicate-key.xml", "empty-index").load(host, null))
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageContaining("duplicate key 'hello'")
+                .hasMessageContaining("<servlet>")
+                .hasMessageContaining("<web-item> (module 2 of the descriptor)");
+    }
+
+    @Test
+    void theAppsOwnDescriptorGivesEveryModuleAKeyOfItsOwn() {
+        PluginDescriptor descriptor = PluginDescriptor.read(PluginLoaderTest.class.getClassLoader(),
+                "atlassian-plugin.xml");
+
+        assertThat(descriptor.pluginKey()).isEqualTo("dev.awsconnectors.aws-connectors-jira");
+    }
+
+    @Test
     void servletsAndRestResourcesAreCreatedWithTheImportedHostComponents() {
         try (LoadedPlugin plugin = loader("good.xml", "empty-index").load(host, null)) {
             assertThat(plugin.servlets()).singleElement().satisfies(servlet -> {
