@@ -2,10 +2,9 @@ package dev.awsconnectors.rest;
 
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
+import dev.awsconnectors.testhost.demo.StoredData;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -92,7 +92,7 @@ class RestXsrfCheckTest {
     @Test
     void aFormPostToCreateAnAccountCreatesNothingWithOrWithoutTheToken() {
         String before = send("GET", "/admin/accounts", null, null, null).body();
-        int stored = accounts().all().size();
+        int stored = accounts().accountIdsByName().size();
 
         HttpResponse<String> withoutToken = send("POST", "/admin/accounts", FORM_ACCOUNT, FORM, null);
         assertThat(withoutToken.statusCode()).as("JSON-only: refused by media type before the XSRF check, "
@@ -105,15 +105,15 @@ class RestXsrfCheckTest {
         assertThat(send("POST", "/admin/accounts", FORM_ACCOUNT, PLAIN, null).statusCode()).isEqualTo(415);
 
         assertThat(send("GET", "/admin/accounts", null, null, null).body()).isEqualTo(before);
-        assertThat(accounts().all()).hasSize(stored).extracting(Account::name).doesNotContain("Forged");
+        assertThat(accounts().accountIdsByName()).hasSize(stored).doesNotContainKey("Forged");
     }
 
     @Test
     void formMultipartAndPlainTextBodiesAreRefusedWithoutTheTokenAndChangeNothing() {
-        Account account = createAccount("Kept", "KEPTXXX");
-        String accountPath = "/admin/accounts/" + account.id();
+        UUID account = createAccount("Kept", "KEPTXXX");
+        String accountPath = "/admin/accounts/" + account;
         int audited = jira.auditLog().events().size();
-        var lastValidated = accounts().lastValidated(account.id());
+        var lastValidated = accounts().lastValidated(account);
 
         for (String[] call : List.of(
                 new String[] {"POST", accountPath + "/validate"},
@@ -128,14 +128,14 @@ class RestXsrfCheckTest {
         }
 
         assertThat(send("GET", accountPath, null, null, null).statusCode()).as("not deleted").isEqualTo(200);
-        assertThat(accounts().lastValidated(account.id())).as("not validated").isEqualTo(lastValidated);
+        assertThat(accounts().lastValidated(account)).as("not validated").isEqualTo(lastValidated);
         assertThat(jira.auditLog().events()).as("nothing done, nothing audited").hasSize(audited);
     }
 
     @Test
     void theTokenLetsTheSameRequestsPastTheXsrfCheck() {
-        Account account = createAccount("Passing", "PASSXXX");
-        String accountPath = "/admin/accounts/" + account.id();
+        UUID account = createAccount("Passing", "PASSXXX");
+        String accountPath = "/admin/accounts/" + account;
 
         HttpResponse<String> validated = send("POST", "/admin/accounts/" + demoAccountId + "/validate", "a=b", FORM,
                 "no-check");
@@ -156,7 +156,7 @@ class RestXsrfCheckTest {
         HttpResponse<String> created = send("POST", "/admin/accounts", JSON_ACCOUNT.formatted("Json", "JSONXXX"),
                 "application/json", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(accounts().all()).extracting(Account::name).contains("Json");
+        assertThat(accounts().accountIdsByName()).containsKey("Json");
 
         HttpResponse<String> tested = send("POST", "/admin/connectors/" + connectorId + "/test", "{}",
                 "application/json; charset=UTF-8", null);
@@ -242,15 +242,15 @@ class RestXsrfCheckTest {
         assertThat(response.body()).as(what).contains("XSRF check failed");
     }
 
-    private static Account createAccount(String name, String keySuffix) {
+    private static UUID createAccount(String name, String keySuffix) {
         HttpResponse<String> created = send("POST", "/admin/accounts", JSON_ACCOUNT.formatted(name, keySuffix),
                 "application/json", null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return accounts().all().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        return accounts().accountId(name);
     }
 
-    private static AccountRepository accounts() {
-        return jira.plugin().component(AccountRepository.class);
+    private static StoredData accounts() {
+        return new StoredData(jira.plugin());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
