@@ -169,7 +169,8 @@ public final class DemoHost implements AutoCloseable {
 
     private static LoadedPlugin loadWithContextClassLoader(PluginLoader loader, HostComponents host,
                                                            DemoDatabase database, ClassLoader pluginClassLoader) {
-        // Jira builds a plugin's Spring context with the bundle's class loader as the thread's context class loader.
+        // While the context starts, a library that loads classes through the thread's context class loader sees the
+        // plugin's. That Jira's Spring extender does the same is our assumption, not established from a public source.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(pluginClassLoader);
