@@ -3,12 +3,11 @@ package dev.awsconnectors.rest;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
+import dev.awsconnectors.testhost.demo.StoredData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,9 +115,9 @@ class AdminRestApiTest {
         String path = "/admin/accounts/" + account.get("id").asText();
         assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/rest/aws-connectors/1.0" + path));
-        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
-        Account stored = accounts.all().stream().filter(a -> a.name().equals("Sandbox")).findFirst().orElseThrow();
-        assertThat(accounts.secretAccessKey(stored)).isEqualTo(SECRET);
+        StoredData stored = new StoredData(jira.plugin());
+        java.util.UUID sandbox = stored.accountId("Sandbox");
+        assertThat(stored.accountSecret(sandbox)).isEqualTo(SECRET);
 
         JsonNode read = rest.get(Who.ADMIN, path).json();
         assertThat(read).isEqualTo(account);
@@ -129,7 +128,7 @@ class AdminRestApiTest {
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         assertThat(updated.json().get("region").asText()).isEqualTo("eu-central-1");
         assertThat(updated.json().get("version").asLong()).isEqualTo(2);
-        assertThat(accounts.secretAccessKey(stored)).as("no secret sent: the stored one is kept").isEqualTo(SECRET);
+        assertThat(stored.accountSecret(sandbox)).as("no secret sent: the stored one is kept").isEqualTo(SECRET);
 
         Answer stale = rest.put(Who.ADMIN, path, edit.toString());
         assertThat(stale.status()).isEqualTo(409);
@@ -139,7 +138,7 @@ class AdminRestApiTest {
         ObjectNode newSecret = updated.json().deepCopy();
         newSecret.put("secretAccessKey", OTHER_SECRET);
         assertThat(rest.put(Who.ADMIN, path, newSecret.toString()).status()).isEqualTo(200);
-        assertThat(accounts.secretAccessKey(stored)).isEqualTo(OTHER_SECRET);
+        assertThat(stored.accountSecret(sandbox)).isEqualTo(OTHER_SECRET);
 
         Answer rotateStale = rest.post(Who.ADMIN, path + "/rotate-key", "{\"version\": 1}");
         assertThat(rotateStale.status()).isEqualTo(409);
@@ -202,7 +201,7 @@ class AdminRestApiTest {
         assertThat(check.get("arn").asText()).contains(":user/");
 
         // The demo account itself: the new key is stored in it, so everything else keeps working.
-        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
+        StoredData stored = new StoredData(jira.plugin());
         String path = "/admin/accounts/" + demoAccountId;
         JsonNode copy = rest.get(Who.ADMIN, path).json();
         long version = copy.get("version").asLong();
@@ -214,8 +213,7 @@ class AdminRestApiTest {
         assertThat(report.get("activeAccessKeyId").asText()).isNotEqualTo(copy.get("accessKeyId").asText());
         assertThat(report.get("version").asLong()).isEqualTo(version + 1);
         assertThat(report.get("steps").size()).isGreaterThanOrEqualTo(3);
-        Account after = accounts.get(java.util.UUID.fromString(demoAccountId)).orElseThrow();
-        assertThat(rotated.body()).doesNotContain(accounts.secretAccessKey(after));
+        assertThat(rotated.body()).doesNotContain(stored.accountSecret(java.util.UUID.fromString(demoAccountId)));
         assertThat(rest.post(Who.ADMIN, path + "/validate", null).status()).isEqualTo(200);
     }
 
@@ -283,13 +281,8 @@ class AdminRestApiTest {
     @Test
     void noAdminResponseEverCarriesASecretAccessKey() {
         anAccountGoesRoundTripWithItsSecretWriteOnlyAndAStaleVersionRefused();
-        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
         List<String> secrets = new ArrayList<>(List.of(SECRET, OTHER_SECRET));
-        for (Account account : accounts.all()) {
-            if (account.accessKeyId().isPresent()) {
-                secrets.add(accounts.secretAccessKey(account));
-            }
-        }
+        secrets.addAll(new StoredData(jira.plugin()).accountSecrets());
         for (String body : rest.bodies()) {
             for (String secret : secrets) {
                 assertThat(body).doesNotContain(secret);

@@ -2,8 +2,6 @@ package dev.awsconnectors.rest;
 
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
 import dev.awsconnectors.testhost.demo.DemoHost;
@@ -253,11 +251,8 @@ class UserRestApiTest {
     void noResponseEverCarriesTheAccountsSecretAccessKey() {
         rest.get(Who.ADMIN, path("/connectors/{breakGlass}/credentials"));
         rest.get(Who.ADMIN, path("/connectors/{breakGlass}/caller-identity"));
-        AccountRepository accounts = jira.plugin().component(AccountRepository.class);
-        List<String> secrets = new ArrayList<>();
-        for (Account account : accounts.all()) {
-            secrets.add(accounts.secretAccessKey(account));
-        }
+        List<String> secrets = new ArrayList<>(new dev.awsconnectors.testhost.demo.StoredData(jira.plugin())
+                .accountSecrets());
         assertThat(secrets).isNotEmpty();
         for (String body : rest.bodies()) {
             for (String secret : secrets) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * The demo's account and connectors, written through the app's own repositories so they are stored exactly as the
  * app stores them. Created on the first start only (when there is no account yet); later starts keep what people
  * changed, and only point the demo account at the local double again if its port changed.
+ *
+ * <p>It runs on the plugin's side of the demo host (see {@code DemoHost.seed}), so it takes only JDK types from
+ * the host: the double's endpoint, key and role.
  */
 final class DemoData {
     static final String ACCOUNT = "Demo account";
@@ -35,34 +38,44 @@ final class DemoData {
         this.connectors = connectors;
     }
 
-    /** @return whether the data was created now (first start) */
-    boolean ensure(Optional<DemoAws> localAws) {
+    /**
+     * With the local AWS double at {@code endpoint}, whose IAM user has the given key and whose developer role is
+     * {@code roleArn}.
+     *
+     * @return whether the data was created now (first start)
+     */
+    boolean ensureForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn) {
         List<Account> existing = accounts.all();
         if (!existing.isEmpty()) {
-            localAws.ifPresent(aws -> repointAtDouble(existing, aws.endpoint()));
+            repointAtDouble(existing, endpoint);
             return false;
         }
-        if (localAws.isPresent()) {
-            createForLocalAws(localAws.get());
-        } else {
-            createForRealAws();
-        }
+        createForLocalAws(endpoint, accessKeyId, secretAccessKey, roleArn);
         return true;
     }
 
-    private void createForLocalAws(DemoAws aws) {
+    /** With AWS's real endpoints. @return whether the data was created now (first start) */
+    boolean ensureForRealAws() {
+        if (!accounts.all().isEmpty()) {
+            return false;
+        }
+        createForRealAws();
+        return true;
+    }
+
+    private void createForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn) {
         Account account = accounts.create(Account.builder()
                 .name(ACCOUNT)
                 .description("The account of the local AWS double (" + DemoAws.ACCOUNT_ID + "), IAM user "
                         + DemoAws.BROKER_USER)
                 .type(AccountType.ACCESS_KEY)
-                .accessKeyId(aws.key().accessKeyId())
+                .accessKeyId(accessKeyId)
                 .partition(Partition.AWS)
                 .region("us-east-1")
-                .endpointOverride(aws.endpoint())
-                .iamEndpointOverride(aws.endpoint())
-                .signinEndpointOverride(aws.endpoint())
-                .build(), Optional.of(aws.key().secretAccessKey()));
+                .endpointOverride(endpoint)
+                .iamEndpointOverride(endpoint)
+                .signinEndpointOverride(endpoint)
+                .build(), Optional.of(secretAccessKey));
         connectors.create(Connector.builder()
                 .name(FEDERATED)
                 .description("Read-only federated user named after you")
@@ -71,7 +84,7 @@ final class DemoData {
                 .policy(READ_ONLY_POLICY)
                 .groups(List.of(DEVELOPERS_GROUP))
                 .build());
-        createRoleConnector(account, aws.roleArn());
+        createRoleConnector(account, roleArn);
         connectors.create(Connector.builder()
                 .name(BREAK_GLASS)
                 .description("The broker's own IAM user: administrators only")

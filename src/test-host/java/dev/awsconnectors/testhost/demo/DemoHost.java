@@ -11,14 +11,17 @@ import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.awsconnectors.persistence.AccountRepository;
-import dev.awsconnectors.persistence.ConnectorRepository;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.plugin.AoModelVersions;
+import dev.awsconnectors.testhost.plugin.ExportedServices;
 import dev.awsconnectors.testhost.plugin.HostComponents;
 import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
+import dev.awsconnectors.testhost.plugin.OsgiPluginInstaller;
 import dev.awsconnectors.testhost.plugin.PluginLoader;
+import dev.awsconnectors.testhost.plugin.PluginSideClassLoader;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
 import dev.awsconnectors.testhost.sal.HostAuditLog;
 import dev.awsconnectors.testhost.sal.HostI18nResolver;
@@ -42,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The demo host: the app loaded as Jira loads it (from {@code atlassian-plugin.xml} and the spring-scanner index),
@@ -67,9 +71,11 @@ public final class DemoHost implements AutoCloseable {
     private final HostTokens tokens;
     private final HostAuditLog audit;
     private final Optional<DemoAws> aws;
+    private final BundleContext osgi;
 
     private DemoHost(DemoOptions options, URI baseUrl, Deque<AutoCloseable> resources, LoadedPlugin plugin,
-                     HostUsers users, HostTokens tokens, HostAuditLog audit, Optional<DemoAws> aws) {
+                     HostUsers users, HostTokens tokens, HostAuditLog audit, Optional<DemoAws> aws,
+                     BundleContext osgi) {
         this.options = options;
         this.baseUrl = baseUrl;
         this.resources = resources;
@@ -78,6 +84,7 @@ public final class DemoHost implements AutoCloseable {
         this.tokens = tokens;
         this.audit = audit;
         this.aws = aws;
+        this.osgi = osgi;
     }
 
     /**
@@ -115,8 +122,13 @@ public final class DemoHost implements AutoCloseable {
         }
 
         DemoDatabase database = DemoDatabase.of(options);
-        ClassLoader pluginClassLoader = DemoHost.class.getClassLoader();
-        PluginLoader loader = new PluginLoader(pluginClassLoader);
+        // As Jira: the built jar, installed and started in the node's own OSGi framework; the plugin's classes,
+        // Spring context, templates, i18n and web resources all come through the bundle's class loader.
+        OsgiPluginInstaller osgi = OsgiPluginInstaller.start(localHome.resolve("osgi-cache"));
+        started.push(osgi);
+        Bundle bundle = osgi.install(options.pluginJar());
+        ClassLoader pluginClassLoader = OsgiPluginInstaller.classLoaderOf(bundle);
+        PluginLoader loader = new PluginLoader(pluginClassLoader, OsgiPluginInstaller.classFinderOf(bundle));
         PluginDescriptor descriptor = loader.descriptor();
         JdbcActiveObjects ao = database.activeObjects(descriptor.pluginKey());
 
@@ -144,15 +156,56 @@ public final class DemoHost implements AutoCloseable {
                 .add(AuditService.class, audit)
                 .add(TransactionTemplate.class, new HostTransactionTemplate(ao));
 
-        LoadedPlugin plugin = loader.load(host, new AoModelVersions(database.dataSource()));
+        LoadedPlugin plugin = loadWithContextClassLoader(loader, host, database, pluginClassLoader);
         started.push(plugin);
-        new DemoData(plugin.component(AccountRepository.class), plugin.component(ConnectorRepository.class))
-                .ensure(aws);
+        ExportedServices.register(plugin, bundle.getBundleContext());
+        seed(plugin, aws);
 
         PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, plugin);
         web.start(new WebApp.Parts(users, tokens, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
                 plugin, audit));
-        return new DemoHost(options, baseUrl, started, plugin, users, tokens, audit, aws);
+        return new DemoHost(options, baseUrl, started, plugin, users, tokens, audit, aws, osgi.context());
+    }
+
+    private static LoadedPlugin loadWithContextClassLoader(PluginLoader loader, HostComponents host,
+                                                           DemoDatabase database, ClassLoader pluginClassLoader) {
+        // While the context starts, a library that loads classes through the thread's context class loader sees the
+        // plugin's. That Jira's Spring extender does the same is our assumption, not established from a public source.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(pluginClassLoader);
+        try {
+            return loader.load(host, new AoModelVersions(database.dataSource()));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** {@link DemoData} runs on the plugin's side, so it writes through the bundle's own repositories. */
+    private static void seed(LoadedPlugin plugin, Optional<DemoAws> aws) throws ReflectiveOperationException {
+        ClassLoader pluginSide = new PluginSideClassLoader(DemoHost.class.getClassLoader(), plugin.classLoader(),
+                Set.of(DemoData.class.getName()));
+        Class<?> data = pluginSide.loadClass(DemoData.class.getName());
+        var constructor = data.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        Object seeder = constructor.newInstance(plugin.component("dev.awsconnectors.persistence.AccountRepository"),
+                plugin.component("dev.awsconnectors.persistence.ConnectorRepository"));
+        try {
+            if (aws.isPresent()) {
+                var ensure = data.getDeclaredMethod("ensureForLocalAws", URI.class, String.class, String.class,
+                        String.class);
+                ensure.setAccessible(true);
+                ensure.invoke(seeder, aws.get().endpoint(), aws.get().key().accessKeyId(),
+                        aws.get().key().secretAccessKey(), aws.get().roleArn());
+            } else {
+                var ensure = data.getDeclaredMethod("ensureForRealAws");
+                ensure.setAccessible(true);
+                ensure.invoke(seeder);
+            }
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("The demo data cannot be written: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
     }
 
     /** E.g. {@code http://localhost:2990/jira}, without a trailing slash. */
@@ -164,9 +217,14 @@ public final class DemoHost implements AutoCloseable {
         return options;
     }
 
-    /** The started plugin, e.g. {@code plugin().component(ConnectorRepository.class)}. */
+    /** The started plugin; its objects are the bundle's (reach them through {@code PluginReflection}). */
     public LoadedPlugin plugin() {
         return plugin;
+    }
+
+    /** The node's OSGi framework, where another app's bundle would be installed beside the plugin. */
+    public BundleContext osgi() {
+        return osgi;
     }
 
     public HostUsers users() {

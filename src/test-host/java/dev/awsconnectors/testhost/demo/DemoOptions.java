@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param aws      {@link Aws#LOCAL}: a local AWS double runs inside; {@link Aws#REAL}: AWS's real endpoints
  * @param node     1, or 2 for the second node of a Data Center rehearsal (same database and home as node 1)
  * @param auiDirectory where the build unpacked AUI's npm package (default {@code target/aui})
+ * @param pluginJar the built plugin jar the node installs (default: the {@value #PLUGIN_JAR_PROPERTY} system
+ *                  property, which Failsafe and {@code mvn -Pdemo} set to {@code target/<finalName>.jar})
  */
-public record DemoOptions(int port, Path home, Optional<String> database, Aws aws, int node, Path auiDirectory) {
+public record DemoOptions(int port, Path home, Optional<String> database, Aws aws, int node, Path auiDirectory,
+                          Path pluginJar) {
     public static final int DEFAULT_PORT = 2990;
+    public static final String PLUGIN_JAR_PROPERTY = "awsc.pluginJar";
 
     /** Where the demo's AWS calls go. */
     public enum Aws { LOCAL, REAL }
@@ -32,6 +36,7 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
         database = Objects.requireNonNull(database, "database").filter(url -> !url.isBlank());
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(auiDirectory, "auiDirectory");
+        pluginJar = Objects.requireNonNull(pluginJar, "pluginJar").toAbsolutePath().normalize();
     }
 
     public static Builder builder() {
@@ -40,7 +45,7 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
 
     /** The same options for the other node of the pair (node 2 of node 1, or back). */
     public DemoOptions withNode(int otherNode) {
-        return new DemoOptions(port, home, database, aws, otherNode, auiDirectory);
+        return new DemoOptions(port, home, database, aws, otherNode, auiDirectory, pluginJar);
     }
 
     /** Never shows a password given in the database URL. */
@@ -48,7 +53,7 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
     public String toString() {
         return "DemoOptions[port=" + port + ", home=" + home + ", database="
                 + database.map(DemoDatabase::withoutSecrets).orElse("H2 in home") + ", aws=" + aws
-                + ", node=" + node + "]";
+                + ", node=" + node + ", pluginJar=" + pluginJar + "]";
     }
 
     public static final class Builder {
@@ -58,8 +63,15 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
         private Aws aws = Aws.LOCAL;
         private int node = 1;
         private Path auiDirectory = Path.of("target", "aui");
+        private Path pluginJar;
 
         private Builder() {
+        }
+
+        /** The built jar to install; without it, the {@value DemoOptions#PLUGIN_JAR_PROPERTY} system property. */
+        public Builder pluginJar(Path pluginJar) {
+            this.pluginJar = pluginJar;
+            return this;
         }
 
         public Builder port(int port) {
@@ -94,7 +106,16 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
         }
 
         public DemoOptions build() {
-            return new DemoOptions(port, home, Optional.ofNullable(database), aws, node, auiDirectory);
+            Path jar = pluginJar;
+            if (jar == null) {
+                String property = System.getProperty(PLUGIN_JAR_PROPERTY);
+                if (property == null || property.isBlank()) {
+                    throw new IllegalStateException("No plugin jar to install: set -D" + PLUGIN_JAR_PROPERTY
+                            + "=target/<finalName>.jar (mvn verify and mvn -Pdemo do) or call pluginJar(...)");
+                }
+                jar = Path.of(property);
+            }
+            return new DemoOptions(port, home, Optional.ofNullable(database), aws, node, auiDirectory, jar);
         }
     }
 }

@@ -2,21 +2,11 @@ package dev.awsconnectors.testhost.plugin;
 
 import jakarta.servlet.Servlet;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.ServiceFactory;
-import org.osgi.framework.ServiceRegistration;
 import org.springframework.context.support.GenericApplicationContext;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A started plugin: its Spring context, and what the web container mounts — servlets under
@@ -40,8 +30,6 @@ public final class LoadedPlugin implements AutoCloseable {
     private final ClassLoader classLoader;
     private final List<SpringScannerIndex.Export> exports;
     private final WebFragments webFragments;
-    private final Map<String, Object> servicesByConsumer = new ConcurrentHashMap<>();
-    private final AtomicLong nextBundleId = new AtomicLong(100);
 
     LoadedPlugin(PluginDescriptor descriptor, GenericApplicationContext context, List<MountedServlet> servlets,
                  List<MountedRest> restApplications, Map<String, String> webResources, ClassLoader classLoader,
@@ -65,102 +53,21 @@ public final class LoadedPlugin implements AutoCloseable {
         return context;
     }
 
-    public <T> T component(Class<T> type) {
-        return context.getBean(type);
-    }
-
     /**
-     * The OSGi service the plugin exports as {@code serviceInterface}, as the app (bundle) with plugin key
-     * {@code consumerPluginKey} would get it (for example through {@code @ComponentImport}): only a component listed
-     * in the index's {@code exports} file under that interface (or, for an entry that names none, one of the
-     * interfaces its class implements) is returned, and only as a proxy of that interface, so the caller cannot
-     * reach the implementation class or its other methods.
-     *
-     * <p>As Jira's exporter (Gemini Blueprint's publishing service factory) does, a component that is itself an
-     * OSGi {@link ServiceFactory} is asked for the service with the consumer's bundle — a stand-in that answers
-     * its symbolic name and manifest headers ({@code Atlassian-Plugin-Key}, {@code Bundle-SymbolicName}) — once per
-     * consumer, and the consumer gets what it answered.
-     *
-     * @return empty when the plugin exports nothing under that interface
+     * A component by the name of its class (or of an interface it implements), as the bundle's object: its class
+     * is the bundle's, not the test class path's copy, so reach it through {@link PluginReflection}.
      */
-    public <T> Optional<T> exportedService(Class<T> serviceInterface, String consumerPluginKey) {
-        if (!serviceInterface.isInterface()) {
-            throw new IllegalArgumentException(serviceInterface.getName() + " is not an interface; OSGi services "
-                    + "are looked up by interface");
+    public Object component(String className) {
+        try {
+            return context.getBean(Class.forName(className, false, classLoader));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("The plugin has no class " + className, e);
         }
-        Objects.requireNonNull(consumerPluginKey, "consumerPluginKey");
-        for (SpringScannerIndex.Export export : exports) {
-            Class<?> type;
-            try {
-                type = Class.forName(export.className(), false, classLoader);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("The export " + export.className() + " does not exist", e);
-            }
-            boolean listed = export.interfaces().isEmpty()
-                    ? Arrays.stream(type.getInterfaces()).anyMatch(i -> i.getName().equals(serviceInterface.getName()))
-                    : export.interfaces().contains(serviceInterface.getName());
-            if (listed && serviceInterface.isAssignableFrom(type)) {
-                Object bean = context.getBean(type);
-                Object target = bean instanceof ServiceFactory<?> factory
-                        ? servicesByConsumer.computeIfAbsent(export.className() + " for " + consumerPluginKey,
-                                k -> serviceFromFactory(factory, consumerPluginKey))
-                        : bean;
-                if (!serviceInterface.isInstance(target)) {
-                    throw new IllegalStateException("The service factory " + export.className() + " answered "
-                            + target + ", not a " + serviceInterface.getName());
-                }
-                return Optional.of(interfaceProxy(serviceInterface, target));
-            }
-        }
-        return Optional.empty();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object serviceFromFactory(ServiceFactory factory, String consumerPluginKey) {
-        long bundleId = nextBundleId.incrementAndGet();
-        Hashtable<String, String> headers = new Hashtable<>();
-        headers.put("Bundle-SymbolicName", consumerPluginKey);
-        headers.put("Atlassian-Plugin-Key", consumerPluginKey);
-        Bundle consumer = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "getSymbolicName" -> consumerPluginKey;
-                    case "getHeaders" -> headers;
-                    case "getBundleId" -> bundleId;
-                    case "toString" -> consumerPluginKey + " [" + bundleId + "]";
-                    case "hashCode" -> Long.hashCode(bundleId);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException("The demo host's stand-in bundle has no "
-                            + method.getName());
-                });
-        ServiceRegistration registration = (ServiceRegistration) Proxy.newProxyInstance(
-                ServiceRegistration.class.getClassLoader(), new Class<?>[] {ServiceRegistration.class},
-                (proxy, method, args) -> {
-                    throw new UnsupportedOperationException("The demo host's stand-in registration has no "
-                            + method.getName());
-                });
-        return factory.getService(consumer, registration);
-    }
-
-    private <T> T interfaceProxy(Class<T> serviceInterface, Object target) {
-        return serviceInterface.cast(Proxy.newProxyInstance(serviceInterface.getClassLoader(),
-                new Class<?>[] {serviceInterface}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        switch (method.getName()) {
-                            case "equals":
-                                return proxy == args[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            default:
-                                return "OSGi service " + serviceInterface.getName() + " of "
-                                        + descriptor.pluginKey();
-                        }
-                    }
-                    try {
-                        return method.invoke(target, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }));
+    /** The index's exports, which the host registers as OSGi services ({@link ExportedServices}). */
+    List<SpringScannerIndex.Export> exports() {
+        return exports;
     }
 
     /** The plugin's web-sections, web-items and web-item-providers, as Jira's web interface manager serves them. */

@@ -46,20 +46,42 @@ import java.util.function.Predicate;
 public final class PluginLoader {
     public static final String DESCRIPTOR = "atlassian-plugin.xml";
 
+    /** Lists the classes of the plugin under some packages (and their sub-packages), for REST modules. */
+    @FunctionalInterface
+    public interface ClassFinder {
+        Set<Class<?>> classesUnder(List<String> packages);
+    }
+
     private final ClassLoader classLoader;
     private final String descriptorResource;
     private final String indexDirectory;
+    private final ClassFinder classFinder;
 
     /** The plugin on {@code classLoader}, with its descriptor and index where Jira looks for them. */
     public PluginLoader(ClassLoader classLoader) {
         this(classLoader, DESCRIPTOR, SpringScannerIndex.DEFAULT_DIRECTORY);
     }
 
+    /**
+     * The plugin on a bundle's class loader: Jersey's package scanning reads only file and jar URLs, so the
+     * bundle's own listing finds the REST resources instead.
+     */
+    public PluginLoader(ClassLoader classLoader, ClassFinder classFinder) {
+        this(classLoader, DESCRIPTOR, SpringScannerIndex.DEFAULT_DIRECTORY, classFinder);
+    }
+
     /** A plugin whose descriptor and index are elsewhere on the class path (fixtures for tests). */
     public PluginLoader(ClassLoader classLoader, String descriptorResource, String indexDirectory) {
+        this(classLoader, descriptorResource, indexDirectory, packages -> new ResourceConfig()
+                .setClassLoader(classLoader).packages(true, packages.toArray(String[]::new)).getClasses());
+    }
+
+    private PluginLoader(ClassLoader classLoader, String descriptorResource, String indexDirectory,
+                         ClassFinder classFinder) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         this.descriptorResource = Objects.requireNonNull(descriptorResource, "descriptorResource");
         this.indexDirectory = Objects.requireNonNull(indexDirectory, "indexDirectory");
+        this.classFinder = Objects.requireNonNull(classFinder, "classFinder");
     }
 
     /** The descriptor alone, for host services that need it before the plugin starts (i18n, templates). */
@@ -256,8 +278,7 @@ public final class PluginLoader {
             application.property(org.glassfish.jersey.server.ServerProperties.WADL_FEATURE_DISABLE, true);
             application.setClassLoader(classLoader);
             Set<Class<?>> scanned = new TreeSet<>(Comparator.comparing(Class::getName));
-            scanned.addAll(new ResourceConfig().setClassLoader(classLoader)
-                    .packages(true, module.packages().toArray(String[]::new)).getClasses());
+            scanned.addAll(classFinder.classesUnder(module.packages()));
             int resources = 0;
             for (Class<?> type : scanned) {
                 if (type.isAnnotationPresent(Path.class)) {

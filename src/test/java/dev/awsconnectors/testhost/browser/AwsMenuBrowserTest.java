@@ -1,7 +1,6 @@
 package dev.awsconnectors.testhost.browser;
 
-import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.testhost.demo.StoredData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -111,8 +110,6 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
     }
 
     private static UUID idOf(String connectorName) {
-        return host.plugin().component(ConnectorRepository.class).all().stream()
-                .filter(c -> c.name().equals(connectorName)).map(Connector::id).findFirst()
-                .orElseThrow(() -> new AssertionError("No demo connector " + connectorName));
+        return new StoredData(host.plugin()).connectorId(connectorName);
     }
 }

@@ -1,11 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
 import dev.awsconnectors.testhost.OnBuiltJar;
-import dev.awsconnectors.api.AwsConnectorService;
-import dev.awsconnectors.api.ConnectorAccessDeniedException;
-import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.api.CredentialsRequest;
-import dev.awsconnectors.api.TemporaryCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.UUID;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The demo host's audit log page: the events in the app's words, for administrators only, linked from the frame. */
 @OnBuiltJar
@@ -43,14 +37,11 @@ class AuditLogPageTest {
     void showsAdministratorsEachCredentialsDecisionAndKeepsEveryoneElseOut() throws Exception {
         try (DemoHost jira = DemoHost.start(DemoOptions.builder().port(0).home(home)
                 .auiDirectory(home.resolve("no-aui")).build())) {
-            AwsConnectorService service = jira.plugin().exportedService(AwsConnectorService.class, "com.example.reports").orElseThrow();
-            UUID federated = jira.users().runAs("alice", () -> service.getUsableConnectors().stream()
-                    .filter(c -> c.getName().equals(DemoData.FEDERATED)).findFirst().orElseThrow()).getId();
-            TemporaryCredentials credentials = jira.users().runAs("alice",
-                    () -> service.getCredentials(federated, CredentialsRequest.defaults()));
-            assertThatThrownBy(() -> jira.users().runAs("bob",
-                    () -> service.getCredentials(federated, CredentialsRequest.defaults())))
-                    .isInstanceOf(ConnectorAccessDeniedException.class);
+            AnotherApp reports = AnotherApp.install(jira, home, "com.example.reports");
+            String federated = jira.users().runAs("alice", () -> reports.call("usable").get(DemoData.FEDERATED));
+            Map<String, String> credentials = jira.users().runAs("alice", () -> reports.call("credentials", federated));
+            assertThat(credentials).containsKey("secretAccessKey");
+            assertThat(jira.users().runAs("bob", () -> reports.call("credentials", federated))).containsKey("denied");
 
             HttpResponse<String> anonymous = get(jira, AuditLogPageServlet.PATH, null);
             assertThat(anonymous.statusCode()).isEqualTo(302);
@@ -67,10 +58,10 @@ class AuditLogPageTest {
             assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             String body = page.body();
             assertThat(body).contains("<table id=\"audit-log\"", "AWS Connectors", "AWS credentials issued",
-                    "AWS credentials refused", "Requested by", "Principal ARN", credentials.getPrincipalArn(),
+                    "AWS credentials refused", "Requested by", "Principal ARN", credentials.get("principalArn"),
                     "AWS connector: " + DemoData.FEDERATED, "AWS account: " + DemoData.ACCOUNT,
                     "NOT_IN_CONNECTOR_GROUPS", "END_USER_ACTIVITY / BASE", "SECURITY / BASE")
-                    .doesNotContain(credentials.getSecretAccessKey(), credentials.getSessionToken());
+                    .doesNotContain(credentials.get("secretAccessKey"), credentials.get("sessionToken"));
             assertThat(body.indexOf("AWS credentials refused"))
                     .as("newest first").isLessThan(body.indexOf("AWS credentials issued"));
         }

@@ -1,8 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
 import dev.awsconnectors.testhost.OnBuiltJar;
-import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.ConnectorRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,22 +83,24 @@ class DemoHostTest {
     void aSecondStartKeepsTheDataAndTwoNodesSeeEachOthersEdits() {
         String connectorId;
         try (DemoHost first = DemoHost.start(options())) {
-            List<Connector> connectors = first.plugin().component(ConnectorRepository.class).all();
-            assertThat(connectors).extracting(Connector::name)
+            Map<String, UUID> connectors = new StoredData(first.plugin()).connectorIdsByName();
+            assertThat(connectors.keySet())
                     .containsExactlyInAnyOrder(DemoData.FEDERATED, DemoData.ROLE, DemoData.BREAK_GLASS);
-            connectorId = connectors.get(0).id().toString();
+            connectorId = connectors.values().iterator().next().toString();
         }
         try (DemoHost node1 = DemoHost.start(options());
              DemoHost node2 = DemoHost.start(options().withNode(2))) {
-            ConnectorRepository one = node1.plugin().component(ConnectorRepository.class);
-            ConnectorRepository two = node2.plugin().component(ConnectorRepository.class);
-            assertThat(one.all()).hasSize(3).first().satisfies(c -> assertThat(c.id()).hasToString(connectorId));
+            StoredData one = new StoredData(node1.plugin());
+            StoredData two = new StoredData(node2.plugin());
+            assertThat(one.connectorIdsByName().values()).hasSize(3).first().hasToString(connectorId);
             assertThat(node2.baseUrl()).isNotEqualTo(node1.baseUrl());
+            assertThat(node2.plugin().classLoader()).as("each node runs the jar in a framework of its own")
+                    .isNotSameAs(node1.plugin().classLoader());
 
-            Connector onTwo = two.all().stream().filter(c -> c.name().equals(DemoData.ROLE)).findFirst().orElseThrow();
-            two.update(onTwo.toBuilder().description("Edited on node 2").build());
+            UUID onTwo = two.connectorId(DemoData.ROLE);
+            two.describeConnector(onTwo, "Edited on node 2");
 
-            assertThat(one.get(onTwo.id()).orElseThrow().description()).contains("Edited on node 2");
+            assertThat(one.connectorDescription(onTwo)).contains("Edited on node 2");
         }
     }
 

@@ -4,19 +4,13 @@ import dev.awsconnectors.testhost.OnBuiltJar;
 import com.atlassian.audit.entity.AuditAttribute;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.AuditResource;
-import dev.awsconnectors.accounts.Account;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.api.AwsConnectorService;
-import dev.awsconnectors.api.ConnectorAccessDeniedException;
-import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.api.CredentialsRequest;
-import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.broker.ExportedConnectorService;
-import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.AccountRepository;
-import dev.awsconnectors.persistence.ConnectorRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,22 +19,30 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Item 4 of issue 7: another app uses the exported OSGi service exactly as it would in Jira — looked up by its
- * interface among the plugin's exports (a proxy of the interface, nothing more), called on behalf of the current
- * user and through the system-scope entry — and the credentials it gets work against AWS (the local double), with
- * an audit event for each call.
+ * Item 4 of issue 7: another app uses the exported OSGi service exactly as it would in Jira — a real bundle of its
+ * own in the node's framework, importing the plugin's API package, looking the service up in the registry under
+ * its interface (the plugin's implementation stays out of its reach), calling it on behalf of the current user and
+ * through the system-scope entry — and the credentials it gets work against AWS (the local double), with an audit
+ * event for each call that names the calling app's Atlassian-Plugin-Key.
  */
 @OnBuiltJar
 class ExportedServiceAsAnotherAppTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path home;
 
@@ -49,14 +51,15 @@ class ExportedServiceAsAnotherAppTest {
     }
 
     /** What the other app would do with the credentials: call AWS with its own SDK client. */
-    private static GetCallerIdentityResponse callerIdentity(URI endpoint, TemporaryCredentials credentials) {
+    private static GetCallerIdentityResponse callerIdentity(URI endpoint, Map<String, String> credentials) {
+        assertThat(credentials).as("credentials, not a refusal").containsKey("secretAccessKey");
         try (StsClient sts = StsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                        credentials.getAccessKeyId(), credentials.getSecretAccessKey(),
-                        credentials.getSessionToken())))
+                        credentials.get("accessKeyId"), credentials.get("secretAccessKey"),
+                        credentials.get("sessionToken"))))
                 .build()) {
             return sts.getCallerIdentity();
         }
@@ -67,52 +70,54 @@ class ExportedServiceAsAnotherAppTest {
                 .collect(Collectors.toMap(AuditAttribute::getNameI18nKey, AuditAttribute::getValue));
     }
 
+    /** Creates a connector as an admin would, through the admin REST API; returns its id. */
+    private static String createSystemScopeConnector(DemoHost jira, String accountId) throws Exception {
+        ObjectNode connector = JSON.createObjectNode()
+                .put("name", "Nightly report")
+                .put("description", "Used by a scheduled job of another app")
+                .put("accountId", accountId)
+                .put("principalType", "FEDERATED_USER")
+                .put("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}")
+                .put("systemScope", true);
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(jira.baseUrl() + "/rest/aws-connectors/1.0/admin/connectors"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(connector.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
     @Test
-    void anotherAppGetsWorkingCredentialsForTheUserAndThroughSystemScopeAndIsRefusedTheRest() {
+    void anotherAppGetsWorkingCredentialsForTheUserAndThroughSystemScopeAndIsRefusedTheRest() throws Exception {
         try (DemoHost jira = DemoHost.start(options())) {
             URI aws = jira.localAwsEndpoint().orElseThrow();
-            AwsConnectorService service = jira.plugin()
-                    .exportedService(AwsConnectorService.class, "com.example.nightly-reports").orElseThrow();
-            assertThat(service).as("another bundle sees the exported interface only, not the implementation")
-                    .isNotInstanceOf(ExportedConnectorService.class);
+            AnotherApp reports = AnotherApp.install(jira, home, "com.example.nightly-reports");
+            assertThat(reports.call("implementation")).as("another bundle sees the exported interface only; the "
+                    + "implementation's package is private to the plugin").containsEntry("loadable", "false");
 
             // As the current user: alice, a member of aws-developers.
-            TemporaryCredentials alices = jira.users().runAs("alice", () -> {
-                List<ConnectorSummary> usable = service.getUsableConnectors();
-                ConnectorSummary federated = usable.stream().filter(c -> c.getName().equals(DemoData.FEDERATED))
-                        .findFirst().orElseThrow();
-                return service.getCredentials(federated.getId(), CredentialsRequest.defaults());
-            });
+            Map<String, String> alices = jira.users().runAs("alice",
+                    () -> reports.call("credentials", reports.call("usable").get(DemoData.FEDERATED)));
             GetCallerIdentityResponse alice = callerIdentity(aws, alices);
             assertThat(alice.arn()).isEqualTo("arn:aws:sts::" + DemoAws.ACCOUNT_ID + ":federated-user/alice")
-                    .isEqualTo(alices.getPrincipalArn());
+                    .isEqualTo(alices.get("principalArn"));
             assertThat(alice.account()).isEqualTo(DemoAws.ACCOUNT_ID);
 
             // Through the system-scope entry, with no user, on a connector an admin flagged system scope.
-            Account account = jira.plugin().component(AccountRepository.class).all().stream()
-                    .filter(a -> a.name().equals(DemoData.ACCOUNT)).findFirst().orElseThrow();
-            ConnectorRepository connectors = jira.plugin().component(ConnectorRepository.class);
-            Connector nightly = connectors.create(Connector.builder()
-                    .name("Nightly report")
-                    .description("Used by a scheduled job of another app")
-                    .accountId(account.id())
-                    .principalType(PrincipalType.FEDERATED_USER)
-                    .policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}")
-                    .systemScope(true)
-                    .build());
-            TemporaryCredentials systems = service.getSystemCredentials(nightly.id(), CredentialsRequest.defaults());
+            StoredData stored = new StoredData(jira.plugin());
+            String nightly = createSystemScopeConnector(jira, stored.accountId(DemoData.ACCOUNT).toString());
+            Map<String, String> systems = reports.call("system", nightly);
             assertThat(callerIdentity(aws, systems).arn())
                     .isEqualTo("arn:aws:sts::" + DemoAws.ACCOUNT_ID + ":federated-user/"
                             + AwsConnectorService.SYSTEM_SESSION_NAME);
 
             // A connector that is not system scope is refused to code with no user.
-            Connector developers = connectors.all().stream().filter(c -> c.name().equals(DemoData.FEDERATED))
-                    .findFirst().orElseThrow();
-            assertThatThrownBy(() -> service.getSystemCredentials(developers.id(), CredentialsRequest.defaults()))
-                    .isInstanceOf(ConnectorAccessDeniedException.class)
-                    .extracting(e -> ((ConnectorAccessDeniedException) e).getReason())
-                    .isEqualTo(ConnectorAccessDeniedException.Reason.NOT_SYSTEM_SCOPE);
+            String developers = stored.connectorId(DemoData.FEDERATED).toString();
+            assertThat(reports.call("system", developers)).containsExactly(Map.entry("denied", "NOT_SYSTEM_SCOPE"));
 
             List<AuditEvent> brokerEvents = jira.auditLog().events().stream()
                     .filter(e -> e.getActionI18nKey().startsWith("awsc.audit.credentials."))
@@ -130,18 +135,24 @@ class ExportedServiceAsAnotherAppTest {
                 assertThat(e.getAffectedObjects()).extracting(AuditResource::getName).contains(DemoData.ACCOUNT);
             });
             assertThat(attributes(brokerEvents.get(0))).containsEntry("awsc.audit.attribute.principalArn",
-                    alices.getPrincipalArn());
+                    alices.get("principalArn"));
             assertThat(attributes(brokerEvents.get(2))).containsEntry("awsc.audit.attribute.reason",
                     "NOT_SYSTEM_SCOPE");
-            assertThat(jira.auditLog().readLogAsJsonText()).doesNotContain(alices.getSecretAccessKey(),
-                    alices.getSessionToken(), systems.getSecretAccessKey(), systems.getSessionToken());
+            assertThat(jira.auditLog().readLogAsJsonText()).doesNotContain(alices.get("secretAccessKey"),
+                    alices.get("sessionToken"), systems.get("secretAccessKey"), systems.get("sessionToken"));
         }
     }
 
     @Test
-    void thePluginExportsNothingElseUnderAnInterfaceItDoesNotList() {
+    void thePluginRegistersOnlyTheExportedInterfaceInTheServiceRegistry() throws Exception {
         try (DemoHost jira = DemoHost.start(options())) {
-            assertThat(jira.plugin().exportedService(Runnable.class, "com.example.nightly-reports")).isEmpty();
+            Bundle plugin = Arrays.stream(jira.osgi().getBundles())
+                    .filter(b -> "dev.awsconnectors.aws-connectors-jira".equals(b.getSymbolicName()))
+                    .findFirst().orElseThrow();
+            assertThat(plugin.getRegisteredServices()).singleElement()
+                    .satisfies(r -> assertThat((String[]) r.getProperty(Constants.OBJECTCLASS))
+                            .containsExactly(AwsConnectorService.class.getName()));
+            assertThat(jira.osgi().getServiceReferences(Runnable.class, null)).isEmpty();
         }
     }
 }

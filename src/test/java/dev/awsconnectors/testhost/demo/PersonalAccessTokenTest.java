@@ -3,8 +3,6 @@ package dev.awsconnectors.testhost.demo;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.ConnectorRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -40,9 +38,7 @@ class PersonalAccessTokenTest {
             String token = readToken(tokensFile, "alice");
             assertThat(jira.tokens().tokensOf("admin")).hasSize(1).doesNotContain(token);
 
-            String id = jira.plugin().component(ConnectorRepository.class).all().stream()
-                    .filter(c -> c.name().equals(DemoData.FEDERATED)).map(Connector::id).findFirst().orElseThrow()
-                    .toString();
+            String id = new StoredData(jira.plugin()).connectorId(DemoData.FEDERATED).toString();
             String url = jira.baseUrl() + "/rest/aws-connectors/1.0/connectors/" + id
                     + "/credentials?format=credential_process";
 
