@@ -20,6 +20,7 @@ import dev.awsconnectors.testhost.plugin.HostComponents;
 import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import dev.awsconnectors.testhost.plugin.OsgiPluginInstaller;
+import dev.awsconnectors.testhost.upm.AppSignatureCheck;
 import dev.awsconnectors.testhost.plugin.PluginLoader;
 import dev.awsconnectors.testhost.plugin.PluginSideClassLoader;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
@@ -124,7 +125,12 @@ public final class DemoHost implements AutoCloseable {
         DemoDatabase database = DemoDatabase.of(options);
         // As Jira: the built jar, installed and started in the node's own OSGi framework; the plugin's classes,
         // Spring context, templates, i18n and web resources all come through the bundle's class loader.
-        OsgiPluginInstaller osgi = OsgiPluginInstaller.start(localHome.resolve("osgi-cache"));
+        // UPM's trust store is in the shared home; the build's certificate goes there as an admin would put it.
+        AppSignatureCheck signatures = AppSignatureCheck.inHome(home);
+        if (options.trustedCertificate().isPresent()) {
+            signatures.installCertificate(options.trustedCertificate().get());
+        }
+        OsgiPluginInstaller osgi = OsgiPluginInstaller.start(localHome.resolve("osgi-cache"), signatures);
         started.push(osgi);
         Bundle bundle = osgi.install(options.pluginJar());
         ClassLoader pluginClassLoader = OsgiPluginInstaller.classLoaderOf(bundle);

@@ -15,12 +15,17 @@ import java.util.Optional;
  * @param node     1, or 2 for the second node of a Data Center rehearsal (same database and home as node 1)
  * @param auiDirectory where the build unpacked AUI's npm package (default {@code target/aui})
  * @param pluginJar the built plugin jar the node installs (default: the {@value #PLUGIN_JAR_PROPERTY} system
- *                  property, which Failsafe and {@code mvn -Pdemo} set to {@code target/<finalName>.jar})
+ *                  property, which Failsafe and {@code mvn -Pdemo} set to {@code target/<finalName>.jar}); its
+ *                  signature is {@code <jar>.sig} beside it, as the build writes it
+ * @param trustedCertificate a certificate the node puts in UPM's trust store before installing the jar, as an admin
+ *                  puts an app vendor's certificate there (default: the {@value #SIGNING_CERTIFICATE_PROPERTY} system
+ *                  property, the build's signing certificate); empty = trust only what the trust store already holds
  */
 public record DemoOptions(int port, Path home, Optional<String> database, Aws aws, int node, Path auiDirectory,
-                          Path pluginJar) {
+                          Path pluginJar, Optional<Path> trustedCertificate) {
     public static final int DEFAULT_PORT = 2990;
     public static final String PLUGIN_JAR_PROPERTY = "awsc.pluginJar";
+    public static final String SIGNING_CERTIFICATE_PROPERTY = "awsc.signingCertificate";
 
     /** Where the demo's AWS calls go. */
     public enum Aws { LOCAL, REAL }
@@ -37,6 +42,8 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(auiDirectory, "auiDirectory");
         pluginJar = Objects.requireNonNull(pluginJar, "pluginJar").toAbsolutePath().normalize();
+        trustedCertificate = Objects.requireNonNull(trustedCertificate, "trustedCertificate")
+                .map(path -> path.toAbsolutePath().normalize());
     }
 
     public static Builder builder() {
@@ -45,7 +52,7 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
 
     /** The same options for the other node of the pair (node 2 of node 1, or back). */
     public DemoOptions withNode(int otherNode) {
-        return new DemoOptions(port, home, database, aws, otherNode, auiDirectory, pluginJar);
+        return new DemoOptions(port, home, database, aws, otherNode, auiDirectory, pluginJar, trustedCertificate);
     }
 
     /** Never shows a password given in the database URL. */
@@ -64,8 +71,18 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
         private int node = 1;
         private Path auiDirectory = Path.of("target", "aui");
         private Path pluginJar;
+        private Optional<Path> trustedCertificate;
 
         private Builder() {
+        }
+
+        /**
+         * The certificate to trust; {@code null} to trust only what the home's trust store already holds. Without
+         * this call, the {@value DemoOptions#SIGNING_CERTIFICATE_PROPERTY} system property, if set.
+         */
+        public Builder trustedCertificate(Path certificate) {
+            this.trustedCertificate = Optional.ofNullable(certificate);
+            return this;
         }
 
         /** The built jar to install; without it, the {@value DemoOptions#PLUGIN_JAR_PROPERTY} system property. */
@@ -115,7 +132,11 @@ public record DemoOptions(int port, Path home, Optional<String> database, Aws aw
                 }
                 jar = Path.of(property);
             }
-            return new DemoOptions(port, home, Optional.ofNullable(database), aws, node, auiDirectory, jar);
+            Optional<Path> certificate = trustedCertificate != null ? trustedCertificate
+                    : Optional.ofNullable(System.getProperty(SIGNING_CERTIFICATE_PROPERTY))
+                            .filter(property -> !property.isBlank()).map(Path::of);
+            return new DemoOptions(port, home, Optional.ofNullable(database), aws, node, auiDirectory, jar,
+                    certificate);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.awsconnectors.testhost.plugin;
 
+import dev.awsconnectors.testhost.upm.AppSignatureCheck;
+import dev.awsconnectors.testhost.upm.AppSignatureException;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -44,13 +46,18 @@ public final class OsgiPluginInstaller implements AutoCloseable {
     private static final Pattern PACKAGE_IN_FILTER = Pattern.compile("osgi\\.wiring\\.package=([^)]+)\\)");
 
     private final Felix framework;
+    private final AppSignatureCheck signatures;
 
-    private OsgiPluginInstaller(Felix framework) {
+    private OsgiPluginInstaller(Felix framework, AppSignatureCheck signatures) {
         this.framework = framework;
+        this.signatures = signatures;
     }
 
-    /** Starts a framework whose bundle cache is {@code storage} (emptied first), e.g. under the node's local home. */
-    public static OsgiPluginInstaller start(Path storage) {
+    /**
+     * Starts a framework whose bundle cache is {@code storage} (emptied first), e.g. under the node's local home;
+     * it installs only jars that pass {@code signatures}, as UPM 8 does.
+     */
+    public static OsgiPluginInstaller start(Path storage, AppSignatureCheck signatures) {
         Map<String, Object> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toAbsolutePath().toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -65,25 +72,30 @@ public final class OsgiPluginInstaller implements AutoCloseable {
             Files.createDirectories(storage);
             Felix felix = new Felix(config);
             felix.start();
-            return new OsgiPluginInstaller(felix);
+            return new OsgiPluginInstaller(felix, signatures);
         } catch (Exception e) {
             throw new PluginLoadException("The OSGi framework cannot start: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Installs and starts the plugin jar, as UPM would.
+     * Installs and starts the plugin jar, as UPM would: only when its signature ({@code <jar>.sig}) verifies against
+     * the trust store.
      *
      * @return the started bundle
-     * @throws PluginLoadException naming every mandatory import the framework cannot satisfy, or why else the
-     *                             bundle cannot be installed or started
+     * @throws PluginLoadException saying why the signature check refused the jar, naming every mandatory import the
+     *                             framework cannot satisfy, or why else the bundle cannot be installed or started
      */
     public Bundle install(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new PluginLoadException("The plugin jar " + jar + " does not exist; build it with 'mvn package'");
         }
-        // UPM checks the app's signature here, before anything of the jar is installed; the check
-        // (dev.awsconnectors.testhost.upm.AppSignatureCheck) is a separate piece of work and plugs in at this point.
+        // UPM checks the app's signature before anything of the jar is installed.
+        try {
+            signatures.verify(jar, AppSignatureCheck.signatureOf(jar));
+        } catch (AppSignatureException e) {
+            throw new PluginLoadException("Signature check failed! " + e.getMessage(), e);
+        }
         Bundle bundle;
         try {
             bundle = framework.getBundleContext().installBundle(jar.toUri().toString());

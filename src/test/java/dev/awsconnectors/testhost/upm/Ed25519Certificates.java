@@ -22,7 +22,7 @@ import java.util.Base64;
  * pair but has no public API to issue a certificate, so the few DER structures of RFC 5280 are written here, with any
  * validity period (an expired certificate included).
  */
-final class Ed25519Certificates {
+public final class Ed25519Certificates {
     /** AlgorithmIdentifier of Ed25519 (OID 1.3.101.112, no parameters), RFC 8410. */
     private static final byte[] ED25519 = {0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70};
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
@@ -32,8 +32,8 @@ final class Ed25519Certificates {
     }
 
     /** A signer: its private key and the self-signed certificate of its public key. */
-    record Signer(PrivateKey privateKey, X509Certificate certificate) {
-        byte[] sign(byte[] data) throws GeneralSecurityException {
+    public record Signer(PrivateKey privateKey, X509Certificate certificate) {
+        public byte[] sign(byte[] data) throws GeneralSecurityException {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(privateKey);
             signature.update(data);
@@ -41,7 +41,7 @@ final class Ed25519Certificates {
         }
 
         /** Writes the certificate as PEM, as an admin receives it. */
-        Path writePem(Path file) throws Exception {
+        public Path writePem(Path file) throws Exception {
             Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
                     + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
@@ -54,7 +54,7 @@ final class Ed25519Certificates {
         }
     }
 
-    static Signer signer(String commonName, Instant notBefore, Instant notAfter) throws Exception {
+    public static Signer signer(String commonName, Instant notBefore, Instant notAfter) throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] name = sequence(set(sequence(
                 der(0x06, new byte[] {0x55, 0x04, 0x03}), // id-at-commonName
