@@ -79,8 +79,8 @@ import static org.mockito.Mockito.when;
  */
 class TemplatesInOneEngineTest {
     private static final Path TEMPLATES = Paths.get("src/main/resources/templates");
-    private static final Pattern TYPED_FIELD_GROUP = Pattern.compile("<(div|fieldset) class=\"[^\"]*\"(?: id=\"([^\"]+)\")?"
-            + " data-awsc-types=\"([A-Z_ ]+)\"");
+    private static final Pattern TYPED_FIELD_GROUP = Pattern.compile(
+            "<(div|fieldset) class=\"[^\"]*\"(?: id=\"([^\"]+)\")? data-awsc-types=\"([A-Z_ ]+)\"");
     private static final ClassLoader CLASS_LOADER = TemplatesInOneEngineTest.class.getClassLoader();
     private static final Set<String> ALLOWLIST = PluginDescriptor.read(CLASS_LOADER, "atlassian-plugin.xml")
             .velocityAllowlistMethods();
@@ -238,23 +238,29 @@ class TemplatesInOneEngineTest {
         }
 
         Map<String, Page> pages() throws IOException {
-            capture("overview", "templates/admin/connectors.vm", "GET", Map.of(), (request, response) -> overview().service(request, response));
+            capture("overview", "templates/admin/connectors.vm", "GET", Map.of(),
+                    (request, response) -> overview().service(request, response));
             capture("account editor", "templates/admin/account.vm", "GET", Map.of("id", account.id().toString()),
                     (request, response) -> accountEditor().service(request, response));
-            capture("account editor refusing a form", "templates/admin/account.vm", "POST", Map.of("action", "save", "name", "",
+            capture("account editor refusing a form", "templates/admin/account.vm", "POST",
+                    Map.of("action", "save", "name", "",
                     "type", "ACCESS_KEY", "accessKeyId", "ASIA-not-a-key", "partition", "aws", "region", "mars-1"),
                     (request, response) -> accountEditor().service(request, response));
             capture("connector editor", "templates/admin/connector.vm", "GET", Map.of("id", connector.id().toString()),
                     (request, response) -> connectorEditor().service(request, response));
-            capture("connector editor refusing a form", "templates/admin/connector.vm", "POST", Map.of("action", "save", "name", "",
+            capture("connector editor refusing a form", "templates/admin/connector.vm", "POST",
+                    Map.of("action", "save", "name", "",
                     "accountId", account.id().toString(), "principalType", "IAM_ROLE", "roleArn", "not-an-arn",
                     "externalId", "x", "maxDurationSeconds", "60"),
                     (request, response) -> connectorEditor().service(request, response));
             when(userManager.isAdmin(new UserKey("key-admin"))).thenReturn(false);
-            capture("admin message", "templates/admin/message.vm", "GET", Map.of(), (request, response) -> overview().service(request, response));
-            capture("user page", "templates/user/my-connectors.vm", "GET", Map.of(), (request, response) -> userPage().service(request, response));
+            capture("admin message", "templates/admin/message.vm", "GET", Map.of(),
+                    (request, response) -> overview().service(request, response));
+            capture("user page", "templates/user/my-connectors.vm", "GET", Map.of(),
+                    (request, response) -> userPage().service(request, response));
             when(xsrf.validateFormEncodedToken(any())).thenReturn(false);
-            capture("user message", "templates/user/message.vm", "POST", Map.of(), (request, response) -> userPage().service(request, response));
+            capture("user message", "templates/user/message.vm", "POST", Map.of(),
+                    (request, response) -> userPage().service(request, response));
             return pages;
         }
 
@@ -265,7 +271,8 @@ class TemplatesInOneEngineTest {
             HttpServletResponse response = mock(HttpServletResponse.class);
             when(httpRequest.getMethod()).thenReturn(method);
             when(httpRequest.getContextPath()).thenReturn("/jira");
-            when(httpRequest.getRequestURL()).thenReturn(new StringBuffer("http://localhost:2990/jira/plugins/servlet/x"));
+            when(httpRequest.getRequestURL())
+                    .thenReturn(new StringBuffer("http://localhost:2990/jira/plugins/servlet/x"));
             when(httpRequest.getParameter(any())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
             when(response.getWriter()).thenReturn(new PrintWriter(new StringWriter()));
             rendered.clear();

@@ -42,9 +42,10 @@ public final class TemplateRendererVelocitySettings {
         properties.setProperty(RuntimeConstants.VM_LIBRARY, "");
         // atlassian.dev.mode off (production): the renderer turns library autoreload off.
         properties.setProperty(RuntimeConstants.VM_LIBRARY_AUTORELOAD, "false");
-        // Unset by the renderer, so Velocity's defaults (Velocity 1.7 developer guide, "Velocimacros"; Velocity 2's
-        // defaults/velocity.properties): inline macros allowed, one namespace for all templates, and a macro
-        // already defined is NOT replaced by a later template's macro of the same name. The decompiled Velocity
+        // Unset by the renderer, so Velocity's defaults (https://velocity.apache.org/engine/1.7/developer-guide.html,
+        // "Velocimacros"; Velocity 2's org/apache/velocity/runtime/defaults/velocity.properties): inline macros
+        // allowed, one namespace for all templates, and a macro already defined is NOT replaced by a later
+        // template's macro of the same name. The decompiled Velocity
         // 1.6.4-atlassian-26 VelocimacroFactory.canAddVelocimacro rejects that later macro ("inline not allowed to
         // replace existing VM"), so the first template rendered decides what the name means.
         properties.setProperty(RuntimeConstants.VM_PERM_ALLOW_INLINE, "true");
@@ -53,7 +54,10 @@ public final class TemplateRendererVelocitySettings {
         // Unset by the renderer: an undefined reference is written as it stands, not an error.
         properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "false");
         // Velocity 1.x's #if: only null and false are false (an empty string or list is true). Velocity 2 needs this
-        // switch for that behaviour (its "Upgrading from 1.x" notes); Velocity 2's own default is true.
+        // switch for that (https://velocity.apache.org/engine/2.4/upgrading.html, "for busy people"); its own
+        // default is true. That page's other switches are left at Velocity 2's defaults: space gobbling changes only
+        // the pages' whitespace, and the templates call no macro without all its arguments nor a method that needs
+        // an argument converted.
         properties.setProperty(RuntimeConstants.CHECK_EMPTY_OBJECTS, "false");
         // The renderer reads every template as UTF-8.
         properties.setProperty(RuntimeConstants.INPUT_ENCODING, StandardCharsets.UTF_8.name());
