@@ -38,6 +38,10 @@ import java.util.function.Predicate;
  * skips escaping for such names. Directives ({@code #if}, {@code #foreach}) and literal template text are never
  * changed.
  *
+ * <p><b>One engine.</b> As Jira's renderer does, one Velocity engine renders all of the plugin's templates, with
+ * the renderer's settings ({@link TemplateRendererVelocitySettings}): a Velocimacro that one template has defined is
+ * kept for every later template, and a later template's macro of the same name does not replace it.
+ *
  * <p>Every template also sees {@code $i18n} (the plugin's {@code I18nResolver}) unless the caller's context has one.
  *
  * <p><b>Method allowlist.</b> As Jira 10 and later do, a template may call a method of the plugin's own classes —
@@ -79,13 +83,15 @@ public final class HostTemplateRenderer implements TemplateRenderer {
                                  AllowlistUberspector.Allowlist allowlist) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
         this.defaults = Map.copyOf(defaults);
-        Properties properties = new Properties();
+        // One engine for all of the plugin's templates, configured as Atlassian's template renderer configures its
+        // own (macros, #if, encoding: see TemplateRendererVelocitySettings).
+        Properties properties = TemplateRendererVelocitySettings.properties();
         properties.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, AllowlistUberspector.class.getName());
         properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "plugin");
         properties.put(RuntimeConstants.RESOURCE_LOADER + ".plugin." + RuntimeConstants.RESOURCE_LOADER_INSTANCE,
                 new PluginResourceLoader(classLoader));
-        properties.setProperty(RuntimeConstants.INPUT_ENCODING, StandardCharsets.UTF_8.name());
-        // Templates are in the class path and do not change while the host runs.
+        // Templates are in the class path and do not change while the host runs; the renderer caches them too
+        // outside atlassian.dev.mode.
         properties.setProperty(RuntimeConstants.RESOURCE_LOADER + ".plugin.cache", "true");
         engine = new VelocityEngine(properties);
         engine.setApplicationAttribute(AllowlistUberspector.ALLOWLIST_ATTRIBUTE, allowlist);

@@ -10,18 +10,23 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The plugin's templates rendered from the class path by plain Apache Velocity, which escapes nothing: what a
  * template escapes itself is all that is escaped, so tests can show it escapes every value.
  */
 public final class UnescapedTemplateRenderer implements TemplateRenderer {
-    private final VelocityEngine engine = new VelocityEngine();
+    private final VelocityEngine engine;
 
     public UnescapedTemplateRenderer() {
-        engine.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
-        engine.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
-        engine.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        // The template renderer's macro and #if settings, so that the templates behave as in Jira.
+        Properties properties = TemplateRendererVelocitySettings.properties();
+        properties.setProperty(RuntimeConstants.RESOURCE_LOADERS, "classpath");
+        properties.setProperty("resource.loader.classpath.class", ClasspathResourceLoader.class.getName());
+        // Stricter than Jira on purpose: a reference the servlet did not provide fails the test.
+        properties.setProperty(RuntimeConstants.RUNTIME_REFERENCES_STRICT, "true");
+        engine = new VelocityEngine(properties);
         engine.init();
     }
 

@@ -144,6 +144,25 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
                 .doesNotContain("&amp;amp;", "&amp;#39;", "&amp;quot;", "&amp;lt;");
     }
 
+    @Test
+    void afterEditingAnAccountTheConnectorEditorStillShowsOnlyTheChosenTypesFields() {
+        // Jira renders all of the app's templates in one Velocity engine; the account editor goes first here.
+        click(By.cssSelector("#aws-accounts .aws-account-edit"));
+        waitFor(By.id("aws-account-form"));
+
+        openNewConnector();
+        new Select(browser.find(By.id("principalType"))).selectByValue("FEDERATED_USER");
+        screenshot("1-federated-after-account");
+        assertThat(browser.find(By.id("mfaSerialNumber")).isDisplayed()).as("no MFA device for federated users")
+                .isFalse();
+        assertThat(browser.find(By.id("consoleDestination")).isDisplayed()).isTrue();
+
+        new Select(browser.find(By.id("principalType"))).selectByValue("IAM_USER");
+        assertThat(browser.find(By.id("mfaSerialNumber")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("consoleDestination")).isDisplayed()).as("no console sign-in for IAM users")
+                .isFalse();
+    }
+
     private void openNewConnector() {
         browser.get(baseUrl + OVERVIEW);
         click(By.id("aws-add-connector"));
