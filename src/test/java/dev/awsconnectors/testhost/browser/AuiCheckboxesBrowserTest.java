@@ -11,6 +11,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,10 +107,11 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
                 .filteredOn(message -> !message.contains("favicon.ico")).isEmpty();
     }
 
-    /** The browser tests need AUI itself: the build's fetch-aui step unpacks it when npm is installed. */
-    private void requireRealAui() {
-        boolean aui = browser.findAll(By.cssSelector("head script[src$='/aui-prototyping.js']")).size() == 1;
-        if (aui) {
+    /** These tests need AUI itself: the build's fetch-aui step unpacks it when npm is installed. */
+    private static void requireRealAui() {
+        Path aui = host.options().auiDirectory();
+        if (Files.isRegularFile(aui.resolve("package/dist/aui/aui-prototyping.js"))
+                && Files.isRegularFile(aui.resolve("jquery/package/dist/jquery.min.js"))) {
             return;
         }
         if ("true".equalsIgnoreCase(System.getenv(Browser.REQUIRE_BROWSER_VARIABLE))) {
