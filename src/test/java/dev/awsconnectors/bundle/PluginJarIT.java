@@ -28,7 +28,7 @@ class PluginJarIT {
             "com.atlassian.sal.api", "com.atlassian.sal.api.auth", "com.atlassian.sal.api.message",
             "com.atlassian.sal.api.transaction", "com.atlassian.sal.api.user", "com.atlassian.sal.api.websudo",
             "com.atlassian.sal.api.xsrf", "com.atlassian.activeobjects.external", "com.atlassian.audit.api",
-            "com.atlassian.audit.entity", "com.atlassian.templaterenderer",
+            "com.atlassian.audit.entity", "com.atlassian.templaterenderer", "com.atlassian.webresource.api.assembler",
             "com.atlassian.plugin.web.api", "com.atlassian.plugin.web.api.provider",
             "com.atlassian.plugins.rest.api.security.annotation",
             "com.atlassian.plugin.spring.scanner.annotation.export",

@@ -11,6 +11,7 @@ import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.EnteredText;
@@ -77,10 +78,12 @@ public class AccountAdminServlet extends AdminPageServlet {
                                @ComponentImport I18nResolver i18n,
                                @ComponentImport XsrfTokenValidator xsrfValidator,
                                @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                               @ComponentImport PageBuilderService pageBuilderService,
                                @ComponentImport AuditService auditService,
                                AccountRepository accounts, ConnectorRepository connectors,
                                ConfigurationValidator validator, AccountChecks checks) {
-        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor);
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
+                pageBuilderService);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.validator = Objects.requireNonNull(validator, "validator");

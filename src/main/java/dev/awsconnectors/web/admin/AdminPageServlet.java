@@ -10,6 +10,7 @@ import com.atlassian.sal.api.websudo.WebSudoSessionException;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +46,10 @@ import java.util.Objects;
  * {@code $xsrfParameterName} for their forms, {@code $adminPath} (the context path plus the servlet path of the
  * admin pages), {@code $esc} (an {@link HtmlEscaper}, through which they write every value) and their values as
  * plain strings: no HTML is ever built in Java.
+ *
+ * <p>Before a page is rendered it requires the admin pages' web resource ({@link #WEB_RESOURCE}: AUI and the
+ * editor's script) through Jira's {@link PageBuilderService}, which writes the tags into the decorated page's head;
+ * templates never write a resource URL themselves.
  */
 public abstract class AdminPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -60,6 +65,8 @@ public abstract class AdminPageServlet extends HttpServlet {
     static final String XSRF_MESSAGE = "awsc.admin.xsrf.message";
     /** Where the admin pages live, below the context path. */
     static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/admin";
+    /** The admin pages' {@code <web-resource>} in atlassian-plugin.xml, by its complete key. */
+    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:admin-resources";
 
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;
@@ -68,11 +75,12 @@ public abstract class AdminPageServlet extends HttpServlet {
     private final transient I18nResolver i18n;
     private final transient XsrfTokenValidator xsrfValidator;
     private final transient XsrfTokenAccessor xsrfAccessor;
+    private final transient PageBuilderService pageBuilderService;
 
     protected AdminPageServlet(UserManager userManager, LoginUriProvider loginUriProvider,
                                WebSudoManager webSudoManager, TemplateRenderer templateRenderer,
                                I18nResolver i18n, XsrfTokenValidator xsrfValidator,
-                               XsrfTokenAccessor xsrfAccessor) {
+                               XsrfTokenAccessor xsrfAccessor, PageBuilderService pageBuilderService) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
         this.webSudoManager = Objects.requireNonNull(webSudoManager, "webSudoManager");
@@ -80,6 +88,7 @@ public abstract class AdminPageServlet extends HttpServlet {
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.xsrfValidator = Objects.requireNonNull(xsrfValidator, "xsrfValidator");
         this.xsrfAccessor = Objects.requireNonNull(xsrfAccessor, "xsrfAccessor");
+        this.pageBuilderService = Objects.requireNonNull(pageBuilderService, "pageBuilderService");
     }
 
     /** A template and the values it shows, with its HTTP status; or a redirect to another admin page. */
@@ -250,6 +259,7 @@ public abstract class AdminPageServlet extends HttpServlet {
         String contextPath = request.getContextPath();
         context.put("contextPath", contextPath == null ? "" : contextPath);
         context.put("adminPath", (contextPath == null ? "" : contextPath) + SERVLET_PATH);
+        pageBuilderService.assembler().resources().requireWebResource(WEB_RESOURCE);
         StringWriter html = new StringWriter();
         templateRenderer.render(page.template(), context, html);
         response.setStatus(status);

@@ -12,6 +12,7 @@ import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.api.AwsConnectorException;
@@ -66,7 +67,6 @@ public class ConnectorAdminServlet extends AdminPageServlet {
 
     static final String TEMPLATE = "templates/admin/connector.vm";
     static final int MAX_GROUPS_SHOWN = 100;
-    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:admin-resources";
 
     /** The fields only some principal types take, with those types; every other field applies to every type. */
     static final Map<String, Set<PrincipalType>> TYPED_FIELDS = new LinkedHashMap<>();
@@ -110,10 +110,12 @@ public class ConnectorAdminServlet extends AdminPageServlet {
                                  @ComponentImport I18nResolver i18n,
                                  @ComponentImport XsrfTokenValidator xsrfValidator,
                                  @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                                 @ComponentImport PageBuilderService pageBuilderService,
                                  @ComponentImport AuditService auditService,
                                  AccountRepository accounts, ConnectorRepository connectors,
                                  ConfigurationValidator validator, AccountChecks checks, ConnectorTester tester) {
-        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor);
+        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
+                pageBuilderService);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -471,7 +473,6 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         page.context.put("errors", errors.byField());
         page.context.put("generalErrors", errors.general());
         page.context.put("hasErrors", !violations.isEmpty());
-        page.context.put("webResourceUrl", "/download/resources/" + WEB_RESOURCE + "/connector-editor.js");
         return page;
     }
 

@@ -10,6 +10,7 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
@@ -70,6 +71,7 @@ public class MyConnectorsServlet extends HttpServlet {
     static final String PAGE_TEMPLATE = "templates/user/my-connectors.vm";
     static final String MESSAGE_TEMPLATE = "templates/user/message.vm";
     static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/my";
+    /** The user page's {@code <web-resource>} (AUI, its script and style), required through Jira's page builder. */
     static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:user-resources";
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
@@ -82,6 +84,7 @@ public class MyConnectorsServlet extends HttpServlet {
     private final transient XsrfTokenValidator xsrfValidator;
     private final transient XsrfTokenAccessor xsrfAccessor;
     private final transient ApplicationProperties applicationProperties;
+    private final transient PageBuilderService pageBuilderService;
 
     public MyConnectorsServlet(CredentialBroker connectors,
                                @ComponentImport UserManager userManager,
@@ -90,7 +93,8 @@ public class MyConnectorsServlet extends HttpServlet {
                                @ComponentImport I18nResolver i18n,
                                @ComponentImport XsrfTokenValidator xsrfValidator,
                                @ComponentImport XsrfTokenAccessor xsrfAccessor,
-                               @ComponentImport ApplicationProperties applicationProperties) {
+                               @ComponentImport ApplicationProperties applicationProperties,
+                               @ComponentImport PageBuilderService pageBuilderService) {
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
@@ -99,6 +103,7 @@ public class MyConnectorsServlet extends HttpServlet {
         this.xsrfValidator = Objects.requireNonNull(xsrfValidator, "xsrfValidator");
         this.xsrfAccessor = Objects.requireNonNull(xsrfAccessor, "xsrfAccessor");
         this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
+        this.pageBuilderService = Objects.requireNonNull(pageBuilderService, "pageBuilderService");
     }
 
     @Override
@@ -341,7 +346,7 @@ public class MyConnectorsServlet extends HttpServlet {
         String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
         context.put("contextPath", contextPath);
         context.put("pagePath", contextPath + SERVLET_PATH);
-        context.put("resourcePath", contextPath + "/download/resources/" + WEB_RESOURCE);
+        pageBuilderService.assembler().resources().requireWebResource(WEB_RESOURCE);
         StringWriter html = new StringWriter();
         templateRenderer.render(template, context, html);
         response.setStatus(status);

@@ -9,19 +9,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.awsconnectors.testhost.webresource.HostPageBuilderService;
+import dev.awsconnectors.testhost.webresource.UnknownWebResourceException;
+import dev.awsconnectors.testhost.webresource.WebResourceFile;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What Jira's SiteMesh does for plugin pages: a whole HTML page written by a plugin servlet is put into the host's
- * {@link PageFrame} — its title and head kept, its body placed under the header. Anything else (fragments,
- * redirects, JSON, downloads) passes through unchanged.
+ * {@link PageFrame} — its title and head kept, its body placed under the header, and the web resources it required
+ * through the page builder linked in its head. Anything else (fragments, redirects, JSON, downloads) passes through
+ * unchanged. A page that required an unknown web resource is answered 500, naming it, rather than shown without it.
  */
 final class Decorator extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -29,17 +38,32 @@ final class Decorator extends HttpFilter {
     private static final Pattern HEAD = Pattern.compile("<head[^>]*>(.*?)</head>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern BODY = Pattern.compile("<body[^>]*>(.*)</body>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private final transient PageFrame frame;
+    private static final Logger LOG = Logger.getLogger(Decorator.class.getName());
 
-    Decorator(PageFrame frame) {
+    private final transient PageFrame frame;
+    private final transient Optional<PageBuilderService> pageBuilder;
+
+    /**
+     * @param pageBuilder the page builder as the plugin sees it (the host's, behind the plugin's import), if the
+     *                    plugin imports one
+     */
+    Decorator(PageFrame frame, Optional<PageBuilderService> pageBuilder) {
         this.frame = frame;
+        this.pageBuilder = pageBuilder;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Capture capture = new Capture(response);
-        chain.doFilter(request, capture);
+        Optional<HostPageBuilderService.Page> built = pageBuilder.map(PageBuilderService::assembler)
+                .filter(HostPageBuilderService.Page.class::isInstance).map(HostPageBuilderService.Page.class::cast)
+                .map(HostPageBuilderService.Page::restart);
+        try {
+            chain.doFilter(request, capture);
+        } finally {
+            built.ifPresent(HostPageBuilderService.Page::close);
+        }
         capture.flushWriter();
         byte[] bytes = capture.buffer.toByteArray();
         String type = capture.getContentType();
@@ -51,7 +75,16 @@ final class Decorator extends HttpFilter {
                 Matcher title = TITLE.matcher(html);
                 Matcher head = HEAD.matcher(html);
                 String headHtml = head.find() ? TITLE.matcher(head.group(1)).replaceAll("") : "";
-                String page = frame.page(title.find() ? title.group(1).strip() : "Jira", headHtml, body.group(1));
+                List<WebResourceFile> resources;
+                try {
+                    resources = built.map(HostPageBuilderService.Page::files).orElse(List.of());
+                } catch (UnknownWebResourceException e) {
+                    LOG.severe(request.getRequestURI() + ": " + e.getMessage());
+                    response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.getMessage());
+                    return;
+                }
+                String page = frame.page(title.find() ? title.group(1).strip() : "Jira", resources, headHtml,
+                        body.group(1));
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 bytes = page.getBytes(StandardCharsets.UTF_8);
             }

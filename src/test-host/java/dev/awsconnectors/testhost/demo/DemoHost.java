@@ -159,6 +159,7 @@ public final class DemoHost implements AutoCloseable {
                 .add(XsrfTokenAccessor.class, xsrf)
                 .add(TemplateRenderer.class, templates)
                 .add(I18nResolver.class, i18n)
+                .add(com.atlassian.webresource.api.assembler.PageBuilderService.class, PageResources.pageBuilder(descriptor, options.auiDirectory()))
                 .add(AuditService.class, audit)
                 .add(TransactionTemplate.class, new HostTransactionTemplate(ao));
 

@@ -9,6 +9,7 @@ import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import dev.awsconnectors.testhost.plugin.WebFragments;
 import dev.awsconnectors.testhost.sal.HostUsers;
+import dev.awsconnectors.testhost.webresource.WebResourceFile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,9 +103,18 @@ final class PageFrame {
 
     /** A whole page: {@code bodyHtml} and {@code headHtml} are written as they are. */
     String page(String title, String headHtml, String bodyHtml) {
+        return page(title, List.of(), headHtml, bodyHtml);
+    }
+
+    /**
+     * A whole page whose head links, after AUI's stylesheet (which every Jira page has), the web resources the page
+     * required, dependencies first, then the page's own head.
+     */
+    String page(String title, List<WebResourceFile> resources, String headHtml, String bodyHtml) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>" + Html.escape(title) + " - Jira</title>"
-                + "<link rel=\"stylesheet\" href=\"" + contextPath + "/static/aui/aui.css\">"
+                + "<link rel=\"stylesheet\" href=\"" + contextPath + AuiStylesheet.CSS_PATH + "\">"
+                + PageResources.headTags(contextPath, resources, List.of(AuiStylesheet.CSS_PATH))
                 + headHtml + "</head>\n<body class=\"aui-page-focused aui-page-medium\"><div id=\"page\">"
                 + header()
                 + "<div id=\"content\" class=\"aui-page-panel\"><div class=\"aui-page-panel-inner\">"

@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.plugin.LoadedPlugin;
 import dev.awsconnectors.testhost.sal.HostAuditLog;
 import dev.awsconnectors.testhost.sal.HostI18nResolver;
@@ -19,6 +20,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The web side of the host on Jetty 12 (ee10), under {@value #CONTEXT_PATH}: login, logout, WebSudo and dashboard
@@ -55,7 +57,7 @@ final class WebApp {
         context.addFilter(new FilterHolder(new SecurityHeaders()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(new FilterHolder(new Authentication(parts.users(), parts.tokens())), "/*", requests);
-        context.addFilter(new FilterHolder(new Decorator(parts.frame())), "/plugins/servlet/*", requests);
+        context.addFilter(new FilterHolder(new Decorator(parts.frame(), pageBuilderOf(parts.plugin()))), "/plugins/servlet/*", requests);
 
         context.addServlet(new ServletHolder(new LoginServlet(parts.users(), parts.frame())), "/login.jsp");
         context.addServlet(new ServletHolder(new LoginServlet.Logout()), "/logout");
@@ -91,6 +93,11 @@ final class WebApp {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop the web server", e);
         }
+    }
+
+    /** The page builder the plugin imported (the host's, behind the import), through which its pages are built. */
+    private static Optional<PageBuilderService> pageBuilderOf(LoadedPlugin plugin) {
+        return Optional.ofNullable(plugin.context().getBeanProvider(PageBuilderService.class).getIfAvailable());
     }
 
     /** What the web side serves. */

@@ -54,6 +54,8 @@ public final class JiraExports {
             none("com.atlassian.templaterenderer", "atlassian-template-renderer (Slack app for Jira 11 uses it)"),
             none("com.atlassian.plugin.web.api", "atlassian-plugins-webfragment-api, Platform 8"),
             none("com.atlassian.plugin.web.api.provider", "atlassian-plugins-webfragment-api, Platform 8"),
+            none("com.atlassian.webresource.api.assembler", "atlassian-plugins-webresource-api: Atlassian's Slack "
+                    + "app for Jira 11 imports PageBuilderService and requires its resources through it"),
             none("com.atlassian.plugins.rest.api.security.annotation", "REST v2 (Platform 8) security annotations"),
             none("com.atlassian.plugin.spring.scanner.annotation.export", SCANNER),
             none("com.atlassian.plugin.spring.scanner.annotation.imports", SCANNER),

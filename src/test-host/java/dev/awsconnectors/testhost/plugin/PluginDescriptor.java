@@ -51,8 +51,11 @@ public record PluginDescriptor(
         }
     }
 
-    /** {@code <web-resource key>} with its downloadable resources. */
-    public record WebResourceModule(String key, List<Resource> resources) {
+    /**
+     * {@code <web-resource key>} with the complete keys of the web resources it depends on ({@code <dependency>}, in
+     * their order) and its downloadable resources.
+     */
+    public record WebResourceModule(String key, List<String> dependencies, List<Resource> resources) {
     }
 
     /** {@code <resource type name location>}. */
@@ -172,7 +175,8 @@ public record PluginDescriptor(
                         resources.add(new Resource(resource.getAttribute("type"), resource.getAttribute("name"),
                                 resource.getAttribute("location")));
                     }
-                    webResources.add(new WebResourceModule(required(module, "key", "<web-resource>"), resources));
+                    webResources.add(new WebResourceModule(required(module, "key", "<web-resource>"),
+                            texts(module, "dependency"), resources));
                 }
                 case "web-item" -> {
                     String moduleKey = required(module, "key", "<web-item>");

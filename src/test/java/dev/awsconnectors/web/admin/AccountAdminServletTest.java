@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.ChangedValue;
@@ -96,7 +97,7 @@ class AccountAdminServletTest {
 
     private AccountAdminServlet servlet() {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), auditService,
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), auditService,
                 accounts, connectors, validator, checks);
     }
 
@@ -222,4 +223,9 @@ class AccountAdminServletTest {
         return constructor.newInstance(account, connectors);
     }
 
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
@@ -64,7 +65,8 @@ class AdminPageServletTest {
         private static final long serialVersionUID = 1L;
 
         CountingPage() {
-            super(userManager, loginUriProvider, webSudoManager, renderer, i18n, xsrfValidator, xsrfAccessor);
+            super(userManager, loginUriProvider, webSudoManager, renderer, i18n, xsrfValidator, xsrfAccessor,
+                    pageBuilder());
         }
 
         @Override
@@ -207,7 +209,7 @@ class AdminPageServletTest {
         when(userManager.isAdmin(ADMIN)).thenReturn(true);
         when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
         AdminPageServlet failing = new AdminPageServlet(userManager, loginUriProvider, webSudoManager, renderer,
-                i18n, xsrfValidator, xsrfAccessor) {
+                i18n, xsrfValidator, xsrfAccessor, pageBuilder()) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -250,5 +252,10 @@ class AdminPageServletTest {
         assertThat(body.toString()).doesNotContain("ldap://x");
         assertThat(pagesBuilt).hasValue(0);
         verifyNoInteractions(webSudoManager);
+    }
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     }
 }

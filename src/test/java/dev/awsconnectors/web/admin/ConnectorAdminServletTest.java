@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.audit.RequestOrigin;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -84,7 +85,7 @@ class ConnectorAdminServletTest {
 
     private ConnectorAdminServlet servlet() {
         return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
                 mock(AccountChecks.class), tester);
     }
@@ -131,5 +132,10 @@ class ConnectorAdminServletTest {
 
         verify(tester).test(connector.id(), null, RequestOrigin.WEB);
         assertThat(body.toString()).contains("id=\"aws-test-arn\"");
+    }
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     }
 }

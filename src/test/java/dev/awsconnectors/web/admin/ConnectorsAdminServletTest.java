@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
 
@@ -63,7 +64,7 @@ class ConnectorsAdminServletTest {
     private String render() throws IOException {
         ConnectorsAdminServlet servlet = new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class),
                 webSudoManager, new UnescapedTemplateRenderer(), new StrictI18nResolver(), mock(XsrfTokenValidator.class),
-                mock(XsrfTokenAccessor.class), accounts, connectors);
+                mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors);
         servlet.doGet(request, response);
         return body.toString();
     }
@@ -139,4 +140,9 @@ class ConnectorsAdminServletTest {
         return cells;
     }
 
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
@@ -114,7 +115,7 @@ class TemplateEscapingTest {
     @Test
     void theOverviewEscapesNamesAndGroups() throws IOException {
         new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), accounts, connectors)
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors)
                 .doGet(request, response);
 
         assertOnlyEscaped(body.toString());
@@ -269,15 +270,20 @@ class TemplateEscapingTest {
 
     private AccountAdminServlet accountServlet() {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
                 mock(AccountChecks.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {
         return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
                 mock(AccountChecks.class), mock(ConnectorTester.class));
+    }
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     }
 }

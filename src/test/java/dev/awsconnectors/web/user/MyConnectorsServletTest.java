@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.user;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -63,7 +64,7 @@ class MyConnectorsServletTest {
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
     private final MyConnectorsServlet servlet = new MyConnectorsServlet(connectors, userManager, loginUriProvider,
-            renderer, i18n, xsrfValidator, xsrfAccessor, applicationProperties);
+            renderer, i18n, xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
 
     @BeforeEach
     void setUp() throws Exception {
@@ -201,5 +202,10 @@ class MyConnectorsServletTest {
     void theProfileNameIsMadeOfTheConnectorName() {
         assertThat(CredentialFormats.profileName("Developers (federated)")).isEqualTo("developers-federated");
         assertThat(CredentialFormats.profileName("!!!")).isEqualTo("aws-connector");
+    }
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     }
 }

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.user;
 
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
 
@@ -53,7 +54,7 @@ class UserTemplateEscapingTest {
     private final StringWriter body = new StringWriter();
     private final MyConnectorsServlet servlet = new MyConnectorsServlet(connectors, userManager,
             mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrfValidator, xsrfAccessor,
-            applicationProperties);
+            applicationProperties, pageBuilder());
 
     @BeforeEach
     void setUp() throws Exception {
@@ -128,4 +129,9 @@ class UserTemplateEscapingTest {
                 .doesNotContain("$esc", "$i18n");
     }
 
+
+    /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
+    private static PageBuilderService pageBuilder() {
+        return org.mockito.Mockito.mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+    }
 }
