@@ -11,6 +11,7 @@ import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
@@ -288,24 +289,24 @@ class TemplatesInOneEngineTest {
 
         private ConnectorsAdminServlet overview() {
             return new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, accounts, connectors);
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), accounts, connectors);
         }
 
         private AccountAdminServlet accountEditor() {
             return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, mock(AuditService.class), accounts, connectors,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
                     new ConfigurationValidator(), mock(AccountChecks.class));
         }
 
         private ConnectorAdminServlet connectorEditor() {
             return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, mock(AuditService.class), accounts, connectors,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
                     new ConfigurationValidator(), mock(AccountChecks.class), mock(ConnectorTester.class));
         }
 
         private MyConnectorsServlet userPage() {
             return new MyConnectorsServlet(broker, userManager, mock(LoginUriProvider.class), this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, applicationProperties);
+                    new StrictI18nResolver(), xsrf, xsrfTokens, applicationProperties, pageBuilder());
         }
 
         @Override
@@ -332,5 +333,10 @@ class TemplatesInOneEngineTest {
     @FunctionalInterface
     private interface Request {
         void send(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
+    }
+
+    /** The servlets require their web resources; rendering the templates needs nothing of them. */
+    private static PageBuilderService pageBuilder() {
+        return mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
     }
 }

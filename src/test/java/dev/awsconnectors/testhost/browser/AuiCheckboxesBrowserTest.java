@@ -1,9 +1,8 @@
 package dev.awsconnectors.testhost.browser;
 
-import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.AccountRepository;
-import dev.awsconnectors.persistence.ConnectorRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +10,20 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Base64;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -30,22 +38,23 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
     private static final String ADMIN = "/plugins/servlet/aws-connectors/admin";
     private static final String DEVELOPERS = "aws-developers";
 
-    private Connector connector;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The connector this test edits, as the admin REST API answered its creation. */
+    private JsonNode connector;
 
     @BeforeEach
     void openTheEditorOfAFreshRoleConnector() {
-        AccountRepository accounts = host.plugin().component(AccountRepository.class);
-        ConnectorRepository connectors = host.plugin().component(ConnectorRepository.class);
-        Connector role = connectors.all().stream().filter(c -> c.principalType() == PrincipalType.IAM_ROLE)
-                .findFirst().orElseThrow();
-        connector = connectors.create(Connector.builder()
-                .name("Checkboxes " + UUID.randomUUID().toString().substring(0, 8))
-                .accountId(accounts.all().get(0).id())
-                .principalType(PrincipalType.IAM_ROLE)
-                .roleArn(role.roleArn().orElseThrow())
-                .groups(List.of(DEVELOPERS))
-                .build());
-        browser.get(baseUrl + ADMIN + "/connector?id=" + connector.id());
+        JsonNode role = StreamSupport.stream(adminRest("GET", "/admin/connectors", null, 200).spliterator(), false)
+                .filter(c -> "IAM_ROLE".equals(c.path("principalType").asText())).findFirst().orElseThrow();
+        ObjectNode created = JSON.createObjectNode()
+                .put("name", "Checkboxes " + UUID.randomUUID().toString().substring(0, 8))
+                .put("accountId", adminRest("GET", "/admin/accounts", null, 200).get(0).get("id").asText())
+                .put("principalType", "IAM_ROLE")
+                .put("roleArn", role.get("roleArn").asText());
+        created.putArray("groups").add(DEVELOPERS);
+        connector = adminRest("POST", "/admin/connectors", created.toString(), 201);
+        browser.get(baseUrl + ADMIN + "/connector?id=" + connector.get("id").asText());
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
         waitFor(By.id("awsc-connector-form"));
@@ -89,10 +98,10 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         waitFor(By.id("aws-notice"));
         screenshot("2-saved");
 
-        Connector saved = host.plugin().component(ConnectorRepository.class).get(connector.id()).orElseThrow();
-        assertThat(saved.groups()).doesNotContain(DEVELOPERS);
-        assertThat(saved.systemScope()).isTrue();
-        assertThat(saved.sourceIdentityAndTags()).isTrue();
+        JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
+        assertThat(saved.get("groups")).extracting(JsonNode::asText).doesNotContain(DEVELOPERS);
+        assertThat(saved.get("systemScope").asBoolean()).isTrue();
+        assertThat(saved.get("sourceIdentityAndTags").asBoolean()).isTrue();
         assertThat(groupBox(DEVELOPERS).isSelected()).as("the page shows what was saved").isFalse();
         assertThat(browser.find(By.id("systemScope")).isSelected()).isTrue();
         assertThat(browser.find(By.id("sourceIdentityAndTags")).isSelected()).isTrue();
@@ -149,5 +158,25 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         element.click();
         browser.waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver)
                 .executeScript("return document.readyState")) ? Boolean.TRUE : null);
+    }
+
+    /** A call to the admin REST API as the admin, as a script would make it; the answer must have {@code status}. */
+    private static JsonNode adminRest(String method, String path, String json, int status) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/rest/aws-connectors/1.0" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
+        request = json == null ? request.GET() : request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
