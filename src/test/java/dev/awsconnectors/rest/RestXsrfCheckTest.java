@@ -2,6 +2,7 @@ package dev.awsconnectors.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.testhost.Curl;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
@@ -245,57 +246,29 @@ class RestXsrfCheckTest {
 
     @Test
     void theReadmesCurlCommandForAnActionWorksAndABareCurlPostChangesNothing() throws Exception {
-        assumeTrue(curlExists(), "curl is not installed");
+        assumeTrue(Curl.installed(), "curl is not installed");
         String readme = Files.readString(java.nio.file.Path.of("README.md"));
         Matcher block = Pattern.compile("```sh\n(curl -X POST [^`]*/validate)\n```").matcher(readme);
         assertThat(block.find()).as("the README's curl command for validate").isTrue();
-        String token = adminToken();
+        String token = jira.tokens().tokensOf("admin").get(0);
         String url = base + "/admin/accounts/" + demoAccountId + "/validate";
         String command = block.group(1).replace("<token>", token)
                 .replace("https://jira.example.com/rest/aws-connectors/1.0", base)
                 .replace("<account id>", demoAccountId);
         Snapshot before = snapshot();
 
-        String[] bare = curl("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer " + token + "' " + url);
+        String[] bare = Curl.bodyAndStatus("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer " + token
+                + "' " + url);
         assertThat(bare).as("a bare curl -X POST").containsExactly("XSRF check failed", "403");
-        String[] withToken = curl("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer " + token + "' "
+        String[] withToken = Curl.bodyAndStatus("curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer "
+                + token + "' "
                 + "-H 'X-Atlassian-Token: no-check' " + url);
         assertThat(withToken[1]).as("with the token, still not JSON: " + withToken[0]).isEqualTo("415");
         assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
 
-        String[] documented = curl(command + " -s -w ' %{http_code}'");
+        String[] documented = Curl.bodyAndStatus(command + " -s -w ' %{http_code}'");
         assertThat(documented[1]).as(command + ": " + documented[0]).isEqualTo("200");
         assertThat(RestCalls.JSON.readTree(documented[0]).get("awsAccountId").asText()).isEqualTo("123456789012");
-    }
-
-    /** Runs a curl command line with bash; its output split into the body and the status curl wrote last. */
-    private static String[] curl(String commandLine) throws Exception {
-        Process process = new ProcessBuilder("bash", "-c", commandLine).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor()).as(commandLine + ": " + output).isZero();
-        int space = output.lastIndexOf(' ');
-        return new String[] {output.substring(0, Math.max(space, 0)), output.substring(space + 1)};
-    }
-
-    private static boolean curlExists() {
-        try {
-            return new ProcessBuilder("curl", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** The admin's personal access token, which the demo host writes to its tokens file. */
-    private static String adminToken() throws IOException {
-        return Files.readAllLines(home.resolve(DemoHost.TOKENS_FILE)).stream().map(String::strip)
-                .filter(line -> !line.startsWith("#") && line.contains("="))
-                .filter(line -> line.substring(0, line.indexOf('=')).strip().equals("admin"))
-                .map(line -> line.substring(line.indexOf('=') + 1).strip())
-                .findFirst().orElseThrow();
     }
 
     @Test

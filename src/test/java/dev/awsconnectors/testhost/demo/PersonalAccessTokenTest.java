@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
+import dev.awsconnectors.testhost.Curl;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,7 +61,7 @@ class PersonalAccessTokenTest {
             assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
 
             // Exactly the README's ~/.aws/config line, run by the SDK's own credential_process provider.
-            assumeTrue(curlExists(), "curl is not installed");
+            assumeTrue(Curl.installed(), "curl is not installed");
             AwsCredentials credentials;
             try (ProcessCredentialsProvider provider = ProcessCredentialsProvider.builder()
                     .command(List.of("curl", "-sf", "-H", "Authorization: Bearer " + token, url)).build()) {
@@ -84,14 +85,5 @@ class PersonalAccessTokenTest {
                 .filter(line -> line.substring(0, line.indexOf('=')).strip().equals(user))
                 .map(line -> line.substring(line.indexOf('=') + 1).strip())
                 .findFirst().orElseThrow();
-    }
-
-    private static boolean curlExists() {
-        try {
-            return new ProcessBuilder("curl", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }
