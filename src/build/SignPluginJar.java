@@ -2,6 +2,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -110,6 +111,10 @@ public final class SignPluginJar {
                 + raw.getFileName() + ", " + base64.getFileName() + " and " + certificateOut.getFileName()
                 + "; the signature verifies against the certificate (valid until "
                 + keys.certificate().getNotAfter().toInstant() + ")");
+        if (keys.development()) {
+            System.out.println("[signing] WARNING: this is the development key of this machine; a jar to ship is"
+                    + " signed with the release key (-Dawsc.signing.key and -Dawsc.signing.certificate, README Build)");
+        }
     }
 
     /** The signature UPM's check verifies: Ed25519 over the file exactly as shipped. */
@@ -163,12 +168,33 @@ public final class SignPluginJar {
             throw fail("a release signature needs both the private key (-Dawsc.signing.key or AWSC_SIGNING_KEY) and the"
                     + " certificate (-Dawsc.signing.certificate or AWSC_SIGNING_CERTIFICATE); only one was given");
         }
+        // The settings name files. A value that is not one may be the key itself, pasted from a secret store: it is
+        // never repeated, not even as a file name in an exception's message.
+        Path keyFile = existingFile(key, "the private key (-Dawsc.signing.key or AWSC_SIGNING_KEY)");
+        Path certificateFile = existingFile(certificate,
+                "the certificate (-Dawsc.signing.certificate or AWSC_SIGNING_CERTIFICATE)");
         try {
-            return Optional.of(new KeyMaterial(readPkcs8Ed25519(Path.of(key)),
-                    readCertificate(Path.of(certificate)), "the release key " + Path.of(key).getFileName()));
+            return Optional.of(new KeyMaterial(readPkcs8Ed25519(keyFile), readCertificate(certificateFile),
+                    "the release key " + keyFile.getFileName(), false));
         } catch (IOException | GeneralSecurityException e) {
             throw fail("cannot read the release key or certificate: " + e.getMessage());
         }
+    }
+
+    private static Path existingFile(String value, String what) {
+        if (value.contains("-----BEGIN") || value.contains("\n") || value.contains("\r")) {
+            throw fail(what + " must be the path of a file; the value given looks like the key or certificate itself"
+                    + " (not shown). Write it to a file readable only by the build, and pass that file's path");
+        }
+        try {
+            Path path = Path.of(value);
+            if (Files.isRegularFile(path) && Files.isReadable(path)) {
+                return path;
+            }
+        } catch (InvalidPathException e) {
+            // Reported below, without the value.
+        }
+        throw fail(what + " must be the path of a readable file; the value given is not one (not shown)");
     }
 
     private static String setting(String property, String environment) {
@@ -221,7 +247,7 @@ public final class SignPluginJar {
         if (key == null || certificate == null) {
             throw new GeneralSecurityException(store + " has no entry " + DEV_ALIAS + "; delete it to make a new one");
         }
-        return new KeyMaterial(key, certificate, "the development key " + store.getFileName());
+        return new KeyMaterial(key, certificate, "the development key " + store.getFileName(), true);
     }
 
     private static void keytool(String... arguments) throws IOException, InterruptedException {
@@ -303,7 +329,8 @@ public final class SignPluginJar {
         }
     }
 
-    private record KeyMaterial(PrivateKey privateKey, X509Certificate certificate, String description) {
+    private record KeyMaterial(PrivateKey privateKey, X509Certificate certificate, String description,
+                               boolean development) {
         @Override
         public String toString() {
             return "KeyMaterial[" + description + "]";
