@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 
 /**
@@ -37,7 +39,8 @@ import java.util.Objects;
  *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
  *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
  *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) and Jira's (403, such as its
- *       XSRF check, should it throw rather than answer) keep their status;</li>
+ *       XSRF check, should it throw rather than answer, with Jira's words) keep their status; a body in a charset
+ *       the JVM does not know is 415;</li>
  *   <li>anything else is a fault of ours: logged here, and answered 500 with no detail.</li>
  * </ul>
  * Messages come from exceptions written for the caller, which never carry secrets, or from the i18n bundle.
@@ -85,6 +88,11 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException e) {
             return webApplication(e);
         }
+        if (namesAnUnknownCharset(failure)) {
+            // Jersey decodes the body with the charset the Content-Type names; a caller's made-up charset is theirs
+            // to correct, not a fault of ours.
+            return error(415, i18n.getText("awsc.rest.error.unsupportedMediaType"), null);
+        }
         // Answered here and not thrown on, so it is logged here; the caller gets no detail.
         LOG.error("An AWS Connectors REST request failed", failure);
         return error(500, i18n.getText("awsc.rest.error.internal"), null);
@@ -112,7 +120,11 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         switch (status) {
             case 403:
                 // Jira's own refusals thrown as exceptions, such as REST's XSRF check (XsrfCheckFailedException
-                // in atlassian-rest 7.1.9), would otherwise read "cannot be read".
+                // in atlassian-rest 7.1.9, whose entity is "XSRF check failed"), keep Jira's words when they have
+                // some, else would read "cannot be read".
+                if (e.getResponse().getEntity() instanceof String words && !words.isBlank() && words.length() <= 200) {
+                    return error(403, words.strip(), null);
+                }
                 key = "awsc.rest.error.refusedByJira";
                 break;
             case 404:
@@ -132,6 +144,15 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
                 break;
         }
         return error(status, i18n.getText(key), null);
+    }
+
+    private static boolean namesAnUnknownCharset(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalCharsetNameException || cause instanceof UnsupportedCharsetException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The violation in the caller's language, from its key and arguments as the admin pages show it. */

@@ -194,7 +194,15 @@ class ConnectorsResourceTest {
         JsonNode xsrf = body(errors.toResponse(new jakarta.ws.rs.WebApplicationException(
                 Response.status(403).entity("XSRF check failed").build())));
         assertThat(xsrf.get("status").asInt()).as("Jira's refusal keeps its status").isEqualTo(403);
-        assertThat(xsrf.get("message").asText()).isEqualTo("text of awsc.rest.error.refusedByJira");
+        assertThat(xsrf.get("message").asText()).as("in Jira's words").isEqualTo("XSRF check failed");
+        JsonNode wordless = body(errors.toResponse(new jakarta.ws.rs.ForbiddenException()));
+        assertThat(wordless.get("message").asText()).isEqualTo("text of awsc.rest.error.refusedByJira");
+
+        JsonNode charset = body(errors.toResponse(new java.nio.charset.UnsupportedCharsetException("bogus")));
+        assertThat(charset.get("status").asInt()).as("a charset the caller made up is theirs to fix").isEqualTo(415);
+        JsonNode wrapped = body(errors.toResponse(new IllegalStateException(
+                new java.nio.charset.IllegalCharsetNameException("b@d"))));
+        assertThat(wrapped.get("status").asInt()).isEqualTo(415);
     }
 
     private static JsonNode body(Response response) throws Exception {

@@ -2,6 +2,7 @@ package dev.awsconnectors.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.testhost.CommandLineTools;
 import dev.awsconnectors.testhost.Curl;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
@@ -245,8 +246,26 @@ class RestXsrfCheckTest {
     }
 
     @Test
+    void aJsonBodyInACharsetTheServerDoesNotKnowIsRefusedAsTheCallersErrorAndChangesNothing() {
+        Snapshot before = snapshot();
+        for (String charset : List.of("bogus", "x-made-up-charset", "b@d")) {
+            String type = JSON + "; charset=" + charset;
+            for (HttpResponse<String> answer : List.of(
+                    script("POST", "/admin/accounts", JSON_ACCOUNT.formatted("Charset", "CHARSE1"), type),
+                    script("POST", "/admin/accounts/" + demoAccountId + "/validate", "{}", type))) {
+                // The servlet container may refuse the charset first (400); if the app sees it, 415 in its JSON.
+                assertThat(answer.statusCode()).as(type + ": " + answer.body()).isIn(400, 415);
+                if (answer.statusCode() == 415) {
+                    assertThat(json(answer).get("status").asInt()).isEqualTo(415);
+                }
+            }
+        }
+        assertThat(snapshot()).as("nothing stored, nothing audited").isEqualTo(before);
+    }
+
+    @Test
     void theReadmesCurlCommandForAnActionWorksAndABareCurlPostChangesNothing() throws Exception {
-        assumeTrue(Curl.installed(), "curl is not installed");
+        assumeTrue(CommandLineTools.available("curl"), "curl is not installed");
         String readme = Files.readString(java.nio.file.Path.of("README.md"));
         Matcher block = Pattern.compile("```sh\n(curl -X POST [^`]*/validate)\n```").matcher(readme);
         assertThat(block.find()).as("the README's curl command for validate").isTrue();
