@@ -1,5 +1,6 @@
 package dev.awsconnectors.bundle;
 
+import dev.awsconnectors.testhost.CommandLineTools;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.upm.AppSignatureCheck;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class SignedPluginJarIT {
     /** Exactly the commands of Atlassian's "App signing troubleshooting" page, when openssl is installed. */
     @Test
     void opensslVerifiesTheSignatureAsAtlassiansTroubleshootingPageDoes() throws Exception {
-        assumeTrue(onPath("openssl"), "openssl is not installed; the JDK verification above still ran");
+        assumeTrue(CommandLineTools.available("openssl"), "openssl is not installed; the JDK verification above still ran");
         Path publicKey = home.resolve("public_key.pem");
         Files.writeString(publicKey, run("openssl", "x509", "-in", certificate.toString(), "-noout", "-pubkey"));
 
@@ -87,15 +88,6 @@ class SignedPluginJarIT {
     private X509Certificate readCertificate() throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate)));
-    }
-
-    private static boolean onPath(String command) {
-        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(folder, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String run(String... command) throws Exception {

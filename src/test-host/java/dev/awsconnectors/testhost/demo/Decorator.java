@@ -52,13 +52,21 @@ final class Decorator extends HttpFilter {
         this.pageBuilder = pageBuilder;
     }
 
+    /** The host's page behind the plugin's import; anything else would silently drop the page's resources. */
+    private static HostPageBuilderService.Page hostPage(Object assembler) {
+        if (assembler instanceof HostPageBuilderService.Page page) {
+            return page;
+        }
+        throw new IllegalStateException("The plugin's page builder answered " + assembler.getClass().getName()
+                + ", not the host's page: its web resources would be lost");
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Capture capture = new Capture(response);
         Optional<HostPageBuilderService.Page> built = pageBuilder.map(PageBuilderService::assembler)
-                .filter(HostPageBuilderService.Page.class::isInstance).map(HostPageBuilderService.Page.class::cast)
-                .map(HostPageBuilderService.Page::restart);
+                .map(Decorator::hostPage).map(HostPageBuilderService.Page::restart);
         try {
             chain.doFilter(request, capture);
         } finally {

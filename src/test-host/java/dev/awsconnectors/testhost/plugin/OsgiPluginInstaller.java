@@ -7,6 +7,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRequirement;
@@ -201,7 +202,10 @@ public final class OsgiPluginInstaller implements AutoCloseable {
     public void close() {
         try {
             framework.stop();
-            framework.waitForStop(30_000);
+            // A framework still stopping would keep its threads and the jar open into the next test.
+            if (framework.waitForStop(30_000).getType() != FrameworkEvent.STOPPED) {
+                throw new IllegalStateException("The OSGi framework did not stop within 30 s");
+            }
         } catch (BundleException e) {
             throw new IllegalStateException("The OSGi framework did not stop: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,7 +1,10 @@
 package dev.awsconnectors.testhost.browser;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connector of each principal type, tests one, and rotates the demo account's access key. Screenshots of each step
  * are kept (see {@link Browser#screenshotDirectory()}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminEditingBrowserTest extends DemoHostBrowserTest {
     private static final String OVERVIEW = "/plugins/servlet/aws-connectors/admin/connectors";
 
@@ -145,8 +149,10 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
     }
 
     @Test
+    @Order(1)
     void afterEditingAnAccountTheConnectorEditorStillShowsOnlyTheChosenTypesFields() {
-        // Jira renders all of the app's templates in one Velocity engine; the account editor goes first here.
+        // Jira renders all of the app's templates in one Velocity engine; the account editor goes first here, and
+        // this test runs first in the class (the host is the class's), so no connector editor was rendered before.
         click(By.cssSelector("#aws-accounts .aws-account-edit"));
         waitFor(By.id("aws-account-form"));
 

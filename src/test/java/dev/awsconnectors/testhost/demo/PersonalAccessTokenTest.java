@@ -1,6 +1,6 @@
 package dev.awsconnectors.testhost.demo;
 
-import dev.awsconnectors.testhost.Curl;
+import dev.awsconnectors.testhost.CommandLineTools;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +61,7 @@ class PersonalAccessTokenTest {
             assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
 
             // Exactly the README's ~/.aws/config line, run by the SDK's own credential_process provider.
-            assumeTrue(Curl.installed(), "curl is not installed");
+            assumeTrue(CommandLineTools.available("curl"), "curl is not installed");
             AwsCredentials credentials;
             try (ProcessCredentialsProvider provider = ProcessCredentialsProvider.builder()
                     .command(List.of("curl", "-sf", "-H", "Authorization: Bearer " + token, url)).build()) {

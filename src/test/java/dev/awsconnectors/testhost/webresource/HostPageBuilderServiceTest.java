@@ -68,12 +68,14 @@ class HostPageBuilderServiceTest {
 
     @Test
     void aPageIsTheOneOfItsThreadUntilItIsClosed() {
+        HostPageBuilderService.Page closed;
         try (HostPageBuilderService.Page page = pageBuilder.open()) {
             assertThat(pageBuilder.assembler()).isSameAs(page);
             assertThat(pageBuilder.assembler().resources()).isSameAs(page);
+            closed = page;
         }
         assertThat(pageBuilder.assembler()).as("closed with its request, so the next one starts afresh")
-                .isInstanceOf(HostPageBuilderService.Page.class);
+                .isNotSameAs(closed);
     }
 
     @Test
