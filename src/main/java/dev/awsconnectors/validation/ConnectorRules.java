@@ -282,6 +282,8 @@ final class ConnectorRules {
                 }
             } else if (TextRules.length(group) > Limits.GROUP_NAME_MAX) {
                 findings.add("groups", Keys.GROUPS_TOO_LONG, Limits.GROUP_NAME_MAX, TextRules.length(group));
+            } else if (!TextRules.storable(group, false)) {
+                findings.add("groups", Keys.GROUPS_CHARACTERS);
             }
         }
     }

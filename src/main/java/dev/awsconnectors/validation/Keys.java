@@ -6,6 +6,8 @@ final class Keys {
     static final String NAME_TOO_LONG = "awsc.validation.name.tooLong";
     static final String NAME_TAKEN = "awsc.validation.name.taken";
     static final String DESCRIPTION_TOO_LONG = "awsc.validation.description.tooLong";
+    static final String NAME_CHARACTERS = "awsc.validation.name.characters";
+    static final String DESCRIPTION_CHARACTERS = "awsc.validation.description.characters";
 
     static final String TYPE_REQUIRED = "awsc.validation.type.required";
     static final String ACCESS_KEY_ID_REQUIRED = "awsc.validation.accessKeyId.required";
@@ -67,6 +69,7 @@ final class Keys {
     static final String CONSOLE_HOST = "awsc.validation.consoleDestination.host";
     static final String GROUPS_BLANK = "awsc.validation.groups.blank";
     static final String GROUPS_TOO_LONG = "awsc.validation.groups.tooLong";
+    static final String GROUPS_CHARACTERS = "awsc.validation.groups.characters";
 
     private Keys() {
     }

@@ -195,6 +195,24 @@ class AdminRestApiTest {
     }
 
     @Test
+    void aNameWithHalfASurrogatePairIsA400NamingTheFieldAndNothingIsStored() {
+        int accounts = rest.get(Who.ADMIN, "/admin/accounts").json().size();
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        // JSON's escape, so the lone surrogate reaches the server as it was sent.
+        assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"probe-\\ud800x\", \"accessKeyId\": "
+                + "\"AKIAIOSFODNN7SURROGA\", \"secretAccessKey\": \"" + SECRET + "\", \"partition\": \"aws\","
+                + " \"region\": \"eu-west-1\"}"), 400, "name");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"probe-\\u0007bell\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\"}"), 400, "name");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe groups\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [\"dev\\udc00\"]}"), 400,
+                "groups");
+
+        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json()).as("no account stored").hasSize(accounts);
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("no connector stored").hasSize(connectors);
+    }
+
+    @Test
     void theDemoAccountValidatesAndItsKeyRotatesWithoutTheNewSecretInTheAnswer() {
         JsonNode check = rest.post(Who.ADMIN, "/admin/accounts/" + demoAccountId + "/validate", null).json();
         assertThat(check.get("awsAccountId").asText()).matches("\\d{12}");

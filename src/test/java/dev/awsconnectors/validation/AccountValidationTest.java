@@ -79,6 +79,27 @@ class AccountValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"probe-\ud800x", "probe-\udc00x", "probe-\ud800", "\udc00\ud800probe", "tab\tinside",
+            "bell\u0007", "nul\u0000x", "del\u007fx", "next\u0085line"})
+    void refusesANameWithHalfASurrogatePairOrAControlCharacter(String name) {
+        assertThat(validate(accessKeyAccount().name(name).build()))
+                .extracting(Violation::field, Violation::messageKey)
+                .containsExactly(tuple("name", Keys.NAME_CHARACTERS));
+    }
+
+    @Test
+    void refusesADescriptionWithHalfASurrogatePairButKeepsItsLineBreaksTabsAndEmoji() {
+        assertThat(validate(accessKeyAccount().description("Line one\r\nline two\tand \uD83D\uDE80").build()))
+                .isEmpty();
+        assertThat(validate(accessKeyAccount().description("broken \ud83d here").build()))
+                .extracting(Violation::field, Violation::message)
+                .containsExactly(tuple("description", "Descriptions cannot contain control characters other than"
+                        + " line breaks and tabs, or incomplete characters (half of a surrogate pair)."));
+        assertThat(validate(accessKeyAccount().description("escape \u001b[31m red").build()))
+                .extracting(Violation::field).containsExactly("description");
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {999, 1000})
     void acceptsDescriptionsOfUpToAThousandCharacters(int length) {
         assertThat(validate(accessKeyAccount().description(repeat('d', length)).build())).isEmpty();

@@ -741,6 +741,13 @@ class ConnectorValidationTest {
         }
 
         @Test
+        void refusesAGroupNameWithHalfASurrogatePairOrAControlCharacter() {
+            assertThat(validate(iamUser(account).groups(List.of("jira-users", "dev\ud800s", "ops\nadmins"))))
+                    .extracting(Violation::field, Violation::messageKey)
+                    .containsExactly(tuple("groups", Keys.GROUPS_CHARACTERS), tuple("groups", Keys.GROUPS_CHARACTERS));
+        }
+
+        @Test
         void refusesBlankGroupNamesOnce() {
             assertThat(validate(iamUser(account).groups(List.of("", " ", "jira-users"))))
                     .extracting(Violation::field, Violation::messageKey)
