@@ -187,6 +187,7 @@ public class AccountRepository implements AccountSecrets {
                 if (!users.isEmpty()) {
                     throw new AccountInUseException(row.getName(), users);
                 }
+                StoredValues.dropEditClaims(ao, "account", row.getPublicId());
                 ao.delete(row);
                 return null;
             });

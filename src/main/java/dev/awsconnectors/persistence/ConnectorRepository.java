@@ -168,6 +168,7 @@ public class ConnectorRepository implements ConnectorDirectory {
                 throw new ConnectorNotFoundException(connectorId);
             }
             ao.deleteWithSQL(ConnectorGroupEntity.class, "CONNECTOR_ID = ?", row.getID());
+            StoredValues.dropEditClaims(ao, "connector", row.getPublicId());
             ao.delete(row);
             return null;
         });

@@ -99,14 +99,29 @@ final class StoredValues {
      * @throws ConcurrentEditException if another edit of the same version got there first
      */
     static void claimEdit(ActiveObjects ao, String kind, String publicId, long newVersion, String name) {
+        String claim = kind + ":" + publicId + ":" + newVersion;
         try {
-            ao.create(EditClaimEntity.class, new DBParam("CLAIM_KEY", kind + ":" + publicId + ":" + newVersion));
+            ao.create(EditClaimEntity.class, new DBParam("CLAIM_KEY", claim));
         } catch (RuntimeException e) {
             if (isUniqueViolation(e) || isSerializationFailure(e)) {
                 throw new ConcurrentEditException(kind, name);
             }
             throw e;
         }
+        // Only the newest claim can still refuse anything: an edit of an older version already fails the row's
+        // version check, which runs in its transaction before it claims. So each object keeps one claim row.
+        ao.deleteWithSQL(EditClaimEntity.class, "CLAIM_KEY LIKE ? AND CLAIM_KEY <> ?",
+                claimPrefix(kind, publicId), claim);
+    }
+
+    /** Deletes the edit claims of an account or connector that is deleted in the same transaction. */
+    static void dropEditClaims(ActiveObjects ao, String kind, String publicId) {
+        ao.deleteWithSQL(EditClaimEntity.class, "CLAIM_KEY LIKE ?", claimPrefix(kind, publicId));
+    }
+
+    private static String claimPrefix(String kind, String publicId) {
+        // Kinds and public ids (UUIDs) hold no LIKE wildcards.
+        return kind + ":" + publicId + ":%";
     }
 
     static boolean isForeignKeyViolation(Throwable failure) {

@@ -196,6 +196,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void keepsOneEditClaimPerAccountOrConnectorAndNoneOnceItIsDeleted() throws Exception {
+        Account account = storedAccount("Production");
+        Connector opened = node.connectors.create(roleConnector("Developers", account).build());
+        Connector connector = opened;
+        for (int edit = 1; edit <= 5; edit++) {
+            connector = node.connectors.update(connector.toBuilder().description("Edit " + edit).build());
+        }
+        account = node.accounts.update(account.toBuilder().region("eu-central-1").build(), Optional.empty());
+        account = node.accounts.update(account.toBuilder().region("eu-west-1").build(), Optional.empty());
+
+        assertThat(connector.version()).isEqualTo(6);
+        assertThat(claims()).as("the newest claim of each, not one row per edit")
+                .containsExactlyInAnyOrder("connector:" + connector.id() + ":6", "account:" + account.id() + ":3");
+        assertThatThrownBy(() -> node.connectors.update(opened.toBuilder().description("Stale").build()))
+                .as("an edit of version 1, whose claim is gone, is still refused")
+                .isInstanceOf(ConcurrentEditException.class);
+
+        node.connectors.delete(connector.id());
+        node.accounts.delete(account.id());
+        assertThat(claims()).as("claims go with what they guarded").isEmpty();
+    }
+
+    @Test
     void keepsTheStoredSecretWhenAnEditLeavesItBlankAndReplacesItWhenOneIsGiven() {
         Account account = storedAccount("Production");
         Account edited = node.accounts.update(account.toBuilder().region("eu-central-1").build(), Optional.of(" "));
@@ -482,6 +505,19 @@ abstract class StorageContract {
 
     StorageFixture node() {
         return node;
+    }
+
+    private List<String> claims() throws Exception {
+        List<String> claims = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT \"CLAIM_KEY\" FROM \"" + node.ao.tablePrefix()
+                     + "EDIT_CLAIM\"")) {
+            while (rs.next()) {
+                claims.add(rs.getString(1));
+            }
+        }
+        return claims;
     }
 
     private String singleValue(String sql) throws Exception {
