@@ -9,7 +9,9 @@ import net.java.ao.DBParam;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,6 +100,9 @@ final class StoredValues {
      *
      * @throws ConcurrentEditException if another edit of the same version got there first
      */
+    /** How many of an object's newest edit claims are kept; older ones are deleted by the next edit. */
+    static final int KEPT_CLAIMS = 10;
+
     static void claimEdit(ActiveObjects ao, String kind, String publicId, long newVersion, String name) {
         String claim = kind + ":" + publicId + ":" + newVersion;
         try {
@@ -108,10 +113,18 @@ final class StoredValues {
             }
             throw e;
         }
-        // Only the newest claim can still refuse anything: an edit of an older version already fails the row's
-        // version check, which runs in its transaction before it claims. So each object keeps one claim row.
-        ao.deleteWithSQL(EditClaimEntity.class, "CLAIM_KEY LIKE ? AND CLAIM_KEY <> ?",
-                claimPrefix(kind, publicId), claim);
+        // An edit of an older version fails the row's version check, which runs in its transaction before it
+        // claims; only an edit that read the row just before others committed can still need an older claim to be
+        // refused. The newest KEPT_CLAIMS claims cover that window many times over, and bound the table.
+        List<Object> kept = new ArrayList<>();
+        for (long version = newVersion; version > Math.max(0, newVersion - KEPT_CLAIMS); version--) {
+            kept.add(kind + ":" + publicId + ":" + version);
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(claimPrefix(kind, publicId));
+        parameters.addAll(kept);
+        ao.deleteWithSQL(EditClaimEntity.class, "CLAIM_KEY LIKE ? AND CLAIM_KEY NOT IN ("
+                + String.join(", ", Collections.nCopies(kept.size(), "?")) + ")", parameters.toArray());
     }
 
     /** Deletes the edit claims of an account or connector that is deleted in the same transaction. */

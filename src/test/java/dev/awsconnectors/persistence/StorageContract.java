@@ -196,19 +196,25 @@ abstract class StorageContract {
     }
 
     @Test
-    void keepsOneEditClaimPerAccountOrConnectorAndNoneOnceItIsDeleted() throws Exception {
+    void keepsOnlyTheNewestEditClaimsOfAnAccountOrConnectorAndNoneOnceItIsDeleted() throws Exception {
         Account account = storedAccount("Production");
         Connector opened = node.connectors.create(roleConnector("Developers", account).build());
         Connector connector = opened;
-        for (int edit = 1; edit <= 5; edit++) {
+        for (int edit = 1; edit <= 14; edit++) {
             connector = node.connectors.update(connector.toBuilder().description("Edit " + edit).build());
         }
         account = node.accounts.update(account.toBuilder().region("eu-central-1").build(), Optional.empty());
         account = node.accounts.update(account.toBuilder().region("eu-west-1").build(), Optional.empty());
 
-        assertThat(connector.version()).isEqualTo(6);
-        assertThat(claims()).as("the newest claim of each, not one row per edit")
-                .containsExactlyInAnyOrder("connector:" + connector.id() + ":6", "account:" + account.id() + ":3");
+        assertThat(connector.version()).isEqualTo(15);
+        List<String> expected = new ArrayList<>();
+        for (int version = 15; version > 15 - StoredValues.KEPT_CLAIMS; version--) {
+            expected.add("connector:" + connector.id() + ":" + version);
+        }
+        expected.add("account:" + account.id() + ":2");
+        expected.add("account:" + account.id() + ":3");
+        assertThat(claims()).as("the newest claims of each, not a row for every edit ever saved")
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThatThrownBy(() -> node.connectors.update(opened.toBuilder().description("Stale").build()))
                 .as("an edit of version 1, whose claim is gone, is still refused")
                 .isInstanceOf(ConcurrentEditException.class);
