@@ -34,6 +34,7 @@ public final class AdminChangeAudit {
     public static final String ACCOUNT_UPDATED = "awsc.audit.account.updated";
     public static final String ACCOUNT_DELETED = "awsc.audit.account.deleted";
     public static final String ACCOUNT_KEY_ROTATED = "awsc.audit.account.keyRotated";
+    public static final String ACCOUNT_ROTATION_CLEANED_UP = "awsc.audit.account.rotationCleanedUp";
     public static final String CONNECTOR_CREATED = "awsc.audit.connector.created";
     public static final String CONNECTOR_UPDATED = "awsc.audit.connector.updated";
     public static final String CONNECTOR_DELETED = "awsc.audit.connector.deleted";
@@ -143,6 +144,17 @@ public final class AdminChangeAudit {
         if (!Optional.ofNullable(oldKeyId).equals(Optional.ofNullable(newKeyId))) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
         }
+        write(event.build());
+    }
+
+    /** The clean-up of an interrupted key rotation: it deletes a key in AWS, never the one the account stores. */
+    public void rotationCleanUp(UserProfile user, Account account, boolean succeeded) {
+        AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
+                        CoverageLevel.BASE, CATEGORY, ACCOUNT_ROTATION_CLEANED_UP).build())
+                .affectedObject(AuditNames.account(account))
+                .extraAttribute(AuditAttribute.fromI18nKeys(OUTCOME_ATTRIBUTE,
+                        succeeded ? "succeeded" : "failed").build());
+        user(event, user);
         write(event.build());
     }
 

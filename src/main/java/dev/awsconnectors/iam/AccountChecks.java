@@ -8,6 +8,9 @@ import dev.awsconnectors.iam.RotationReport.Outcome;
 import dev.awsconnectors.iam.RotationReport.Step;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.KeyRotations;
+import dev.awsconnectors.persistence.RotationClaim;
+import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.StsClients;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,18 +85,21 @@ public class AccountChecks {
     private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9/+=]{40,}");
 
     private final AccountRepository accounts;
+    private final KeyRotations rotations;
     private final StsClients sts;
     private final IamClients iam;
     private final AwsFailures failures;
     private final KeyPropagation propagation;
 
     @Autowired
-    public AccountChecks(AccountRepository accounts, StsClients sts, IamClients iam) {
-        this(accounts, sts, iam, KeyPropagation.defaults());
+    public AccountChecks(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam) {
+        this(accounts, rotations, sts, iam, KeyPropagation.defaults());
     }
 
-    public AccountChecks(AccountRepository accounts, StsClients sts, IamClients iam, KeyPropagation propagation) {
+    public AccountChecks(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam,
+                         KeyPropagation propagation) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.iam = Objects.requireNonNull(iam, "iam");
         this.propagation = Objects.requireNonNull(propagation, "propagation");
@@ -179,16 +185,29 @@ public class AccountChecks {
      * {@link KeyPropagation}), (3) store it in the account, based on {@code expectedVersion}, (4) IAM
      * DeleteAccessKey of the old key. Every IAM call is signed with the old key, which works throughout.
      *
-     * <p>On failure it stops and leaves a working key stored: if (1) fails nothing changed; if (2) or (3) fails,
-     * the new key is deleted again (if that fails too, the report says to delete it by hand) and the old key stays
-     * stored; if (4) fails, the new key is stored and works, and the report names the old key to delete by hand.
+     * <p>One rotation per account at a time, on every node: before AWS is called the rotation claims the account in
+     * the database ({@link KeyRotations}), and it records the new key's ID there as soon as AWS returns it, before
+     * the account or the old key changes. A node that stops half way leaves that record, which the admin page
+     * shows and {@link #cleanUpRotation} resolves.
      *
-     * @param expectedVersion the version of the account the admin opened: if the account was saved since (before or
-     *                        while the rotation runs), step (3) fails with the concurrent-edit message, the new key
-     *                        is deleted again and the account keeps what the other admin saved
+     * <p>On failure it stops and leaves a working key stored: if (1) fails nothing changed; if (2) or (3) fails,
+     * the new key is deleted again (if that fails too, the rotation stays unfinished for a clean-up) and the old key
+     * stays stored; if (4) fails, the new key is stored and works, and the rotation stays unfinished until a
+     * clean-up deletes the old key.
+     *
+     * @param expectedVersion the version of the account the admin opened: if the account was saved (or rotated)
+     *                        since, nothing is done; if it is saved while the rotation runs, step (3) fails with
+     *                        the concurrent-edit message, the new key is deleted again and the account keeps what
+     *                        the other admin saved
      * @throws AccountNotFoundException           if there is no such account
      * @throws InvalidCredentialsRequestException (field {@code type}) for a host-role account: only access-key
      *                                            accounts have a key to rotate; AWS was not called
+     * @throws RotationUnderWayException          if another rotation of the account is running or unfinished; AWS
+     *                                            was not called
+     * @throws dev.awsconnectors.persistence.ConcurrentEditException  if the account changed since
+     *                                            {@code expectedVersion}; AWS was not called
+     * @throws dev.awsconnectors.persistence.AccessKeySharedException if another account stores the same key; AWS
+     *                                            was not called
      */
     public RotationReport rotateAccessKey(UUID accountId, long expectedVersion) {
         Account account = account(accountId);
@@ -196,12 +215,132 @@ public class AccountChecks {
             throw new InvalidCredentialsRequestException("type", "Account '" + account.name() + "' uses the "
                     + "host's role: only access-key accounts have a key to rotate.");
         }
-        if (account.version() != expectedVersion) {
-            // Not refused here: step (3) refuses it, and the new key is deleted again, as for an edit that
-            // someone else saves while the rotation runs.
-            account = account.toBuilder().version(expectedVersion).build();
+        RotationClaim claim = rotations.claim(accountId, expectedVersion);
+        Account claimed = account(accountId);
+        Rotation rotation = new Rotation(claimed, claim);
+        try {
+            RotationReport report = rotation.run();
+            if (rotation.unfinished) {
+                rotations.stop(rotation.claim);
+            } else {
+                rotations.release(rotation.claim);
+            }
+            return report;
+        } catch (RuntimeException e) {
+            // Not knowing what the failure left, the page offers the clean-up.
+            rotations.stop(rotation.claim);
+            throw e;
         }
-        return new Rotation(account).run();
+    }
+
+    /** The account's rotation that has not finished, running or interrupted, if it has one. */
+    public Optional<dev.awsconnectors.persistence.KeyRotationState> unfinishedRotation(UUID accountId) {
+        return rotations.state(accountId);
+    }
+
+    /**
+     * Cleans up a rotation that a node did not finish (it crashed or was stopped, or the rotation could not delete
+     * a key), once it has timed out. What is safe depends on how far it got:
+     * <ul>
+     *   <li>the new key is stored in the account: the rotation is finished by deleting the old key, which no
+     *       account stores any more (its secret is gone, so going back is not possible);</li>
+     *   <li>the new key was created but not stored: it is deleted, since nothing uses it and the old key still
+     *       works (its secret was never kept, so it cannot be stored now);</li>
+     *   <li>AWS never answered with the new key's ID: there is nothing known to delete, and the report lists the
+     *       IAM user's keys other than the stored one, created since the rotation started.</li>
+     * </ul>
+     * A key that any account stores is never deleted. Every IAM call is signed with the account's stored key.
+     *
+     * @return what was done; empty if the account has no unfinished rotation
+     * @throws RotationUnderWayException if the rotation is still running (it has not timed out)
+     * @throws AccountNotFoundException  if there is no such account
+     */
+    public Optional<RotationReport> cleanUpRotation(UUID accountId) {
+        account(accountId);
+        Optional<RotationClaim> taken = rotations.takeOver(accountId);
+        if (taken.isEmpty()) {
+            return Optional.empty();
+        }
+        RotationClaim claim = taken.get();
+        Account account = account(accountId);
+        List<Step> steps = new ArrayList<>();
+        boolean done;
+        try (IamClient client = iam.newClient(account)) {
+            done = cleanUp(account, claim, client, steps);
+        } catch (RuntimeException e) {
+            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, "The stored key of account '"
+                    + account.name() + "' could not be used: " + sentence(scrub(e.getMessage(), null))));
+            done = false;
+        }
+        if (done) {
+            rotations.release(claim);
+        } else {
+            rotations.stop(claim);
+        }
+        return Optional.of(new RotationReport(steps, done, account.accessKeyId().orElse("")));
+    }
+
+    private boolean cleanUp(Account account, RotationClaim claim, IamClient client, List<Step> steps) {
+        String stored = account.accessKeyId().orElse("");
+        if (claim.newKeyId().isEmpty()) {
+            String since = "";
+            try {
+                since = client.listAccessKeys(r -> { }).accessKeyMetadata().stream()
+                        .filter(key -> !stored.equals(key.accessKeyId()))
+                        .filter(key -> key.createDate() == null
+                                || !key.createDate().isBefore(claim.started().minusSeconds(60)))
+                        .map(key -> key.accessKeyId() + (key.createDate() == null ? ""
+                                : " (created " + key.createDate() + ")"))
+                        .collect(Collectors.joining(", "));
+            } catch (SdkException e) {
+                steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, sentence(scrub(
+                        failures.map(e, iamCall(account, "ListAccessKeys", "the access keys of account '"
+                                + account.name() + "'", "the IAM user of account '" + account.name()
+                                + "' is allowed iam:ListAccessKeys on itself")).getMessage(), null))
+                        + " Try the clean-up again."));
+                return false;
+            }
+            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.SUCCEEDED, "The interrupted rotation never learnt "
+                    + "the ID of a new key, so none is deleted. Account '" + account.name() + "' uses access key "
+                    + stored + ", unchanged; keep it."
+                    + (since.isEmpty() ? " The IAM user has no other key created since the rotation started."
+                    : " Keys of the IAM user created since the rotation started, which the rotation may have "
+                    + "created: " + since + ". Delete such a key in the IAM console only if nothing else uses it.")));
+            return true;
+        }
+        String newKeyId = claim.newKeyId().get();
+        if (stored.equals(newKeyId)) {
+            return deleteUnstoredKey(account, client, claim.oldKeyId(), RotationReport.DELETE_OLD,
+                    "Finished the interrupted rotation: deleted the old access key " + claim.oldKeyId() + ".",
+                    steps);
+        }
+        return deleteUnstoredKey(account, client, newKeyId, RotationReport.DELETE_NEW,
+                "Deleted the new key " + newKeyId + " of the interrupted rotation. Account '" + account.name()
+                        + "' still uses access key " + stored + ", unchanged.", steps);
+    }
+
+    /** Deletes a key that no account stores; a key AWS no longer knows counts as deleted. */
+    private boolean deleteUnstoredKey(Account account, IamClient client, String keyId, String stepName,
+                                      String done, List<Step> steps) {
+        List<String> holders = accounts.namesStoring(keyId);
+        if (!holders.isEmpty()) {
+            steps.add(new Step(stepName, Outcome.FAILED, "Access key " + keyId + " was not deleted: account(s) '"
+                    + String.join("', '", holders) + "' store it."));
+            return false;
+        }
+        try {
+            send(iamCall(account, "DeleteAccessKey", "access key " + keyId,
+                    "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
+                    () -> client.deleteAccessKey(r -> r.accessKeyId(keyId)));
+        } catch (AwsRequestFailedException e) {
+            if (!e.getAwsErrorCode().filter("NoSuchEntity"::equals).isPresent()) {
+                steps.add(new Step(stepName, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
+                        + " Try the clean-up again."));
+                return false;
+            }
+        }
+        steps.add(new Step(stepName, Outcome.SUCCEEDED, done));
+        return true;
     }
 
     /** One rotation, step by step. */
@@ -209,10 +348,14 @@ public class AccountChecks {
         private final Account account;
         private final String oldKeyId;
         private final List<Step> steps = new ArrayList<>();
+        private RotationClaim claim;
+        /** Whether it stopped leaving a key to delete, for the clean-up. */
+        private boolean unfinished;
 
-        Rotation(Account account) {
+        Rotation(Account account, RotationClaim claim) {
             this.account = account;
-            this.oldKeyId = account.accessKeyId().orElseThrow();
+            this.claim = claim;
+            this.oldKeyId = claim.oldKeyId();
         }
 
         RotationReport run() {
@@ -259,6 +402,13 @@ public class AccountChecks {
             String newSecret = created.secretAccessKey();
             String user = isBlank(created.userName()) ? "the IAM user of access key " + oldKeyId
                     : "IAM user '" + created.userName() + "'";
+            try {
+                claim = rotations.recordNewKey(claim, newKeyId);
+            } catch (RuntimeException e) {
+                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, "Created access key " + newKeyId
+                        + ", but could not record it: " + sentence(scrub(e.getMessage(), newSecret))));
+                return undo(oldKeyIam, newKeyId, user, RotationReport.CHECK);
+            }
             steps.add(new Step(RotationReport.CREATE, Outcome.SUCCEEDED, "Created access key " + newKeyId + " for "
                     + user + "."));
 
@@ -275,7 +425,7 @@ public class AccountChecks {
             // (3) Store.
             Account stored;
             try {
-                stored = accounts.update(account.toBuilder().accessKeyId(newKeyId).build(), Optional.of(newSecret));
+                stored = rotations.storeNewKey(claim, account.toBuilder().accessKeyId(newKeyId).build(), newSecret);
             } catch (RuntimeException e) {
                 steps.add(new Step(RotationReport.STORE, Outcome.FAILED, "The new key could not be stored in account '"
                         + account.name() + "': " + sentence(scrub(e.getMessage(), newSecret))));
@@ -284,16 +434,25 @@ public class AccountChecks {
             steps.add(new Step(RotationReport.STORE, Outcome.SUCCEEDED, "Account '" + stored.name()
                     + "' now uses access key " + newKeyId + "."));
 
-            // (4) Delete the old key.
+            // (4) Delete the old key, unless an account stores it.
+            List<String> holders = accounts.namesStoring(oldKeyId);
+            if (!holders.isEmpty()) {
+                unfinished = true;
+                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED, "The old key " + oldKeyId
+                        + " was not deleted: account(s) '" + String.join("', '", holders) + "' store it. The new "
+                        + "key " + newKeyId + " is stored and works."));
+                return new RotationReport(steps, false, newKeyId);
+            }
             try {
                 send(iamCall(account, "DeleteAccessKey", "access key " + oldKeyId,
                         "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
                         () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(oldKeyId)));
             } catch (RuntimeException e) {
+                unfinished = true;
                 steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED,
                         sentence(scrub(e.getMessage(), newSecret)) + " The new key " + newKeyId + " is stored and "
-                        + "works, but the old key " + oldKeyId + " still exists: delete access key " + oldKeyId + " of " + user + " by hand in the IAM "
-                        + "console (Users, Security credentials)."));
+                        + "works, but the old key " + oldKeyId + " still exists: the account's page offers to "
+                        + "finish the rotation by deleting it."));
                 return new RotationReport(steps, false, newKeyId);
             }
             steps.add(new Step(RotationReport.DELETE_OLD, Outcome.SUCCEEDED, "Deleted the old access key " + oldKeyId
@@ -362,32 +521,41 @@ public class AccountChecks {
                         + " again. Account '" + account.name() + "' still uses access key " + oldKeyId
                         + ", unchanged."));
             } catch (RuntimeException e) {
+                unfinished = true;
                 steps.add(new Step(RotationReport.DELETE_NEW, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " The new key "
-                        + newKeyId + " could not be deleted again: delete access key " + newKeyId + " of " + user
-                        + " by hand in the IAM console (Users, Security credentials). Account '" + account.name()
-                        + "' still uses access key " + oldKeyId + ", unchanged."));
+                        + " The new key " + newKeyId + " of " + user + " could not be deleted again: the account's "
+                        + "page offers to clean up the rotation, which deletes it. Account '" + account.name()
+                        + "' still uses access key " + oldKeyId + ", unchanged; keep it."));
             }
             return failedBefore(nextSkipped, oldKeyId);
         }
 
         /** Explains IAM's two-keys-per-user quota, naming the user's keys when IAM lists them. */
         private String limitExceeded(IamClient oldKeyIam, AwsRequestFailedException e) {
+            // Never advise deleting the stored key, nor a key another account stores: either breaks an account.
             String others = "";
             try {
                 List<String> keys = oldKeyIam.listAccessKeys(r -> { }).accessKeyMetadata().stream()
                         .map(AccessKeyMetadata::accessKeyId).filter(id -> !oldKeyId.equals(id))
                         .collect(Collectors.toList());
-                if (!keys.isEmpty()) {
-                    others = " Besides the stored key " + oldKeyId + ", it has " + String.join(", ", keys) + ".";
+                List<String> described = new ArrayList<>();
+                for (String key : keys) {
+                    List<String> holders = accounts.namesStoring(key);
+                    described.add(holders.isEmpty() ? key + " (no account here stores it)"
+                            : key + " (stored in account '" + String.join("', '", holders) + "': keep it)");
+                }
+                if (!described.isEmpty()) {
+                    others = " Its other key: " + String.join(", ", described) + ".";
                 }
             } catch (SdkException ignored) {
                 // Only for a friendlier message; the refusal itself is reported either way.
             }
             return "AWS IAM refused to create a new access key (LimitExceeded): the IAM user of account '"
-                    + account.name() + "' already has two access keys, the most IAM allows per user." + others
-                    + " Delete the key that is not in use in the IAM console (Users, Security credentials), "
-                    + "then rotate again." + e.getRequestId().map(id -> " (AWS request id " + id + ")").orElse("");
+                    + account.name() + "' already has two access keys, the most IAM allows per user. Account '"
+                    + account.name() + "' uses access key " + oldKeyId + ": keep it." + others
+                    + " Only if the other key is used nowhere (not by this app, nor by any script or service), "
+                    + "delete it in the IAM console (Users, Security credentials), then rotate again."
+                    + e.getRequestId().map(id -> " (AWS request id " + id + ")").orElse("");
         }
 
         private RotationReport failedBefore(String firstSkipped, String activeKeyId) {

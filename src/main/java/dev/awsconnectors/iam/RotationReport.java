@@ -22,6 +22,8 @@ public record RotationReport(List<Step> steps, boolean succeeded, String activeA
     public static final String STORE = "Store the new key in the account";
     public static final String DELETE_NEW = "Delete the new key again";
     public static final String DELETE_OLD = "Delete the old key";
+    /** The clean-up of an interrupted rotation that never learnt its new key's ID. */
+    public static final String CLEAN_UP = "Clean up the interrupted rotation";
 
     public RotationReport {
         steps = List.copyOf(steps);

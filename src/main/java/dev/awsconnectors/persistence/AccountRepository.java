@@ -78,6 +78,7 @@ public class AccountRepository implements AccountSecrets {
                         new DBParam("REGION", account.region()),
                         new DBParam("ROW_VERSION", 1L));
                 write(row, account);
+                holdAccessKey(row, account);
                 if (account.type() == AccountType.ACCESS_KEY) {
                     row.setSecretKeyCiphertext(encrypt(account.id(), secretAccessKey.orElseThrow()));
                 }
@@ -96,6 +97,11 @@ public class AccountRepository implements AccountSecrets {
      * @throws AccountNotFoundException if it was deleted meanwhile
      */
     public Account update(Account edited, Optional<String> newSecretAccessKey) {
+        return update(edited, newSecretAccessKey, () -> { });
+    }
+
+    /** As {@link #update(Account, Optional)}, with {@code check} run first inside the transaction; it may refuse. */
+    Account update(Account edited, Optional<String> newSecretAccessKey, Runnable check) {
         Optional<String> newSecret = newSecretAccessKey == null ? Optional.empty()
                 : newSecretAccessKey.filter(secret -> !secret.isBlank());
         validator.requireValid(edited, newSecret, false);
@@ -108,6 +114,7 @@ public class AccountRepository implements AccountSecrets {
                 if (row.getRowVersion() != edited.version()) {
                     throw new ConcurrentEditException("account", row.getName());
                 }
+                check.run();
                 StoredValues.claimEdit(ao, "account", row.getPublicId(), edited.version() + 1, row.getName());
                 if (edited.type() == AccountType.ACCESS_KEY && newSecret.isEmpty()
                         && row.getSecretKeyCiphertext() == null) {
@@ -122,6 +129,7 @@ public class AccountRepository implements AccountSecrets {
                 row.setRegion(edited.region());
                 row.setRowVersion(version);
                 write(row, edited);
+                holdAccessKey(row, edited);
                 if (edited.type() == AccountType.HOST_ROLE) {
                     row.setSecretKeyCiphertext(null);
                 } else if (newSecret.isPresent()) {
@@ -187,6 +195,8 @@ public class AccountRepository implements AccountSecrets {
                 if (!users.isEmpty()) {
                     throw new AccountInUseException(row.getName(), users);
                 }
+                KeyRotations.refuseWhileRotating(ao, row);
+                ao.deleteWithSQL(AccessKeyHolderEntity.class, "ACCOUNT_PUBLIC_ID = ?", row.getPublicId());
                 StoredValues.dropEditClaims(ao, "account", row.getPublicId());
                 ao.delete(row);
                 return null;
@@ -201,6 +211,60 @@ public class AccountRepository implements AccountSecrets {
                         }));
             }
             throw e;
+        }
+    }
+
+    /**
+     * The names of the other accounts that store the same access key ID as {@code account}, sorted: accounts saved
+     * before key IDs were kept unique may share one, and rotating or deleting that key breaks them all.
+     */
+    public List<String> namesSharingAccessKey(Account account) {
+        Objects.requireNonNull(account, "account");
+        return account.accessKeyId().map(keyId -> ao.executeInTransaction(() -> others(ao, keyId, account.id())
+                .stream().sorted().collect(Collectors.toList()))).orElse(List.of());
+    }
+
+    /** The names of the accounts that store this access key ID, sorted; empty if none does. */
+    public List<String> namesStoring(String accessKeyId) {
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        return ao.executeInTransaction(() -> Arrays.stream(ao.find(AccountEntity.class,
+                        Query.select().where("ACCESS_KEY_ID = ?", accessKeyId)))
+                .map(AccountEntity::getName).sorted().collect(Collectors.toList()));
+    }
+
+    /** The names of the accounts other than {@code accountId} that store {@code accessKeyId}, oldest first. */
+    static List<String> others(ActiveObjects ao, String accessKeyId, UUID accountId) {
+        return Arrays.stream(ao.find(AccountEntity.class, Query.select()
+                        .where("ACCESS_KEY_ID = ? AND PUBLIC_ID <> ?", accessKeyId, accountId.toString())
+                        .order("ID ASC")))
+                .map(AccountEntity::getName).collect(Collectors.toList());
+    }
+
+    /**
+     * Refuses an access key ID that another account stores, and records the account as the holder of its key ID
+     * (or of none), inside the write's transaction. The check names the other account; the holder table's unique
+     * key ID is what stops two nodes that both passed the check at once.
+     */
+    private void holdAccessKey(AccountEntity row, Account account) {
+        Optional<String> keyId = account.type() == AccountType.ACCESS_KEY ? account.accessKeyId() : Optional.empty();
+        if (keyId.isPresent()) {
+            List<String> others = others(ao, keyId.get(), account.id());
+            if (!others.isEmpty()) {
+                throw validator.accessKeyIdTaken(others.get(0), keyId.get());
+            }
+        }
+        boolean held = false;
+        for (AccessKeyHolderEntity holder : ao.find(AccessKeyHolderEntity.class,
+                Query.select().where("ACCOUNT_PUBLIC_ID = ?", row.getPublicId()))) {
+            if (keyId.isPresent() && holder.getKeyId().equals(keyId.get())) {
+                held = true;
+            } else {
+                ao.delete(holder);
+            }
+        }
+        if (keyId.isPresent() && !held) {
+            ao.create(AccessKeyHolderEntity.class, new DBParam("KEY_ID", keyId.get()),
+                    new DBParam("ACCOUNT_PUBLIC_ID", row.getPublicId()));
         }
     }
 
@@ -284,6 +348,20 @@ public class AccountRepository implements AccountSecrets {
         if (StoredValues.isSerializationFailure(failure)) {
             return new ConcurrentEditException("account", account.name());
         }
-        return StoredValues.isUniqueViolation(failure) ? validator.nameTaken("account", account.name()) : failure;
+        if (!StoredValues.isUniqueViolation(failure)) {
+            return failure;
+        }
+        // The other write has committed by now, so whichever value clashed, the name or the key ID, shows as taken.
+        boolean nameTaken = ao.executeInTransaction(() -> ao.find(AccountEntity.class, Query.select().where(
+                "NAME_KEY = ? AND PUBLIC_ID <> ?", StoredValues.nameKey(account.name()), account.id().toString()))
+                .length > 0);
+        Optional<String> keyId = account.type() == AccountType.ACCESS_KEY ? account.accessKeyId() : Optional.empty();
+        if (!nameTaken && keyId.isPresent()) {
+            List<String> others = ao.executeInTransaction(() -> others(ao, keyId.get(), account.id()));
+            if (!others.isEmpty()) {
+                return validator.accessKeyIdTaken(others.get(0), keyId.get());
+            }
+        }
+        return validator.nameTaken("account", account.name());
     }
 }

@@ -222,6 +222,40 @@ public class AdminAccountsResource {
         return JsonResponses.builder(502, error).build();
     }
 
+    /**
+     * Cleans up a rotation that a node did not finish (see {@link AccountChecks#cleanUpRotation}); body {@code {}}.
+     * 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished rotation; 409
+     * while the rotation is still running.
+     */
+    @POST
+    @Path("{id}/rotation-clean-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @AdminOnly
+    public Response cleanUpRotation(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
+        CallerChecks.requireAdmin(userManager, i18n);
+        CallerChecks.requireJson(headers, i18n);
+        RequestBody.parse(body, Set.of(), true, i18n);
+        Account account = stored(id);
+        Optional<RotationReport> report = checks.cleanUpRotation(account.id());
+        if (report.isEmpty()) {
+            throw new RestException(Response.Status.NOT_FOUND,
+                    i18n.getText("awsc.admin.rotate.nothingToCleanUp"), null);
+        }
+        audit.rotationCleanUp(userManager.getRemoteUser(), account, report.get().succeeded());
+        ObjectNode result = JsonResponses.object();
+        result.put("succeeded", report.get().succeeded());
+        result.put("activeAccessKeyId", report.get().activeAccessKeyId());
+        ArrayNode steps = result.putArray("steps");
+        for (RotationReport.Step step : report.get().steps()) {
+            ObjectNode entry = steps.addObject();
+            entry.put("name", step.name());
+            entry.put("outcome", step.outcome().name());
+            entry.put("message", step.message());
+        }
+        return JsonResponses.json(Response.Status.OK, result);
+    }
+
     private Account stored(String id) {
         UUID accountId = CallerChecks.pathId(id, "awsc.rest.error.accountNotFound", i18n);
         return accounts.get(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));

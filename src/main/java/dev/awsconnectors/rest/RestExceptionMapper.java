@@ -76,7 +76,9 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof ConnectorNotFoundException || failure instanceof AccountNotFoundException) {
             return error(404, failure.getMessage(), null);
         }
-        if (failure instanceof ConcurrentEditException || failure instanceof AccountInUseException) {
+        if (failure instanceof ConcurrentEditException || failure instanceof AccountInUseException
+                || failure instanceof dev.awsconnectors.persistence.RotationUnderWayException
+                || failure instanceof dev.awsconnectors.persistence.AccessKeySharedException) {
             return error(409, failure.getMessage(), null);
         }
         if (failure instanceof AwsRequestFailedException e) {

@@ -98,6 +98,20 @@ public final class ConfigurationValidator {
         return new ConfigurationException(findings.toList());
     }
 
+    /**
+     * The refusal of an access key ID that another account already stores, beside the access key ID field. The
+     * message names that account and shows the key ID masked, as the admin pages show key IDs.
+     *
+     * @param otherAccount the name of the account that stores the key ID
+     * @param accessKeyId  the key ID, shown masked
+     */
+    public ConfigurationException accessKeyIdTaken(String otherAccount, String accessKeyId) {
+        Findings findings = new Findings(messages);
+        findings.add("accessKeyId", Keys.ACCESS_KEY_ID_TAKEN, otherAccount,
+                dev.awsconnectors.web.admin.AccessKeyIds.masked(accessKeyId));
+        return new ConfigurationException(findings.toList());
+    }
+
     /** The refusal of an access-key account saved without any secret access key stored or entered. */
     public ConfigurationException secretRequired() {
         Findings findings = new Findings(messages);

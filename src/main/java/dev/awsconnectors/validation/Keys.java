@@ -16,6 +16,7 @@ final class Keys {
     static final String ACCESS_KEY_ID_TEMPORARY = "awsc.validation.accessKeyId.temporary";
     static final String ACCESS_KEY_ID_PREFIX = "awsc.validation.accessKeyId.prefix";
     static final String ACCESS_KEY_ID_NOT_ALLOWED = "awsc.validation.accessKeyId.notAllowed";
+    static final String ACCESS_KEY_ID_TAKEN = "awsc.validation.accessKeyId.taken";
     static final String SECRET_REQUIRED = "awsc.validation.secretAccessKey.required";
     static final String SECRET_LENGTH = "awsc.validation.secretAccessKey.length";
     static final String SECRET_CHARACTERS = "awsc.validation.secretAccessKey.characters";

@@ -13,7 +13,10 @@ import dev.awsconnectors.crypto.KeyFile;
 import dev.awsconnectors.crypto.SecretCipher;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.persistence.KeyRotations;
+import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
@@ -55,6 +58,8 @@ final class IamFixture implements AutoCloseable {
     final ConnectorRepository connectors;
     final StsClients sts;
     final IamClients iam;
+    final KeyRotations rotations;
+    final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     final AccountChecks checks;
     final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
     final CredentialBroker service;
@@ -73,6 +78,7 @@ final class IamFixture implements AutoCloseable {
         this.database = TestDatabases.h2InMemory();
         JdbcActiveObjects ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
+        new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
         SecretCipher cipher = new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home)));
         ConfigurationValidator validator = new ConfigurationValidator();
@@ -80,7 +86,8 @@ final class IamFixture implements AutoCloseable {
         this.connectors = new ConnectorRepository(ao, validator);
         this.sts = new StsClients(accounts, FAST);
         this.iam = new IamClients(sts);
-        this.checks = new AccountChecks(accounts, sts, iam,
+        this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);
+        this.checks = new AccountChecks(accounts, rotations, sts, iam,
                 new AccountChecks.KeyPropagation(3, Duration.ZERO));
         this.service = new CredentialBroker(connectors, new ConnectorAccess(users),
                 new CredentialsIssuer(sts),

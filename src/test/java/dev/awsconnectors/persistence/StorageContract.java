@@ -98,7 +98,8 @@ abstract class StorageContract {
         }
         assertThat(prefix).matches("AO_[0-9A-F]{6}_");
         assertThat(tables).containsExactlyInAnyOrder(prefix + "ACCOUNT", prefix + "CONNECTOR",
-                prefix + "CONNECTOR_GROUP", prefix + "EDIT_CLAIM");
+                prefix + "CONNECTOR_GROUP", prefix + "EDIT_CLAIM", prefix + "ACCESS_KEY_HOLDER",
+                prefix + "KEY_ROTATION");
         assertThat(columns).allMatch(c -> c.length() <= 30 && c.equals(c.toUpperCase(Locale.ROOT)))
                 .contains("SECRET_KEY_CIPHERTEXT", "LAST_VALIDATED", "ACCOUNT_ID", "CONNECTOR_ID", "ROW_VERSION", "NAME_KEY");
     }
@@ -278,6 +279,117 @@ abstract class StorageContract {
 
         assertThat(node.accounts.get(account.id())).isEmpty();
         assertThatThrownBy(() -> node.accounts.delete(account.id())).isInstanceOf(AccountNotFoundException.class);
+    }
+
+    // --- one access key ID per account ---
+
+    @Test
+    void refusesAnAccessKeyIdAlreadyStoredOnAnotherAccountNamingItWithTheKeyMasked() {
+        Account production = storedAccount("Production");
+        String keyId = production.accessKeyId().orElseThrow();
+
+        assertThatThrownBy(() -> node.accounts.create(accessKeyAccount("Staging").accessKeyId(keyId).build(),
+                Optional.of(SECRET)))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    Violation violation = e.violations().get(0);
+                    assertThat(violation.field()).isEqualTo("accessKeyId");
+                    assertThat(violation.message()).contains("'Production'")
+                            .contains(keyId.substring(0, 4) + "************" + keyId.substring(16))
+                            .doesNotContain(keyId);
+                });
+        Account staging = storedAccount("Staging");
+        assertThatThrownBy(() -> node.accounts.update(staging.toBuilder().accessKeyId(keyId).build(),
+                Optional.empty())).isInstanceOf(ConfigurationException.class);
+        assertThat(node.accounts.all()).extracting(Account::name).containsExactly("Production", "Staging");
+        assertThat(node.accounts.get(staging.id())).contains(staging);
+    }
+
+    @Test
+    void freesAnAccessKeyIdWhenItsAccountTakesAnotherKeyOrIsDeleted() {
+        Account production = storedAccount("Production");
+        String keyId = production.accessKeyId().orElseThrow();
+        node.accounts.update(production.toBuilder().accessKeyId(StorageFixture.accessKeyIdOf("new key")).build(),
+                Optional.of(SECRET));
+
+        Account staging = node.accounts.create(accessKeyAccount("Staging").accessKeyId(keyId).build(),
+                Optional.of(SECRET));
+        node.accounts.delete(staging.id());
+
+        assertThat(node.accounts.create(accessKeyAccount("Test").accessKeyId(keyId).build(), Optional.of(SECRET))
+                .accessKeyId()).contains(keyId);
+    }
+
+    @Test
+    void letsOnlyOneOfTwoNodesSavingTheSameAccessKeyIdAtOnceWin() throws Exception {
+        String keyId = StorageFixture.accessKeyIdOf("shared");
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            int n = 0;
+            for (StorageFixture each : List.of(node, otherNode)) {
+                String name = "Account " + (++n);
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        each.accounts.create(accessKeyAccount(name).accessKeyId(keyId).build(), Optional.of(SECRET));
+                        return "created";
+                    } catch (ConfigurationException e) {
+                        return e.violations().get(0).messageKey();
+                    } catch (ConcurrentEditException e) {
+                        return "refused as a concurrent edit";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce("created");
+            assertThat(results).filteredOn(result -> !result.equals("created")).singleElement()
+                    .isIn("awsc.validation.accessKeyId.taken", "refused as a concurrent edit");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(node.accounts.all()).hasSize(1);
+    }
+
+    @Test
+    void theUpgradeKeepsAccountsThatAlreadyShareAKeyAndGivesTheKeyToTheOldest() throws Exception {
+        Account first = storedAccount("First");
+        Account second = storedAccount("Second");
+        String keyId = first.accessKeyId().orElseThrow();
+        // As a site stored them before key IDs were kept unique: the same key ID on both, no holder recorded.
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            String prefix = node.ao.tablePrefix();
+            statement.executeUpdate("UPDATE " + quoted(prefix + "ACCOUNT") + " SET " + quoted("ACCESS_KEY_ID")
+                    + " = '" + keyId + "'");
+            statement.executeUpdate("DELETE FROM " + quoted(prefix + "ACCESS_KEY_HOLDER"));
+        }
+
+        new AccessKeyGuards().upgrade(InitialSchema.VERSION, node.ao);
+        new AccessKeyGuards().upgrade(AccessKeyGuards.VERSION, node.ao);
+
+        Account secondNow = node.accounts.get(second.id()).orElseThrow();
+        assertThat(secondNow.accessKeyId()).contains(keyId);
+        assertThat(node.accounts.namesSharingAccessKey(secondNow)).containsExactly("First");
+        assertThat(node.accounts.namesSharingAccessKey(node.accounts.get(first.id()).orElseThrow()))
+                .containsExactly("Second");
+        assertThatThrownBy(() -> node.accounts.update(secondNow.toBuilder().description("x").build(),
+                Optional.empty())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'First'");
+        Account fixed = node.accounts.update(secondNow.toBuilder().accessKeyId(StorageFixture.accessKeyIdOf("own"))
+                .build(), Optional.of(SECRET));
+        assertThat(node.accounts.namesSharingAccessKey(fixed)).isEmpty();
+        assertThatThrownBy(() -> node.accounts.create(accessKeyAccount("Third").accessKeyId(keyId).build(),
+                Optional.of(SECRET))).isInstanceOf(ConfigurationException.class).hasMessageContaining("'First'");
+    }
+
+    private String quoted(String identifier) {
+        return "\"" + identifier + "\"";
     }
 
     // --- connectors ---

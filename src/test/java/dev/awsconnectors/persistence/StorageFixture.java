@@ -20,7 +20,6 @@ import java.util.List;
 /** The storage as one Data Center node wires it: repositories on Active Objects, with the key file in a home. */
 final class StorageFixture {
     static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":"
             + "[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}";
 
@@ -35,6 +34,7 @@ final class StorageFixture {
     StorageFixture(TestDatabase database, Path sharedHome) {
         this.ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
+        new AccessKeyGuards().upgrade(InitialSchema.VERSION, ao);
         this.keyFile = new KeyFile(new HostApplicationProperties("http://localhost:2990/jira", sharedHome, sharedHome));
         this.cipher = new SecretCipher(keyFile);
         ConfigurationValidator validator = new ConfigurationValidator();
@@ -43,12 +43,24 @@ final class StorageFixture {
         this.rotation = new SecretKeyRotation(keyFile, accounts);
     }
 
+    /** An access-key account whose key ID is its own: {@link #accessKeyIdOf} its name. */
     static Account.Builder accessKeyAccount(String name) {
         return Account.builder().name(name).description("Production workloads").type(AccountType.ACCESS_KEY)
-                .accessKeyId(ACCESS_KEY_ID).partition(Partition.AWS).region("eu-west-1")
+                .accessKeyId(accessKeyIdOf(name)).partition(Partition.AWS).region("eu-west-1")
                 .endpointOverride(URI.create("https://sts.eu-west-1.amazonaws.com"))
                 .iamEndpointOverride(URI.create("https://iam.amazonaws.com"))
                 .signinEndpointOverride(URI.create("https://signin.aws.amazon.com"));
+    }
+
+    /** A key ID made from a name, so that accounts of different names never share one. */
+    static String accessKeyIdOf(String name) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "AKIA" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Connector.Builder roleConnector(String name, Account account) {

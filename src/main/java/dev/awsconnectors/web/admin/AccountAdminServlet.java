@@ -20,7 +20,10 @@ import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.iam.AccountCheck;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.RotationReport;
+import dev.awsconnectors.persistence.AccessKeySharedException;
 import dev.awsconnectors.persistence.AccountInUseException;
+import dev.awsconnectors.persistence.KeyRotationState;
+import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
@@ -117,11 +120,19 @@ public class AccountAdminServlet extends AdminPageServlet {
         String action = Objects.requireNonNullElse(request.getParameter("action"), "save");
         switch (action) {
             case "delete":
-                return delete(request);
+                return confirmed(request) ? delete(request) : confirm(request, "delete",
+                        "awsc.admin.account.delete.confirmTitle", "awsc.admin.account.delete.confirm",
+                        "awsc.admin.delete");
             case "validate":
                 return validate(request);
             case "rotate":
-                return rotate(request);
+                return confirmed(request) ? rotate(request) : confirm(request, "rotate",
+                        "awsc.admin.account.rotate.confirmTitle", "awsc.admin.account.rotate.confirm",
+                        "awsc.admin.account.rotate");
+            case "cleanUpRotation":
+                return confirmed(request) ? cleanUpRotation(request) : confirm(request, "cleanUpRotation",
+                        "awsc.admin.account.cleanUp.confirmTitle", "awsc.admin.account.cleanUp.confirm",
+                        "awsc.admin.account.cleanUp");
             default:
                 return save(request);
         }
@@ -180,6 +191,21 @@ public class AccountAdminServlet extends AdminPageServlet {
         return Page.redirect("/account?id=" + saved.id() + "&saved=1");
     }
 
+    /** Asks before a delete, rotation or clean-up that came without confirmation; changes nothing. */
+    private Page confirm(HttpServletRequest request, String action, String titleKey, String questionKey,
+                         String buttonKey) {
+        Optional<Account> account = parseId(request.getParameter("id")).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        String version = Objects.requireNonNullElse(request.getParameter("version"),
+                Long.toString(account.get().version()));
+        return confirmation("account", action, account.get().id().toString(), version,
+                i18n().getText(titleKey, account.get().name()),
+                i18n().getText(questionKey, AccessKeyIds.masked(account.get().accessKeyId().orElse(""))),
+                i18n().getText(buttonKey));
+    }
+
     private Page refused(Account before, Map<String, String> form, List<Violation> violations) {
         return form(before, form, violations, HttpServletResponse.SC_BAD_REQUEST).build();
     }
@@ -196,6 +222,9 @@ public class AccountAdminServlet extends AdminPageServlet {
                     .error(i18n().getText("awsc.admin.account.inUse", account.get().name(),
                             String.join(", ", e.connectorNames())))
                     .build();
+        } catch (RotationUnderWayException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(underWay(e)).build();
         } catch (AccountNotFoundException e) {
             return notFound();
         }
@@ -241,7 +270,14 @@ public class AccountAdminServlet extends AdminPageServlet {
             report = checks.rotateAccessKey(account.get().id(), version);
         } catch (ConcurrentEditException e) {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
-                    .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
+                    .error(i18n().getText("awsc.admin.rotate.changedMeanwhile", account.get().name())).build();
+        } catch (RotationUnderWayException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(underWay(e)).build();
+        } catch (AccessKeySharedException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(i18n().getText("awsc.admin.rotate.shared", e.accountName(), e.maskedKeyId(),
+                            String.join(", ", e.otherAccounts()))).build();
         } catch (dev.awsconnectors.api.AwsConnectorException e) {
             // AWS's refusal, or ours (a host-role account has no key to rotate), in words for the admin.
             PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
@@ -251,7 +287,41 @@ public class AccountAdminServlet extends AdminPageServlet {
         Account after = accounts.get(account.get().id()).orElse(account.get());
         audit.rotation(userManager().getRemoteUser(request), after, report.succeeded(),
                 account.get().accessKeyId().orElse(null), report.activeAccessKeyId());
-        PageBuilder page = form(after, formOf(after), List.of(), HttpServletResponse.SC_OK);
+        return withReport(form(after, formOf(after), List.of(), HttpServletResponse.SC_OK), report,
+                report.succeeded() ? "awsc.admin.rotate.succeeded" : "awsc.admin.rotate.failed").build();
+    }
+
+    private Page cleanUpRotation(HttpServletRequest request) {
+        Optional<Account> account = parseId(request.getParameter("id")).flatMap(accounts::get);
+        if (account.isEmpty()) {
+            return notFound();
+        }
+        Optional<RotationReport> report;
+        try {
+            report = checks.cleanUpRotation(account.get().id());
+        } catch (RotationUnderWayException e) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
+                    .error(underWay(e)).build();
+        } catch (AccountNotFoundException e) {
+            return notFound();
+        }
+        if (report.isEmpty()) {
+            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK)
+                    .notice("awsc.admin.rotate.nothingToCleanUp").build();
+        }
+        audit.rotationCleanUp(userManager().getRemoteUser(request), account.get(), report.get().succeeded());
+        return withReport(form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK),
+                report.get(), report.get().succeeded() ? "awsc.admin.rotate.cleanedUp"
+                        : "awsc.admin.rotate.cleanUpFailed").build();
+    }
+
+    private String underWay(RotationUnderWayException e) {
+        return i18n().getText(e.interrupted() ? "awsc.admin.rotate.interrupted" : "awsc.admin.rotate.underWay",
+                e.accountName(), e.started().toString());
+    }
+
+    /** Adds what a rotation or clean-up did, step by step, to the account's page. */
+    private PageBuilder withReport(PageBuilder page, RotationReport report, String headlineKey) {
         List<Map<String, String>> steps = new ArrayList<>();
         for (RotationReport.Step step : report.steps()) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -264,8 +334,9 @@ public class AccountAdminServlet extends AdminPageServlet {
         page.context.put("rotation", steps);
         page.context.put("hasRotation", true);
         page.context.put("rotationSucceeded", report.succeeded());
+        page.context.put("rotationHeadline", i18n().getText(headlineKey));
         page.context.put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
-        return page.build();
+        return page;
     }
 
     private String stepName(String name) {
@@ -280,6 +351,8 @@ public class AccountAdminServlet extends AdminPageServlet {
                 return i18n().getText("awsc.admin.rotate.step.deleteNew");
             case RotationReport.DELETE_OLD:
                 return i18n().getText("awsc.admin.rotate.step.deleteOld");
+            case RotationReport.CLEAN_UP:
+                return i18n().getText("awsc.admin.rotate.step.cleanUp");
             default:
                 return name;
         }
@@ -311,6 +384,25 @@ public class AccountAdminServlet extends AdminPageServlet {
         page.context.put("hasStoredSecret", account != null && account.type() == AccountType.ACCESS_KEY);
         page.context.put("isAccessKey", account != null && account.type() == AccountType.ACCESS_KEY);
         page.context.put("usedBy", account == null ? "" : String.join(", ", connectors.namesUsingAccount(account.id())));
+        String masked = account == null ? "" : AccessKeyIds.masked(account.accessKeyId().orElse(""));
+        List<String> sharing = account == null ? List.of() : accounts.namesSharingAccessKey(account);
+        page.context.put("sharedKey", sharing.isEmpty() ? ""
+                : i18n().getText("awsc.admin.account.sharedKey", String.join(", ", sharing), masked));
+        Optional<KeyRotationState> unfinished = account == null ? Optional.empty()
+                : checks.unfinishedRotation(account.id());
+        page.context.put("rotationState", unfinished.map(state -> state.interrupted()
+                ? i18n().getText("awsc.admin.rotate.state.interrupted", state.started().toString(),
+                        state.newKeyId().map(AccessKeyIds::masked)
+                                .orElseGet(() -> i18n().getText("awsc.admin.rotate.state.noNewKey")))
+                : i18n().getText("awsc.admin.rotate.state.running", state.started().toString())).orElse(""));
+        page.context.put("canCleanUp", unfinished.filter(KeyRotationState::interrupted).isPresent());
+        String name = account == null ? "" : account.name();
+        page.context.put("confirmTitleDelete", i18n().getText("awsc.admin.account.delete.confirmTitle", name));
+        page.context.put("confirmDelete", i18n().getText("awsc.admin.account.delete.confirm", masked));
+        page.context.put("confirmTitleRotate", i18n().getText("awsc.admin.account.rotate.confirmTitle", name));
+        page.context.put("confirmRotate", i18n().getText("awsc.admin.account.rotate.confirm", masked));
+        page.context.put("confirmTitleCleanUp", i18n().getText("awsc.admin.account.cleanUp.confirmTitle", name));
+        page.context.put("confirmCleanUp", i18n().getText("awsc.admin.account.cleanUp.confirm", masked));
         List<Map<String, Object>> types = new ArrayList<>();
         types.add(option(AccountType.ACCESS_KEY.name(), i18n().getText("awsc.admin.accountType.accessKey"),
                 values.get("type")));
@@ -438,6 +530,7 @@ public class AccountAdminServlet extends AdminPageServlet {
             context.put("rotation", List.of());
             context.put("hasRotation", false);
             context.put("rotationSucceeded", false);
+            context.put("rotationHeadline", "");
             context.put("activeAccessKeyId", "");
         }
 

@@ -277,6 +277,32 @@ public abstract class AdminPageServlet extends HttpServlet {
         render(request, response, status, messagePage(status, titleKey, messageKey));
     }
 
+    static final String CONFIRM_TEMPLATE = "templates/admin/confirm.vm";
+
+    /** Whether a delete, rotation or clean-up was confirmed (by the page's dialog or the confirmation page). */
+    static boolean confirmed(HttpServletRequest request) {
+        return "yes".equals(request.getParameter("confirm"));
+    }
+
+    /**
+     * The page that asks before a delete, rotation or clean-up posted without confirmation (no script ran): it posts
+     * the same action again with {@code confirm=yes}. Nothing was changed.
+     *
+     * @param servlet the servlet below {@link #SERVLET_PATH} to post to, e.g. {@code account}
+     */
+    static Page confirmation(String servlet, String action, String id, String version, String title,
+                             String question, String confirmLabel) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("servlet", servlet);
+        context.put("action", action);
+        context.put("id", id);
+        context.put("version", version == null ? "" : version);
+        context.put("title", title);
+        context.put("question", question);
+        context.put("confirmLabel", confirmLabel);
+        return new Page(CONFIRM_TEMPLATE, context, HttpServletResponse.SC_OK);
+    }
+
     /** The page with one message, for refusals and errors the subclasses answer themselves. */
     static Page messagePage(int status, String titleKey, String messageKey) {
         Map<String, Object> context = new HashMap<>();

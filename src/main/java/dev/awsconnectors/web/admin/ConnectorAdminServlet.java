@@ -164,7 +164,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         String action = Objects.requireNonNullElse(request.getParameter("action"), "save");
         switch (action) {
             case "delete":
-                return delete(request);
+                return confirmed(request) ? delete(request) : confirmDelete(request);
             case "test":
                 return test(request);
             case "roles":
@@ -310,6 +310,18 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             }
         }
         return new ArrayList<>(groups);
+    }
+
+    /** Asks before a delete that came without confirmation; changes nothing. */
+    private Page confirmDelete(HttpServletRequest request) {
+        Optional<Connector> connector = AccountAdminServlet.parseId(request.getParameter("id"))
+                .flatMap(connectors::get);
+        if (connector.isEmpty()) {
+            return notFound();
+        }
+        return confirmation("connector", "delete", connector.get().id().toString(), null,
+                i18n().getText("awsc.admin.connector.delete.confirmTitle", connector.get().name()),
+                i18n().getText("awsc.admin.connector.delete.confirm"), i18n().getText("awsc.admin.delete"));
     }
 
     private Page delete(HttpServletRequest request) {
