@@ -451,8 +451,9 @@ public class AccountChecks {
                 unfinished = true;
                 steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED,
                         sentence(scrub(e.getMessage(), newSecret)) + " The new key " + newKeyId + " is stored and "
-                        + "works, but the old key " + oldKeyId + " still exists: the account's page offers to "
-                        + "finish the rotation by deleting it."));
+                        + "works, but the old key " + oldKeyId + " still exists: clean up the rotation on the "
+                        + "account's page, which deletes it, or delete access key " + oldKeyId + " of " + user
+                        + " by hand in the IAM console (Users, Security credentials)."));
                 return new RotationReport(steps, false, newKeyId);
             }
             steps.add(new Step(RotationReport.DELETE_OLD, Outcome.SUCCEEDED, "Deleted the old access key " + oldKeyId
@@ -523,8 +524,9 @@ public class AccountChecks {
             } catch (RuntimeException e) {
                 unfinished = true;
                 steps.add(new Step(RotationReport.DELETE_NEW, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " The new key " + newKeyId + " of " + user + " could not be deleted again: the account's "
-                        + "page offers to clean up the rotation, which deletes it. Account '" + account.name()
+                        + " The new key " + newKeyId + " could not be deleted again: clean up the rotation on the "
+                        + "account's page, which deletes it, or delete access key " + newKeyId + " of " + user
+                        + " by hand in the IAM console (Users, Security credentials). Account '" + account.name()
                         + "' still uses access key " + oldKeyId + ", unchanged; keep it."));
             }
             return failedBefore(nextSkipped, oldKeyId);
