@@ -247,6 +247,9 @@ class TemplatesInOneEngineTest {
                     Map.of("action", "save", "name", "",
                     "type", "ACCESS_KEY", "accessKeyId", "ASIA-not-a-key", "partition", "aws", "region", "mars-1"),
                     (request, response) -> accountEditor().service(request, response));
+            capture("confirmation of a delete", "templates/admin/confirm.vm", "POST",
+                    Map.of("action", "delete", "id", account.id().toString()),
+                    (request, response) -> accountEditor().service(request, response));
             capture("connector editor", "templates/admin/connector.vm", "GET", Map.of("id", connector.id().toString()),
                     (request, response) -> connectorEditor().service(request, response));
             capture("connector editor refusing a form", "templates/admin/connector.vm", "POST",

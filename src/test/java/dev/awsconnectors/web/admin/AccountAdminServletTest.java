@@ -207,11 +207,58 @@ class AccountAdminServletTest {
                 .when(accounts).delete(stored.id());
         parameters.put("action", "delete");
         parameters.put("id", stored.id().toString());
+        parameters.put("confirm", "yes");
 
         servlet().doPost(request, response);
 
         verify(response).setStatus(409);
         assertThat(body.toString()).contains("is used by these connectors: Developers, Nightly");
+        verifyNoInteractions(auditService);
+    }
+
+    @Test
+    void aDeleteOrRotationPostedWithoutConfirmationShowsAConfirmationPageAndChangesNothing() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(3).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        parameters.put("id", stored.id().toString());
+        parameters.put("version", "3");
+
+        for (String action : List.of("delete", "rotate", "cleanUpRotation")) {
+            body.getBuffer().setLength(0);
+            parameters.put("action", action);
+
+            servlet().doPost(request, response);
+
+            assertThat(body.toString()).as(action).contains("id=\"aws-confirm-form\"",
+                    "name=\"action\" value=\"" + action + "\"", "name=\"confirm\" value=\"yes\"",
+                    "name=\"version\" value=\"3\"", "name=\"atl_token\"", "Sandbox", "AKIA************MPLE")
+                    .doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        }
+        assertThat(body.toString()).contains("Clean up the interrupted key rotation of account &#39;Sandbox&#39;?");
+        verify(accounts, never()).delete(any());
+        verify(checks, never()).rotateAccessKey(any(), org.mockito.ArgumentMatchers.anyLong());
+        verify(checks, never()).cleanUpRotation(any());
+        verifyNoInteractions(auditService);
+    }
+
+    @Test
+    void aRotationRefusedBecauseAnotherIsUnderWayIsA409SayingSoAndAuditsNothing() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(3).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        when(checks.rotateAccessKey(stored.id(), 3)).thenThrow(new dev.awsconnectors.persistence
+                .RotationUnderWayException("Sandbox", java.time.Instant.parse("2026-01-01T10:00:00Z"), false));
+        parameters.put("action", "rotate");
+        parameters.put("id", stored.id().toString());
+        parameters.put("version", "3");
+        parameters.put("confirm", "yes");
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(409);
+        assertThat(body.toString()).contains("Another rotation of the access key of account &#39;Sandbox&#39; is under way",
+                "Nothing was changed");
         verifyNoInteractions(auditService);
     }
 
