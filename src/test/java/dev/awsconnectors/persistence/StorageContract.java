@@ -392,6 +392,91 @@ abstract class StorageContract {
         return "\"" + identifier + "\"";
     }
 
+    // --- one key rotation per account ---
+
+    @Test
+    void letsOnlyOneOfTwoNodesClaimingTheRotationOfAnAccountAtOnceWinAndTellsTheOtherItIsUnderWay() throws Exception {
+        Account account = storedAccount("Production");
+        KeyRotations onThisNode = new KeyRotations(node.ao, node.accounts);
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        KeyRotations onTheOtherNode = new KeyRotations(otherNode.ao, otherNode.accounts);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> results = new ArrayList<>();
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (KeyRotations rotations : List.of(onThisNode, onTheOtherNode)) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return "claimed " + rotations.claim(account.id(), account.version()).oldKeyId();
+                    } catch (RotationUnderWayException e) {
+                        return "under way: " + e.getMessage();
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(results).containsOnlyOnce("claimed " + account.accessKeyId().orElseThrow());
+        assertThat(results).filteredOn(result -> !result.startsWith("claimed")).singleElement().asString()
+                .startsWith("under way: Another rotation of the access key of account 'Production' is under way");
+        assertThat(onTheOtherNode.state(account.id())).hasValueSatisfying(state -> {
+            assertThat(state.interrupted()).as("the winner is still running").isFalse();
+            assertThat(state.oldKeyId()).isEqualTo(account.accessKeyId().orElseThrow());
+        });
+        assertThat(singleValue("SELECT COUNT(*) FROM " + quoted(node.ao.tablePrefix() + "KEY_ROTATION")))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void aClaimThatTimedOutIsTakenOverByACleanUpAndItsHolderCanNoLongerStoreItsKey() throws Exception {
+        Account account = storedAccount("Production");
+        java.time.Instant started = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        java.time.Duration timeOut = java.time.Duration.ofMinutes(10);
+        KeyRotations crashedNode = new KeyRotations(node.ao, node.accounts,
+                java.time.Clock.fixed(started, java.time.ZoneOffset.UTC), timeOut);
+        RotationClaim crashed = crashedNode.recordNewKey(crashedNode.claim(account.id(), account.version()),
+                "AKIANEWKEY0000000001");
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        KeyRotations beforeTheTimeOut = new KeyRotations(otherNode.ao, otherNode.accounts,
+                java.time.Clock.fixed(started.plus(timeOut).minusSeconds(1), java.time.ZoneOffset.UTC), timeOut);
+        KeyRotations afterTheTimeOut = new KeyRotations(otherNode.ao, otherNode.accounts,
+                java.time.Clock.fixed(started.plus(timeOut), java.time.ZoneOffset.UTC), timeOut);
+
+        assertThatThrownBy(() -> beforeTheTimeOut.takeOver(account.id()))
+                .isInstanceOfSatisfying(RotationUnderWayException.class, e -> assertThat(e.interrupted()).isFalse());
+        assertThatThrownBy(() -> afterTheTimeOut.claim(account.id(), account.version()))
+                .as("an interrupted rotation is cleaned up, not rotated over")
+                .isInstanceOfSatisfying(RotationUnderWayException.class, e -> assertThat(e.interrupted()).isTrue());
+        assertThat(afterTheTimeOut.state(account.id())).hasValueSatisfying(state -> {
+            assertThat(state.interrupted()).isTrue();
+            assertThat(state.newKeyId()).contains("AKIANEWKEY0000000001");
+        });
+
+        RotationClaim cleanUp = afterTheTimeOut.takeOver(account.id()).orElseThrow();
+
+        assertThat(cleanUp.oldKeyId()).isEqualTo(account.accessKeyId().orElseThrow());
+        assertThat(cleanUp.newKeyId()).contains("AKIANEWKEY0000000001");
+        assertThatThrownBy(() -> crashedNode.storeNewKey(crashed, account.toBuilder()
+                .accessKeyId("AKIANEWKEY0000000001").build(), SECRET))
+                .as("the rotation that woke up again stores nothing").isInstanceOf(RotationUnderWayException.class);
+        assertThat(node.accounts.get(account.id()).orElseThrow().accessKeyId()).isEqualTo(account.accessKeyId());
+        assertThat(node.accounts.get(account.id()).orElseThrow().version()).isEqualTo(account.version());
+
+        afterTheTimeOut.release(cleanUp);
+
+        assertThat(afterTheTimeOut.state(account.id())).isEmpty();
+        assertThat(afterTheTimeOut.takeOver(account.id())).as("nothing left to clean up").isEmpty();
+        assertThat(singleValue("SELECT COUNT(*) FROM " + quoted(node.ao.tablePrefix() + "KEY_ROTATION")))
+                .isEqualTo("0");
+    }
+
     // --- connectors ---
 
     @Test
