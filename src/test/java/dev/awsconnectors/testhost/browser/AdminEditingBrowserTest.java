@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 
@@ -131,6 +132,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         screenshot("1-validated");
 
         click(By.id("aws-account-rotate"));
+        browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("awsc-confirm-dialog-confirm")));
+        click(By.id("awsc-confirm-dialog-confirm"));
         waitFor(By.id("aws-rotation"));
         screenshot("2-rotated");
         assertThat(browser.find(By.id("aws-rotation")).getText()).contains("The access key was rotated.");

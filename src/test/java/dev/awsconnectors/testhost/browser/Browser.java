@@ -79,6 +79,15 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open() {
+        return open(true);
+    }
+
+    /** A browser that runs no page's script, as some admins' browsers are set up; WebDriver's own scripts run. */
+    static Browser openWithoutScripts() {
+        return open(false);
+    }
+
+    private static Browser open(boolean scripts) {
         Path profile;
         try {
             profile = Files.createTempDirectory("awsc-chromium-profile-");
@@ -92,6 +101,9 @@ final class Browser implements AutoCloseable {
                 "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
         // Keeps the pages' console messages, for the tests that check a page loads without script errors.
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        if (!scripts) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
