@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +237,89 @@ class AdminRestApiTest {
         assertThat(report.get("steps").size()).isGreaterThanOrEqualTo(3);
         assertThat(rotated.body()).doesNotContain(stored.accountSecret(java.util.UUID.fromString(demoAccountId)));
         assertThat(rest.post(Who.ADMIN, path + "/validate", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesAnAccessKeyIdAlreadyStoredOnAnotherAccountNamingItWithTheKeyMaskedAndStoresNothing() {
+        String ownersKey = "AKIAKEYOWNER00000001";
+        Answer owner = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Key owner", ownersKey));
+        assertThat(owner.status()).as(owner.body()).isEqualTo(201);
+        Answer other = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Key other", "AKIAKEYOTHER00000002"));
+        assertThat(other.status()).as(other.body()).isEqualTo(201);
+        JsonNode accountsBefore = rest.get(Who.ADMIN, "/admin/accounts").json();
+        int eventsBefore = jira.auditLog().events().size();
+
+        Answer created = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Key copy", ownersKey));
+        ObjectNode edit = other.json().deepCopy();
+        edit.put("accessKeyId", ownersKey);
+        Answer updated = rest.put(Who.ADMIN, "/admin/accounts/" + other.json().get("id").asText(), edit.toString());
+
+        for (Answer refused : List.of(created, updated)) {
+            assertError(refused, 400, "accessKeyId");
+            assertThat(refused.json().get("message").asText()).contains("'Key owner'", "AKIA************0001");
+            assertThat(refused.body()).doesNotContain(ownersKey);
+        }
+        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json()).as("nothing stored").isEqualTo(accountsBefore);
+        assertThat(jira.auditLog().events()).as("nothing audited").hasSize(eventsBefore);
+    }
+
+    @Test
+    void aRotationWhileAnotherAccountStoresTheSameKeyIsA409NamingItAndLeavesNothingToCleanUp() throws Exception {
+        String sharedKey = "AKIASHAREDKEY0000003";
+        Answer first = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Shared first", sharedKey));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        Answer second = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Shared second", "AKIASHAREDKEY0000004"));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        // As a site stored them before key IDs were kept to one account: the same key ID on both.
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
+                + home.resolve("database").resolve("awsc") + ";AUTO_SERVER=TRUE", "sa", "");
+             Statement statement = connection.createStatement()) {
+            String accountTable;
+            try (ResultSet tables = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_NAME LIKE 'AO\\_%\\_ACCOUNT'")) {
+                assertThat(tables.next()).isTrue();
+                accountTable = tables.getString(1);
+            }
+            assertThat(statement.executeUpdate("UPDATE \"" + accountTable + "\" SET \"ACCESS_KEY_ID\" = '"
+                    + sharedKey + "' WHERE \"PUBLIC_ID\" = '" + second.json().get("id").asText() + "'"))
+                    .isEqualTo(1);
+        }
+        String path = "/admin/accounts/" + first.json().get("id").asText();
+        int eventsBefore = jira.auditLog().events().size();
+
+        Answer rotated = rest.post(Who.ADMIN, path + "/rotate-key",
+                "{\"version\": " + first.json().get("version").asLong() + "}");
+
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(409);
+        assertThat(rotated.json().get("status").asInt()).isEqualTo(409);
+        assertThat(rotated.json().get("message").asText()).contains("'Shared second'");
+        assertThat(rotated.body()).doesNotContain(sharedKey);
+        assertThat(rest.get(Who.ADMIN, path).json().get("accessKeyId").asText()).isEqualTo(sharedKey);
+        assertThat(jira.auditLog().events()).as("nothing audited").hasSize(eventsBefore);
+        Answer cleanUp = rest.post(Who.ADMIN, path + "/rotation-clean-up", "{}");
+        assertThat(cleanUp.status()).as("no rotation was started: " + cleanUp.body()).isEqualTo(404);
+    }
+
+    @Test
+    void theRotationCleanUpIsA404WhenNoRotationIsUnfinishedAndChangesNothing() {
+        String path = "/admin/accounts/" + demoAccountId;
+        JsonNode before = rest.get(Who.ADMIN, path).json();
+        int eventsBefore = jira.auditLog().events().size();
+
+        Answer cleanUp = rest.post(Who.ADMIN, path + "/rotation-clean-up", "{}");
+
+        assertThat(cleanUp.status()).as(cleanUp.body()).isEqualTo(404);
+        assertThat(cleanUp.contentType()).startsWith("application/json");
+        assertThat(cleanUp.json().get("message").asText()).contains("No rotation of this account is unfinished");
+        assertThat(rest.get(Who.ADMIN, path).json()).isEqualTo(before);
+        assertThat(jira.auditLog().events()).hasSize(eventsBefore);
+        assertThat(rest.post(Who.ADMIN, "/admin/accounts/" + UNKNOWN + "/rotation-clean-up", "{}").status())
+                .isEqualTo(404);
+    }
+
+    private static String accountJson(String name, String accessKeyId) {
+        return "{\"name\": \"" + name + "\", \"accessKeyId\": \"" + accessKeyId + "\", \"secretAccessKey\": \""
+                + SECRET + "\", \"partition\": \"aws\", \"region\": \"eu-west-1\"}";
     }
 
     @Test
