@@ -34,7 +34,8 @@ final class CredentialFormats {
     static final String FETCH_PROGRAM = "r=$(curl -sS -w \"\\n%{http_code}\" -H \"Authorization: Bearer $1\" \"$2\")"
             + " || exit 1; c=$(printf \"%s\" \"$r\" | tail -n 1); b=$(printf \"%s\" \"$r\" | sed \"$ d\");"
             + " if [ \"$c\" = 200 ]; then printf \"%s\\n\" \"$b\"; exit 0; fi;"
-            + " m=$(printf \"%s\" \"$b\" | sed -nE \"s/.*\\\"message\\\":\\\"(([^\\\"\\\\]|\\\\\\\\.)*)\\\".*/\\1/p\");"
+            // The error's message, with JSON's escaped quotes and backslashes undone.
+            + " m=$(printf \"%s\" \"$b\" | sed -nE \"s/.*\\\"message\\\":\\\"(([^\\\"\\\\]|\\\\\\\\.)*)\\\".*/\\1/p\" | sed -E \"s/\\\\\\\\(.)/\\\\1/g\");"
             + " printf \"%s\\n\" \"${m:-Jira answered HTTP $c}\" >&2; exit 1";
 
     /** What the profiles are made of. */

@@ -73,7 +73,7 @@ class CredentialProcessCommandTest {
         assertThat(result.exitStatus).isEqualTo(1);
         assertThat(result.stdout).isEmpty();
         assertThat(result.stderr.strip()).isEqualTo("The MFA code was not accepted. Ask a Jira administrator to "
-                + "check the connector's \\\"MFA\\\" device.");
+                + "check the connector's \"MFA\" device.");
     }
 
     @Test
