@@ -309,6 +309,27 @@ class AuditedCredentialsThroughLocalAwsTest {
                 + "failing, ask a Jira administrator to check the connection from Jira to AWS.");
     }
 
+    @Test
+    void aFailingSignInServiceTellsTheUserToTryAgainAndTheAuditWhatItAnswered() {
+        aws.failNext(1, "getSigninToken", Failure.internalFailure());
+
+        AwsRequestFailedException user = null;
+        try {
+            as("alice", () -> broker.consoleSignIn(role.id(), CredentialsRequest.defaults(), RequestOrigin.WEB));
+        } catch (AwsRequestFailedException e) {
+            user = e;
+        }
+
+        assertThat(user).isNotNull();
+        assertThat(user.getMessage()).isEqualTo("The AWS sign-in service failed with an error on its side (HTTP "
+                + "500). Try again in a few minutes.");
+        assertThat(attributes(onlyEvent()))
+                .containsEntry("awsc.audit.attribute.reason", "the federation endpoint answered HTTP 500")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details)
+                        .startsWith("The AWS federation endpoint at 127.0.0.1:" + aws.endpoint().getPort()
+                                + " failed with an error on its side (HTTP 500)."));
+    }
+
     private AwsRequestFailedException failureFor(String user, Connector connector, CredentialsRequest request) {
         try {
             as(user, () -> broker.credentials(connector.id(), request, RequestOrigin.WEB));
