@@ -60,8 +60,8 @@ import java.util.stream.Collectors;
  * refused: AWS does not accept GetSessionToken credentials at the federation endpoint.
  *
  * <p>One attempt, no retries: a <b>connect timeout of 5 s</b> and a <b>request timeout of 10 s</b> bound the call.
- * The JVM's proxy settings apply. Failures become {@link AwsRequestFailedException} with a message an administrator
- * can act on; nothing is logged, and neither the credentials nor the sign-in token appear in any message.
+ * The JVM's proxy settings apply. Failures become {@link AwsCallFailedException} with a message an administrator
+ * can act on and a {@link UserText} for users who are not administrators; nothing is logged, and neither the credentials nor the sign-in token appear in any message.
  */
 @Component
 public class ConsoleSignInBroker {
