@@ -36,6 +36,18 @@ public class ConnectorAccess {
         return profile == null ? Caller.anonymous() : Caller.user(key, profile.getUsername());
     }
 
+    /**
+     * Whether the caller is a Jira administrator or system administrator, who may read the details of a failure
+     * that other users are told only what they can do about.
+     */
+    public boolean isAdministrator(Caller caller) {
+        if (!caller.isUser()) {
+            return false;
+        }
+        UserKey key = caller.userKey().orElseThrow();
+        return userManager.isAdmin(key) || userManager.isSystemAdmin(key);
+    }
+
     public AccessDecision decide(Caller caller, Connector connector) {
         if (caller.isSystem()) {
             return connector.systemScope() ? AccessDecision.granted(AccessDecision.Grant.SYSTEM_SCOPE)

@@ -1,8 +1,10 @@
 package dev.awsconnectors.api;
 
 /**
- * The base of every exception {@link AwsConnectorService} throws. Messages are written for a Jira administrator
- * and never contain a secret.
+ * The base of every exception {@link AwsConnectorService} throws. Messages never contain a secret. They are written
+ * for the person the call is made for: a user who is not a Jira administrator is told what they can do, without the
+ * account, ARNs or AWS's own words; Jira administrators and system-scope callers get the details an administrator
+ * acts on. The details of every refusal are also in Jira's audit log.
  *
  * @since 1.0
  */

@@ -3,8 +3,10 @@ package dev.awsconnectors.api;
 import java.util.Optional;
 
 /**
- * AWS refused a request, or could not be reached. The message says which call failed and what an administrator
- * can do about it; {@link #getAwsErrorCode()} carries AWS's own code for programs.
+ * AWS refused a request, or could not be reached. For a user who is not a Jira administrator the message says what
+ * they can do (for example wait for the next MFA code, try again later, or ask an administrator to test the
+ * connector); for an administrator or a system-scope caller it says which call failed and what to check (see
+ * {@link AwsConnectorException}). {@link #getAwsErrorCode()} carries AWS's own code for programs either way.
  *
  * @since 1.0
  */

@@ -19,6 +19,7 @@ import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -263,6 +264,10 @@ public class CredentialAudit {
             } else if (failure instanceof InvalidCredentialsRequestException invalid) {
                 attributes.add(new Attribute(DENIAL, Denial.INVALID_REQUEST.name()));
                 attributes.add(new Attribute(REASON, invalid.getField()));
+            } else if (failure instanceof AwsCallFailedException aws) {
+                // What happened: AWS's code, or that it answered something unreadable, or was not reached at all.
+                attributes.add(new Attribute(DENIAL, Denial.AWS_FAILED.name()));
+                attributes.add(new Attribute(REASON, aws.auditReason()));
             } else if (failure instanceof AwsRequestFailedException aws) {
                 attributes.add(new Attribute(DENIAL, Denial.AWS_FAILED.name()));
                 attributes.add(new Attribute(REASON, aws.getAwsErrorCode().orElse("AWS not reachable")));
@@ -274,7 +279,9 @@ public class CredentialAudit {
                 attributes.add(new Attribute(DENIAL, Denial.ERROR.name()));
                 attributes.add(new Attribute(REASON, failure.getClass().getName()));
             }
-            if (failure instanceof AwsConnectorException && failure.getMessage() != null) {
+            if (failure instanceof AwsCallFailedException aws) {
+                attributes.add(new Attribute(DETAILS, aws.adminMessage()));
+            } else if (failure instanceof AwsConnectorException && failure.getMessage() != null) {
                 attributes.add(new Attribute(DETAILS, failure.getMessage()));
             }
             if (failure instanceof AwsRequestFailedException aws && aws.getRequestId().isPresent()) {

@@ -18,6 +18,7 @@ import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
 import dev.awsconnectors.console.ConsoleSignInBroker;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.CredentialsCall;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,7 +46,11 @@ import java.util.stream.Collectors;
  * user.
  *
  * <p>Every credentials request and console sign-in is audited once, allowed or refused, through
- * {@link CredentialAudit}: after the decision, outside the cache's locks, cache hits included.
+ * {@link CredentialAudit}: after the decision, outside the cache's locks, cache hits included. The audit gets the
+ * administrator's account of an AWS failure ({@link AwsCallFailedException#adminMessage()}); a caller who is not a
+ * Jira administrator is then told only what they can do ({@link AwsCallFailedException#forUser()}), on every path:
+ * the pages, the REST API and the exported service. Administrators, and system-scope callers (code, whose log an
+ * administrator reads), keep the details.
  */
 @Component
 public class CredentialBroker {
@@ -77,6 +83,17 @@ public class CredentialBroker {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The region of the AWS account behind a connector the current user may use, for the AWS CLI profile the page
+     * offers; empty for a connector that does not exist or is not theirs.
+     */
+    public Optional<String> region(UUID connectorId) {
+        Caller caller = access.currentCaller();
+        return directory.find(Objects.requireNonNull(connectorId, "connectorId"))
+                .filter(bound -> access.decide(caller, bound.connector()).isAllowed())
+                .map(bound -> bound.account().region());
+    }
+
     /** As {@link AwsConnectorService#getCredentials}, for a request that came in through {@code origin}. */
     public TemporaryCredentials credentials(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
@@ -84,7 +101,7 @@ public class CredentialBroker {
         try {
             return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
         } catch (RuntimeException e) {
-            throw attempt.failed(e);
+            throw shownTo(caller, attempt.failed(e));
         }
     }
 
@@ -122,8 +139,16 @@ public class CredentialBroker {
             TemporaryCredentials credentials = issuer.issue(callFor(bound, ownerOf(caller), duration, request));
             return attempt.signedIn(console.signIn(bound, credentials, duration), credentials);
         } catch (RuntimeException e) {
-            throw attempt.failed(e);
+            throw shownTo(caller, attempt.failed(e));
         }
+    }
+
+    /** The failure as the caller is to read it: an AWS failure in the user's words unless they administer Jira. */
+    private RuntimeException shownTo(Caller caller, RuntimeException failure) {
+        if (failure instanceof AwsCallFailedException aws && caller.isUser() && !access.isAdministrator(caller)) {
+            return aws.forUser();
+        }
+        return failure;
     }
 
     private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request,

@@ -14,6 +14,9 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.sts.AwsCallFailedException;
+import dev.awsconnectors.sts.AwsFailures;
+import dev.awsconnectors.sts.UserText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -57,8 +60,8 @@ import java.util.stream.Collectors;
  * refused: AWS does not accept GetSessionToken credentials at the federation endpoint.
  *
  * <p>One attempt, no retries: a <b>connect timeout of 5 s</b> and a <b>request timeout of 10 s</b> bound the call.
- * The JVM's proxy settings apply. Failures become {@link AwsRequestFailedException} with a message an administrator
- * can act on; nothing is logged, and neither the credentials nor the sign-in token appear in any message.
+ * The JVM's proxy settings apply. Failures become {@link AwsCallFailedException} with a message an administrator
+ * can act on and a {@link UserText} for users who are not administrators; nothing is logged, and neither the credentials nor the sign-in token appear in any message.
  */
 @Component
 public class ConsoleSignInBroker {
@@ -204,8 +207,9 @@ public class ConsoleSignInBroker {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AwsRequestFailedException("The console sign-in for connector '" + connector.name()
-                    + "' was interrupted while waiting for the AWS federation endpoint at " + host + ".", null, null);
+            throw AwsCallFailedException.of("The console sign-in for connector '" + connector.name()
+                    + "' was interrupted while waiting for the AWS federation endpoint at " + host + ".",
+                    UserText.of("awsc.aws.user.console.interrupted"), "interrupted", null, null);
         } catch (IOException e) {
             throw ConsoleFailures.unreachable(e, host, settings);
         }
@@ -225,9 +229,10 @@ public class ConsoleSignInBroker {
             token = null;
         }
         if (token == null) {
-            throw new AwsRequestFailedException("The AWS federation endpoint at " + host + " answered getSigninToken "
+            throw AwsCallFailedException.of("The AWS federation endpoint at " + host + " answered getSigninToken "
                     + "without a sign-in token. Check that the account's sign-in endpoint override points at AWS's "
-                    + "federation endpoint.", null, requestId);
+                    + "federation endpoint.", UserText.of("awsc.aws.user.unreadable"), AwsFailures.UNREADABLE, null,
+                    requestId);
         }
         return token;
     }
@@ -243,7 +248,7 @@ public class ConsoleSignInBroker {
         private ConsoleFailures() {
         }
 
-        static AwsRequestFailedException unreachable(IOException e, String host, Settings settings) {
+        static AwsCallFailedException unreachable(IOException e, String host, Settings settings) {
             String reason;
             if (e instanceof HttpConnectTimeoutException) {
                 reason = "no connection within " + seconds(settings.connectTimeout()) + ".";
@@ -258,14 +263,16 @@ public class ConsoleSignInBroker {
             } else {
                 reason = "the connection failed (" + e.getClass().getSimpleName() + ").";
             }
-            return new AwsRequestFailedException("The AWS federation endpoint at " + host + " could not be reached: "
+            return AwsCallFailedException.of("The AWS federation endpoint at " + host + " could not be reached: "
                     + reason + " Check the network path from Jira to AWS (DNS, firewall, proxy) and the account's "
-                    + "sign-in endpoint override.", null, null);
+                    + "sign-in endpoint override.", UserText.of("awsc.aws.user.console.unreachable"),
+                    AwsFailures.NOT_REACHABLE, null, null);
         }
 
-        static AwsRequestFailedException status(int status, String host, String connectorName, boolean role,
-                                                String requestId) {
+        static AwsCallFailedException status(int status, String host, String connectorName, boolean role,
+                                             String requestId) {
             String message;
+            UserText user;
             if (status == 401 || status == 403) {
                 message = "The AWS federation endpoint at " + host + " refused the temporary credentials of "
                         + "connector '" + connectorName + "' (HTTP " + status + "). They may have expired or been "
@@ -274,12 +281,15 @@ public class ConsoleSignInBroker {
                         + "with a console session longer than 1 hour)" : "")
                         + ". Request console access again; if it keeps failing, check the connector's principal "
                         + "and the account's sign-in endpoint override.";
+                user = UserText.of("awsc.aws.user.console.refused", status);
             } else if (status == 429) {
                 message = "The AWS federation endpoint at " + host + " throttled the console sign-in of connector '"
                         + connectorName + "' (HTTP 429). Try again in a minute.";
+                user = UserText.of("awsc.aws.user.console.throttled");
             } else if (status >= 500) {
                 message = "The AWS federation endpoint at " + host + " failed with an error on its side (HTTP "
                         + status + "). Try again later.";
+                user = UserText.of("awsc.aws.user.console.serverError", status);
             } else {
                 message = "The AWS federation endpoint at " + host + " rejected the getSigninToken request of "
                         + "connector '" + connectorName + "' (HTTP " + status + "). AWS accepts only unexpired "
@@ -288,8 +298,10 @@ public class ConsoleSignInBroker {
                         + "assumed by another role)" : "")
                         + ". Request console access again; if it keeps failing, check the account's sign-in "
                         + "endpoint override.";
+                user = UserText.of("awsc.aws.user.console.refused", status);
             }
-            return new AwsRequestFailedException(message, null, requestId);
+            return AwsCallFailedException.of(message, user, "the federation endpoint answered HTTP " + status, null,
+                    requestId);
         }
 
         private static String seconds(Duration duration) {

@@ -81,9 +81,8 @@ public class ConnectorTester {
             throw failures.map(e, what);
         }
         if (identity.account() == null || identity.arn() == null || identity.userId() == null) {
-            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered GetCallerIdentity without "
-                    + "an account, ARN or user id. Check that the account's endpoint override points at AWS STS.",
-                    null, null);
+            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered GetCallerIdentity without an "
+                    + "account, ARN or user id. Check that the account's endpoint override points at AWS STS.");
         }
         return new ConnectorTestResult(identity.account(), identity.arn(), identity.userId(),
                 credentials.getExpiration());

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * access key, the role picker).
  *
  * <p>Built exactly as the account's STS clients are ({@link StsClients#configure}: the JDK-based HTTP client passed
- * explicitly, the same timeouts and bounded retries, no profile files) and signed with the same credentials
+ * explicitly, the same timeouts and fixed retries, the shared scheduler, no profile files) and signed with the same credentials
  * ({@link StsClients#credentialsFor}: the stored access key, or the host's role). What differs is where IAM lives:
  * IAM is a global service with one endpoint per partition, signed for the partition's one signing region, whatever
  * the account's STS region:
@@ -108,9 +108,8 @@ public class IamClients implements AutoCloseable {
         Objects.requireNonNull(account, "account");
         AwsCredentialsProvider credentials = sts.credentialsFor(account);
         try {
-            return StsClients.configure(IamClient.builder().httpClientBuilder(StsClients.httpClientBuilder(
-                    sts.settings())), sts.settings(), signingRegion(account.partition()), credentials,
-                    account.iamEndpointOverride());
+            return sts.configure(IamClient.builder().httpClientBuilder(StsClients.httpClientBuilder(
+                    sts.settings())), signingRegion(account.partition()), credentials, account.iamEndpointOverride());
         } catch (RuntimeException e) {
             StsClients.closeQuietly(credentials);
             throw e;
@@ -146,7 +145,7 @@ public class IamClients implements AutoCloseable {
         AwsCredentialsProvider credentials = sts.credentialsFor(account);
         SdkHttpClient http = StsClients.httpClient(sts.settings());
         try {
-            IamClient client = StsClients.configure(IamClient.builder().httpClient(http), sts.settings(),
+            IamClient client = sts.configure(IamClient.builder().httpClient(http),
                     signingRegion(account.partition()), credentials, account.iamEndpointOverride());
             return new Entry(account.version(), client, http, credentials);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.awsconnectors.rest;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
 import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,7 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.iam.ConnectorTestResult;
 import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -149,14 +151,22 @@ public class ConnectorsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @LicensedOnly
     public Response callerIdentity(@PathParam("id") String id, @QueryParam("mfaCode") String mfaCode) {
-        CallerChecks.requireUser(userManager, i18n);
+        UserKey user = CallerChecks.requireUser(userManager, i18n);
         UUID connectorId = connectorId(id);
         if (mfaCode != null && !mfaCode.isBlank()) {
             // The same six-digit check as for credentials, before anything else is done.
             CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
         }
-        ConnectorTestResult identity = hidingOthers(connectorId,
-                () -> tester.test(connectorId, mfaCode, RequestOrigin.REST));
+        ConnectorTestResult identity;
+        try {
+            identity = hidingOthers(connectorId, () -> tester.test(connectorId, mfaCode, RequestOrigin.REST));
+        } catch (AwsCallFailedException e) {
+            // The broker already words its own failures for the caller; the tester's own call is worded here.
+            if (!userManager.isAdmin(user) && !userManager.isSystemAdmin(user)) {
+                throw e.forUser();
+            }
+            throw e;
+        }
         ObjectNode body = JsonResponses.object();
         body.put("account", identity.awsAccountId());
         body.put("arn", identity.arn());

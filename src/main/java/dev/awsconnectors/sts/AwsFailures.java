@@ -25,11 +25,21 @@ import java.util.regex.Pattern;
  * and only for codes where it helps (access denied, malformed policy, packed size, validation), cut short and with
  * anything shaped like key material removed. AWS's error code and request id are kept.
  *
+ * <p>Each failure is an {@link AwsCallFailedException}, which also carries what a user who is not an administrator
+ * is told ({@link UserText}: what they can do, with no account, ARN or AWS message) and a short reason for the audit
+ * log that says what happened: AWS's error code, "AWS not reachable", or what AWS answered when it answered
+ * something that is not an AWS error.
+ *
  * <p>Nothing is logged here: the exception is thrown, and whoever catches it decides.
  *
  * <p>Used for every AWS service the app calls (STS, IAM): the service's name comes from the {@link AwsCall}.
  */
 public final class AwsFailures {
+    /** The audit reason when AWS could not be reached at all. */
+    public static final String NOT_REACHABLE = "AWS not reachable";
+    /** The audit reason when AWS answered with something that could not be read. */
+    public static final String UNREADABLE = "AWS answered with a response that could not be read";
+
     /** Longer AWS messages are cut: they are shown in pages and REST answers. */
     static final int MAX_AWS_MESSAGE = 400;
 
@@ -52,14 +62,23 @@ public final class AwsFailures {
      * @param accountType  how the account signs its calls
      * @param connectorName the connector's name, or null when the call is for the account itself
      * @param accessHint   what to check when AWS denies access: the permissions and trust the call needs
+     * @param mfaCodeSent  whether the call carried a code the user typed, so that a denial may be the code's
      */
     public record AwsCall(String service, String operation, String target, String host, String region,
-                          String accountName, AccountType accountType, String connectorName, String accessHint) {
+                          String accountName, AccountType accountType, String connectorName, String accessHint,
+                          boolean mfaCodeSent) {
         public AwsCall {
             Objects.requireNonNull(service, "service");
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(host, "host");
+        }
+
+        /** A call without an MFA code. */
+        public AwsCall(String service, String operation, String target, String host, String region,
+                       String accountName, AccountType accountType, String connectorName, String accessHint) {
+            this(service, operation, target, host, region, accountName, accountType, connectorName, accessHint,
+                    false);
         }
 
         private String forWhom() {
@@ -75,7 +94,7 @@ public final class AwsFailures {
     }
 
     /** The exception to throw for a failed SDK call. */
-    public AwsRequestFailedException map(SdkException failure, AwsCall call) {
+    public AwsCallFailedException map(SdkException failure, AwsCall call) {
         if (failure instanceof AwsServiceException) {
             return service((AwsServiceException) failure, call);
         }
@@ -87,13 +106,14 @@ public final class AwsFailures {
         return client(failure, call);
     }
 
-    private AwsRequestFailedException service(AwsServiceException e, AwsCall call) {
+    private AwsCallFailedException service(AwsServiceException e, AwsCall call) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String awsMessage = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         String requestId = e.requestId();
         int status = e.statusCode();
         String message;
-        if (code == null) {
+        UserText user;
+        if (code == null || code.isEmpty()) {
             return serviceStatus(status, null, requestId, attempts(e), call);
         }
         switch (code) {
@@ -102,6 +122,9 @@ public final class AwsFailures {
                 message = call.service() + " denied " + call.operation() + " on " + call.target() + " for "
                         + call.forWhom() + " (" + code + "). Check that " + call.accessHint() + "."
                         + awsSaid(awsMessage);
+                // With a typed code, the code is what the user can do something about; the rest is the admin's.
+                user = call.mfaCodeSent() ? UserText.of("awsc.aws.user.mfaRejected")
+                        : UserText.of("awsc.aws.user.refused", code);
                 break;
             case "InvalidClientTokenId":
             case "SignatureDoesNotMatch":
@@ -116,6 +139,7 @@ public final class AwsFailures {
                         + code + ") when calling " + call.operation() + ": the access key ID or secret access key "
                         + "is wrong, or the key was deleted or deactivated in IAM. Re-enter the key in the "
                         + "account, or create a new access key for its IAM user and rotate to it.";
+                user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "ExpiredToken":
             case "ExpiredTokenException":
@@ -126,17 +150,20 @@ public final class AwsFailures {
                         + "container credentials endpoint) and that the Jira server's clock is correct."
                         : "Check that the Jira server's clock is correct, and that the account holds a long-term "
                         + "access key of an IAM user, not temporary credentials.");
+                user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "RequestExpired":
                 message = call.service() + " refused " + call.operation() + " for account '" + call.accountName()
                         + "' because the request's time is too far from AWS's (" + code + "). Correct the Jira "
                         + "server's clock (NTP).";
+                user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "MalformedPolicyDocument":
             case "MalformedPolicyDocumentException":
                 message = call.service() + " refused the session policy of " + call.forWhom() + " as malformed ("
                         + code + ") when calling " + call.operation() + ". Fix the connector's inline policy JSON "
                         + "and policy ARNs." + awsSaid(awsMessage);
+                user = UserText.of("awsc.aws.user.settings", code);
                 break;
             case "PackedPolicyTooLarge":
             case "PackedPolicyTooLargeException":
@@ -144,6 +171,7 @@ public final class AwsFailures {
                         + ": the session policy, policy ARNs and session tags are too large together once AWS "
                         + "packs them (" + code + "). Shorten the connector's policy, use fewer policy ARNs, or turn "
                         + "off session tags." + awsSaid(awsMessage);
+                user = UserText.of("awsc.aws.user.settings", code);
                 break;
             case "RegionDisabledException":
             case "RegionDisabled":
@@ -151,24 +179,28 @@ public final class AwsFailures {
                         + "that " + call.operation() + " needs (" + code + "). Activate STS for " + call.region()
                         + " in the IAM console (Account settings, Security Token Service endpoints), or choose "
                         + "another region for account '" + call.accountName() + "'.";
+                user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "Throttling":
             case "ThrottlingException":
             case "RequestLimitExceeded":
             case "TooManyRequestsException":
                 message = throttled(code, e, call);
+                user = UserText.of("awsc.aws.user.throttled", attemptCount(e));
                 break;
             default:
                 if (e.isThrottlingException()) {
                     message = throttled(code, e, call);
+                    user = UserText.of("awsc.aws.user.throttled", attemptCount(e));
                 } else if (status >= 500) {
                     return serviceStatus(status, code, requestId, attempts(e), call);
                 } else {
                     message = call.service() + " refused " + call.operation() + " on " + call.target() + " for "
                             + call.forWhom() + " (" + code + ", HTTP " + status + ")." + awsSaid(awsMessage);
+                    user = UserText.of("awsc.aws.user.refused", code);
                 }
         }
-        return new AwsRequestFailedException(message, code, requestId);
+        return AwsCallFailedException.of(message, user, code, code, requestId);
     }
 
     private String throttled(String code, SdkException e, AwsCall call) {
@@ -178,47 +210,66 @@ public final class AwsFailures {
                 + "ask AWS for a higher " + shortName(call) + " request quota.";
     }
 
-    private AwsRequestFailedException serviceStatus(int status, String code, String requestId, Integer attempts,
-                                                    AwsCall call) {
-        String what = code == null ? "HTTP " + status : "HTTP " + status + ", " + code;
-        String message;
+    private AwsCallFailedException serviceStatus(int status, String code, String requestId, Integer attempts,
+                                                 AwsCall call) {
         if (status >= 500) {
-            message = call.service() + " at " + call.host() + " failed " + call.operation() + " with an error on "
-                    + "its side (" + what + "), after " + attemptsText(attempts) + ". Try again later, and check "
-                    + "the AWS Health Dashboard for " + shortName(call) + " in " + call.region()
-                    + " (or the proxy in between).";
-        } else {
-            message = call.service() + " at " + call.host() + " answered " + call.operation() + " with " + what
-                    + " in a form Jira could not read. Check that the account's endpoint override points at "
-                    + call.service() + ".";
+            // With no code, the body was not an AWS error: a proxy's or load balancer's page, most likely.
+            String what = code == null ? "HTTP " + status + " with a body that is not an AWS error"
+                    : "HTTP " + status + ", " + code;
+            String message = call.service() + " at " + call.host() + " failed " + call.operation() + " with an "
+                    + "error on its side (" + what + "), after " + attemptsText(attempts) + ". Try again later, and "
+                    + "check the AWS Health Dashboard for " + shortName(call) + " in " + call.region()
+                    + (code == null ? ", and the proxy or load balancer in between." : " (or the proxy in between).");
+            String reason = code == null ? "AWS answered HTTP " + status + " with a body that is not an AWS error"
+                    : code;
+            return AwsCallFailedException.of(message, UserText.of("awsc.aws.user.serverError", status,
+                    attempts == null ? settings.maxAttempts() : attempts), reason, code, requestId);
         }
-        return new AwsRequestFailedException(message, code, requestId);
+        String what = code == null ? "HTTP " + status : "HTTP " + status + ", " + code;
+        String message = call.service() + " at " + call.host() + " answered " + call.operation() + " with " + what
+                + " in a form Jira could not read. Check that the account's endpoint override points at "
+                + call.service() + ".";
+        return AwsCallFailedException.of(message, UserText.of("awsc.aws.user.unreadable"),
+                code == null ? "AWS answered HTTP " + status + " with a body that is not an AWS error" : code,
+                code, requestId);
     }
 
-    private AwsRequestFailedException client(SdkException e, AwsCall call) {
+    private AwsCallFailedException client(SdkException e, AwsCall call) {
         if (findCause(e, StsClients.HostCredentialsUnavailableException.class) != null) {
-            return new AwsRequestFailedException("The credentials of the host's role could not be loaded for "
+            return AwsCallFailedException.of("The credentials of the host's role could not be loaded for "
                     + "account '" + call.accountName() + "' when calling " + call.operation() + ": neither a "
                     + "container credentials endpoint (ECS or EKS task role) nor an EC2 instance profile answered. "
                     + "Run Jira with a task role or instance profile, or give the account an access key instead.",
-                    null, null);
+                    UserText.of("awsc.aws.user.account", "no credentials"),
+                    "the host role's credentials could not be loaded", null, null);
         }
         String reason = unreachableReason(e);
         if (reason != null) {
-            return new AwsRequestFailedException(call.service() + " at " + call.host() + " could not be reached: "
+            return AwsCallFailedException.of(call.service() + " at " + call.host() + " could not be reached: "
                     + reason + " Check the network path from Jira to AWS (DNS, firewall, proxy, VPC endpoint) and "
-                    + "the account's endpoint override.", null, null);
+                    + "the account's endpoint override.", UserText.of("awsc.aws.user.unreachable"),
+                    NOT_REACHABLE, null, null);
         }
         String sdkMessage = e.getMessage() == null ? "" : e.getMessage();
         if (sdkMessage.startsWith("Unable to unmarshall response")) {
-            return new AwsRequestFailedException(call.service() + " at " + call.host() + " answered "
+            return AwsCallFailedException.of(call.service() + " at " + call.host() + " answered "
                     + call.operation() + " with a response Jira could not read (cut short, or not AWS's XML). Check "
                     + "that the account's endpoint override points at " + call.service() + ", and try again.",
-                    null, null);
+                    UserText.of("awsc.aws.user.unreadable"), UNREADABLE, null, null);
         }
-        return new AwsRequestFailedException(call.service() + " at " + call.host() + ": " + call.operation()
+        return AwsCallFailedException.of(call.service() + " at " + call.host() + ": " + call.operation()
                 + " for " + call.forWhom() + " failed before an answer could be used ("
-                + clean(e.getMessage()) + ").", null, null);
+                + clean(e.getMessage()) + ").", UserText.of("awsc.aws.user.failed"),
+                "the call failed before AWS's answer could be used", null, null);
+    }
+
+    /**
+     * AWS answered, but not with anything that could be read ({@code operation} without complete credentials, a
+     * body cut short, not AWS's XML).
+     */
+    public static AwsCallFailedException unreadable(String adminMessage) {
+        return AwsCallFailedException.of(adminMessage, UserText.of("awsc.aws.user.unreadable"), UNREADABLE, null,
+                null);
     }
 
     /** Why the host could not be reached, as a sentence; null if the failure was something else. */
@@ -272,6 +323,11 @@ public final class AwsFailures {
     private String attemptsText(Integer attempts) {
         int n = attempts == null ? settings.maxAttempts() : attempts;
         return n == 1 ? "1 attempt" : n + " attempts";
+    }
+
+    private int attemptCount(SdkException e) {
+        Integer attempts = attempts(e);
+        return attempts == null ? settings.maxAttempts() : attempts;
     }
 
     private static Integer attempts(SdkException e) {

@@ -57,7 +57,8 @@ import java.util.stream.Collectors;
  * <p>An MFA code is checked before AWS is called: required when the connector has an MFA device, and six digits
  * (STS's {@code tokenCodeType}). A code for a connector without an MFA device is not sent.
  *
- * <p>Failures are thrown as {@link AwsRequestFailedException} (see {@link AwsFailures}) and not logged here.
+ * <p>Failures are thrown as {@link AwsCallFailedException} (see {@link AwsFailures}), with the administrator's
+ * message, and not logged here; the broker decides what the user is told.
  */
 @Component
 public class CredentialsIssuer {
@@ -121,7 +122,8 @@ public class CredentialsIssuer {
                 + "sts:GetFederationToken" + (tag.isPresent() ? " and sts:TagSession" : "")
                 + ", that no permissions boundary or service control policy denies it, and that the account uses "
                 + "an IAM user's access key (GetFederationToken does not accept role credentials)";
-        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken", "federated user " + name, hint);
+        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken", "federated user " + name, hint,
+                false);
         GetFederationTokenResponse response = send(what, () -> client(account).getFederationToken(request.build()));
         return credentials(what, response.credentials(),
                 response.federatedUser() == null ? null : response.federatedUser().arn());
@@ -144,7 +146,7 @@ public class CredentialsIssuer {
                 + "that the account uses an IAM user's access key (GetSessionToken does not accept role "
                 + "credentials)";
         AwsFailures.AwsCall what = stsCall(call.connector(), "GetSessionToken",
-                "the IAM user of account '" + account.name() + "'", hint);
+                "the IAM user of account '" + account.name() + "'", hint, code.isPresent());
         GetSessionTokenResponse response = send(what, () -> client(account).getSessionToken(request.build()));
         return credentials(what, response.credentials(), callerArn(call.connector()));
     }
@@ -190,7 +192,8 @@ public class CredentialsIssuer {
             hint.append("; the MFA code must be the current one of device ")
                     .append(connector.mfaSerialNumber().get());
         }
-        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", "role " + roleArn, hint.toString());
+        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", "role " + roleArn, hint.toString(),
+                code.isPresent());
         AssumeRoleResponse response = send(what, () -> client(account).assumeRole(request.build()));
         return credentials(what, response.credentials(),
                 response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
@@ -211,8 +214,8 @@ public class CredentialsIssuer {
                 "the access key of account '" + account.name() + "' is active");
         String arn = send(what, () -> client(account).getCallerIdentity()).arn();
         if (arn == null || arn.isEmpty()) {
-            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered GetCallerIdentity without "
-                    + "an ARN. Check that the account's endpoint override points at AWS STS.", null, null);
+            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered GetCallerIdentity without an ARN. "
+                    + "Check that the account's endpoint override points at AWS STS.");
         }
         callerArns.merge(account.id(), new CallerArn(account.version(), arn),
                 (old, fresh) -> old.accountVersion() > fresh.accountVersion() ? old : fresh);
@@ -224,10 +227,9 @@ public class CredentialsIssuer {
         if (connector.mfaSerialNumber().isEmpty()) {
             return Optional.empty();
         }
+        // Not the device's ARN: it names the AWS account, and the user knows their device.
         String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
-                new InvalidCredentialsRequestException("mfaCode", "Connector '" + connector.name() + "' requires an "
-                        + "MFA code: enter the 6-digit code shown by MFA device "
-                        + connector.mfaSerialNumber().get() + "."));
+                new InvalidCredentialsRequestException("mfaCode", UserText.of("awsc.aws.user.mfaMissing").english()));
         if (!TOKEN_CODE.matcher(code).matches()) {
             throw new InvalidCredentialsRequestException("mfaCode", "The MFA code must be the 6 digits shown by "
                     + "the MFA device.");
@@ -246,10 +248,11 @@ public class CredentialsIssuer {
         return arns.stream().map(arn -> PolicyDescriptorType.builder().arn(arn).build()).collect(Collectors.toList());
     }
 
-    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, String target, String hint) {
+    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, String target, String hint,
+                                        boolean mfaCodeSent) {
         Account account = bound.account();
         return new AwsFailures.AwsCall("AWS STS", operation, target, clients.endpointHost(account), account.region(),
-                account.name(), account.type(), bound.connector().name(), hint);
+                account.name(), account.type(), bound.connector().name(), hint, mfaCodeSent);
     }
 
     private StsClient client(Account account) {
@@ -268,9 +271,8 @@ public class CredentialsIssuer {
                                                     String principalArn) {
         if (credentials == null || isEmpty(credentials.accessKeyId()) || isEmpty(credentials.secretAccessKey())
                 || isEmpty(credentials.sessionToken()) || credentials.expiration() == null || isEmpty(principalArn)) {
-            throw new AwsRequestFailedException("AWS STS at " + what.host() + " answered " + what.operation()
-                    + " without complete credentials. Check that the account's endpoint override points at AWS STS.",
-                    null, null);
+            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered " + what.operation()
+                    + " without complete credentials. Check that the account's endpoint override points at AWS STS.");
         }
         return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration(), principalArn);

@@ -33,6 +33,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One AWS STS client per account, shared by every request of that account and rebuilt when the account changes.
@@ -46,9 +50,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *       <b>socket read timeout of 10 s</b>;</li>
  *   <li>an <b>API-call-attempt timeout of 10 s</b> and an <b>API-call timeout of 25 s</b> (all attempts and the
  *       pauses between them), so that no Jira thread waits longer than 25 s for STS;</li>
- *   <li>the SDK's <b>standard retry strategy with at most 3 attempts</b> (the first call and two retries) on
+ *   <li>the SDK's <b>standard retry strategy with 3 attempts</b> (the first call and two retries) on
  *       throttling, 5xx answers and I/O errors, with exponential back-off and jitter starting at 100 ms and capped
- *       at 2 s (throttling: starting at 500 ms, capped at 5 s);</li>
+ *       at 2 s (throttling: starting at 500 ms, capped at 5 s). Its circuit breaker (a retry quota per client that,
+ *       once drained by some 50 failing calls, silently cuts every call to one attempt) is off, so that each call
+ *       gets the same attempts and the messages can say how many there were; the 25 s API-call timeout still
+ *       bounds each call;</li>
+ *   <li>one <b>scheduler</b> shared by every AWS client of the app ({@value #SCHEDULER_THREADS} daemon threads
+ *       named {@value #SCHEDULER_THREAD_PREFIX}…, which time out attempts and calls), in place of the five threads
+ *       the SDK would otherwise start for each client; it stops when the app stops ({@link #close()});</li>
  *   <li>{@code Region.of(account.region())}: the regional STS endpoint, which the SDK's endpoint rules resolve in the
  *       region's partition ({@code sts.eu-west-1.amazonaws.com}, {@code sts.us-gov-west-1.amazonaws.com},
  *       {@code sts.cn-north-1.amazonaws.com.cn}); or the account's {@link Account#endpointOverride()};</li>
@@ -118,8 +128,14 @@ public class StsClients implements AutoCloseable {
         }
     }
 
+    /** How many threads time out the AWS calls of all accounts together. */
+    static final int SCHEDULER_THREADS = 2;
+    /** The name of the shared scheduler's threads, followed by a number. */
+    public static final String SCHEDULER_THREAD_PREFIX = "aws-connectors-sdk-timer-";
+
     private final AccountSecrets secrets;
     private final Settings settings;
+    private final ScheduledExecutorService scheduler;
     private final Map<UUID, Entry> clients = new ConcurrentHashMap<>();
 
     @Autowired
@@ -130,6 +146,25 @@ public class StsClients implements AutoCloseable {
     public StsClients(AccountSecrets secrets, Settings settings) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = newScheduler();
+    }
+
+    /**
+     * The scheduler every client of the app shares (the SDK uses it for attempt and call timeouts only). The SDK
+     * does not shut down a scheduler it is given, so {@link #close()} does.
+     */
+    private static ScheduledExecutorService newScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, SCHEDULER_THREAD_PREFIX + count.incrementAndGet());
+            // Never keeps the JVM alive; the app's stop shuts the pool down anyway.
+            thread.setDaemon(true);
+            return thread;
+        };
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, threads);
+        // A timeout that is cancelled because the call ended leaves the queue at once, not after 25 s.
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** The timeouts and retries every client is built with. */
@@ -203,8 +238,8 @@ public class StsClients implements AutoCloseable {
         AwsCredentialsProvider credentials = credentialsFor(account);
         SdkHttpClient http = httpClient(settings);
         try {
-            StsClient client = configure(StsClient.builder().httpClient(http), settings,
-                    Region.of(account.region()), credentials, account.endpointOverride());
+            StsClient client = configure(StsClient.builder().httpClient(http), Region.of(account.region()),
+                    credentials, account.endpointOverride());
             return new Entry(account.version(), client, http, credentials);
         } catch (RuntimeException e) {
             http.close();
@@ -222,7 +257,7 @@ public class StsClients implements AutoCloseable {
     public StsClient newClient(Account account, AwsCredentialsProvider credentials) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(credentials, "credentials");
-        return configure(StsClient.builder().httpClientBuilder(httpClientBuilder(settings)), settings,
+        return configure(StsClient.builder().httpClientBuilder(httpClientBuilder(settings)),
                 Region.of(account.region()), credentials, account.endpointOverride());
     }
 
@@ -275,12 +310,12 @@ public class StsClients implements AutoCloseable {
     /**
      * Configures a synchronous AWS client builder of the app, whose HTTP client is already set, the same way as
      * every other (see the class comment): region and credentials, standard defaults, FIPS and dual-stack off, no
-     * profile file, the timeouts and bounded retries of {@code settings}, and the endpoint override if there is
-     * one; then builds the client.
+     * profile file, the timeouts and fixed number of attempts of {@link #settings()}, the shared scheduler, and the
+     * endpoint override if there is one; then builds the client.
      */
-    public static <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Settings settings, Region region,
-                                                                     AwsCredentialsProvider credentials,
-                                                                     Optional<URI> endpointOverride) {
+    public <B extends AwsClientBuilder<B, C>, C> C configure(B builder, Region region,
+                                                              AwsCredentialsProvider credentials,
+                                                              Optional<URI> endpointOverride) {
         ProfileFile noProfile = ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
         builder.region(region)
                 .credentialsProvider(credentials)
@@ -292,7 +327,10 @@ public class StsClients implements AutoCloseable {
                         .defaultProfileName("default")
                         .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
                         .apiCallTimeout(settings.apiCallTimeout())
+                        .scheduledExecutorService(scheduler)
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                // No retry quota: every call gets maxAttempts, as the messages say.
+                                .circuitBreakerEnabled(false)
                                 .maxAttempts(settings.maxAttempts())
                                 .backoffStrategy(BackoffStrategy.exponentialDelay(
                                         settings.baseBackoff(), settings.maxBackoff()))
@@ -310,13 +348,14 @@ public class StsClients implements AutoCloseable {
         }
     }
 
-    /** Closes every client. */
+    /** Closes every client, then stops the shared scheduler. */
     @PreDestroy
     @Override
     public void close() {
         for (UUID id : clients.keySet()) {
             evict(id);
         }
+        scheduler.shutdownNow();
     }
 
     /**

@@ -79,6 +79,7 @@ class AuditedCredentialsThroughLocalAwsTest {
     private Connector iamUser;
     private Connector nightlyJob;
     private String accountSecret;
+    private String mfaSerial;
     /** Every secret handed out in a test, none of which may reach the log. */
     private final List<String> secrets = new ArrayList<>();
 
@@ -89,6 +90,7 @@ class AuditedCredentialsThroughLocalAwsTest {
         IamUser brokerUser = awsAccount.user("jira-broker");
         AccessKey key = brokerUser.addAccessKey();
         accountSecret = key.secretAccessKey();
+        mfaSerial = brokerUser.addVirtualMfaDevice(MFA_CODE);
         String roleArn = awsAccount.role("developer").trust(brokerUser).maxSessionDuration(7200).arn();
         account = Account.builder().name("Production").type(AccountType.ACCESS_KEY).accessKeyId(key.accessKeyId())
                 .partition(Partition.AWS).region("us-east-1").endpointOverride(aws.endpoint())
@@ -236,6 +238,105 @@ class AuditedCredentialsThroughLocalAwsTest {
                 .containsEntry("awsc.audit.attribute.denial", "AWS_FAILED")
                 .containsEntry("awsc.audit.attribute.reason", "RegionDisabledException");
         assertNoSecretInTheLog();
+    }
+
+    @Test
+    void aWrongMfaCodeTellsTheUserWhatToDoAndTheAuditWhatTheAdminChecks() throws IOException {
+        Connector mfa = Connector.builder().name("Break glass (MFA)").accountId(account.id())
+                .principalType(PrincipalType.IAM_USER).mfaSerialNumber(mfaSerial).groups(List.of("aws-developers"))
+                .build();
+        store.put(mfa);
+
+        AwsRequestFailedException user = failureFor("alice", mfa, CredentialsRequest.defaults().withMfaCode("111111"));
+        AwsRequestFailedException admin = failureFor("admin", mfa, CredentialsRequest.defaults().withMfaCode("111111"));
+
+        assertThat(user.getMessage()).isEqualTo("The MFA code was not accepted. Wait for the next code from your "
+                + "device and try again. If it keeps failing, ask a Jira administrator to check the connector's MFA "
+                + "device.");
+        assertThat(user.getMessage()).doesNotContain("Production", mfaSerial, "123456789012", "policy");
+        assertThat(user.getAwsErrorCode()).contains("AccessDenied");
+        assertThat(admin.getMessage()).startsWith("AWS STS denied GetSessionToken on the IAM user of account "
+                + "'Production'").contains(mfaSerial, "no policy denies sts:GetSessionToken");
+        assertThat(auditLog.events()).hasSize(2).allSatisfy(event -> assertThat(attributes(event))
+                .containsEntry("awsc.audit.attribute.reason", "AccessDenied")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details)
+                        .isEqualTo(admin.getMessage())));
+        assertNoSecretInTheLog();
+    }
+
+    @Test
+    void anHtmlServerErrorIsAuditedAsWhatAwsAnsweredNotAsUnreachable() throws IOException {
+        aws.failNext(3, Failure.htmlServerError());
+
+        AwsRequestFailedException user = failureFor("alice", federated, CredentialsRequest.defaults());
+
+        assertThat(attributes(onlyEvent()))
+                .containsEntry("awsc.audit.attribute.denial", "AWS_FAILED")
+                .containsEntry("awsc.audit.attribute.reason", "AWS answered HTTP 500 with a body that is not an AWS "
+                        + "error")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details).isEqualTo(
+                        "AWS STS at 127.0.0.1:" + aws.endpoint().getPort() + " failed GetFederationToken with an "
+                                + "error on its side (HTTP 500 with a body that is not an AWS error), after 3 "
+                                + "attempts. Try again later, and check the AWS Health Dashboard for STS in "
+                                + "us-east-1, and the proxy or load balancer in between."));
+        assertThat(user.getMessage()).isEqualTo("AWS failed with an error on its side (HTTP 500) after 3 attempts. "
+                + "Try again in a few minutes; if it keeps failing, tell a Jira administrator.");
+        assertThat(aws.requests()).hasSize(3);
+    }
+
+    @Test
+    void anUnreadableAnswerIsAuditedAsSuchNotAsUnreachable() throws IOException {
+        aws.failNext(3, Failure.malformedBody());
+
+        AwsRequestFailedException user = failureFor("alice", federated, CredentialsRequest.defaults());
+
+        assertThat(attributes(onlyEvent()))
+                .containsEntry("awsc.audit.attribute.reason", "AWS answered with a response that could not be read")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details)
+                        .contains("answered GetFederationToken with a response Jira could not read"));
+        assertThat(user.getMessage()).isEqualTo("AWS answered in a form Jira could not read. Try again in a few "
+                + "minutes; if it keeps failing, ask a Jira administrator to check the AWS account's endpoint.");
+    }
+
+    @Test
+    void anUnreachableAwsIsStillAuditedAsNotReachable() {
+        aws.failNext(3, Failure.closeConnection());
+
+        AwsRequestFailedException user = failureFor("alice", federated, CredentialsRequest.defaults());
+
+        assertThat(attributes(onlyEvent())).containsEntry("awsc.audit.attribute.reason", "AWS not reachable");
+        assertThat(user.getMessage()).isEqualTo("Jira could not reach AWS. Try again in a few minutes; if it keeps "
+                + "failing, ask a Jira administrator to check the connection from Jira to AWS.");
+    }
+
+    @Test
+    void aFailingSignInServiceTellsTheUserToTryAgainAndTheAuditWhatItAnswered() {
+        aws.failNext(1, "getSigninToken", Failure.internalFailure());
+
+        AwsRequestFailedException user = null;
+        try {
+            as("alice", () -> broker.consoleSignIn(role.id(), CredentialsRequest.defaults(), RequestOrigin.WEB));
+        } catch (AwsRequestFailedException e) {
+            user = e;
+        }
+
+        assertThat(user).isNotNull();
+        assertThat(user.getMessage()).isEqualTo("The AWS sign-in service failed with an error on its side (HTTP "
+                + "500). Try again in a few minutes.");
+        assertThat(attributes(onlyEvent()))
+                .containsEntry("awsc.audit.attribute.reason", "the federation endpoint answered HTTP 500")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details)
+                        .startsWith("The AWS federation endpoint at 127.0.0.1:" + aws.endpoint().getPort()
+                                + " failed with an error on its side (HTTP 500)."));
+    }
+
+    private AwsRequestFailedException failureFor(String user, Connector connector, CredentialsRequest request) {
+        try {
+            as(user, () -> broker.credentials(connector.id(), request, RequestOrigin.WEB));
+        } catch (AwsRequestFailedException e) {
+            return e;
+        }
+        throw new AssertionError("expected AWS to refuse");
     }
 
     @Test

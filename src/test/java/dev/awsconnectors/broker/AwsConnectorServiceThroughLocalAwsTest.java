@@ -319,29 +319,41 @@ class AwsConnectorServiceThroughLocalAwsTest {
     }
 
     @Test
-    void tellsTheAdminToActivateStsWhenTheRegionIsDisabled() {
-        aws.failNext(1, Failure.awsError(403, "RegionDisabledException", "STS is not activated in this region for "
+    void tellsTheAdminToActivateStsWhenTheRegionIsDisabledAndTheUserToAskTheAdmin() {
+        aws.failNext(2, Failure.awsError(403, "RegionDisabledException", "STS is not activated in this region for "
                 + "account:123456789012. Your account administrator can activate STS in this region using the IAM "
                 + "Console."));
 
-        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+        assertThatThrownBy(() -> as("admin", () -> service.getCredentials(federated.id(),
                 CredentialsRequest.defaults())))
                 .isInstanceOf(AwsRequestFailedException.class)
                 .hasMessageContaining("not activated in region us-east-1")
                 .hasMessageContaining("Activate STS for us-east-1 in the IAM console")
                 .satisfies(e -> assertThat(((AwsRequestFailedException) e).getAwsErrorCode())
                         .contains("RegionDisabledException"));
+        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+                CredentialsRequest.defaults())))
+                .isInstanceOf(AwsRequestFailedException.class)
+                .hasMessage("AWS did not accept the AWS account behind this connector (RegionDisabledException). "
+                        + "Ask a Jira administrator to validate the account; the details are in the audit log.")
+                .satisfies(e -> assertThat(((AwsRequestFailedException) e).getAwsErrorCode())
+                        .contains("RegionDisabledException"));
     }
 
     @Test
-    void reportsExpiredSigningCredentialsWithTheClockToCheck() {
-        aws.failNext(1, Failure.awsError(403, "ExpiredToken", "The security token included in the request is expired"));
+    void reportsExpiredSigningCredentialsWithTheClockToCheckToTheAdmin() {
+        aws.failNext(2, Failure.awsError(403, "ExpiredToken", "The security token included in the request is expired"));
 
-        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+        assertThatThrownBy(() -> as("root", () -> service.getCredentials(federated.id(),
                 CredentialsRequest.defaults())))
                 .isInstanceOf(AwsRequestFailedException.class)
                 .hasMessageContaining("have expired (ExpiredToken)")
                 .hasMessageContaining("clock");
+        assertThatThrownBy(() -> as("alice", () -> service.getCredentials(federated.id(),
+                CredentialsRequest.defaults())))
+                .isInstanceOf(AwsRequestFailedException.class)
+                .hasMessageStartingWith("AWS did not accept the AWS account behind this connector (ExpiredToken).")
+                .hasMessageNotContaining("clock");
     }
 
     @Test

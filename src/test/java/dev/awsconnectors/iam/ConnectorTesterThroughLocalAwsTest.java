@@ -101,7 +101,7 @@ class ConnectorTesterThroughLocalAwsTest {
 
         assertThatThrownBy(() -> asAdmin(withMfa.id()))
                 .isInstanceOf(InvalidCredentialsRequestException.class)
-                .hasMessageContaining("requires an");
+                .hasMessageContaining("needs an MFA code");
         assertThat(node.aws.requests()).isEmpty();
     }
 

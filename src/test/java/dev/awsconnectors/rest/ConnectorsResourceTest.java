@@ -52,8 +52,8 @@ class ConnectorsResourceTest {
     private final CredentialBroker service = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final I18nResolver i18n = mock(I18nResolver.class);
-    private final ConnectorsResource resource = new ConnectorsResource(service, mock(ConnectorTester.class),
-            userManager, i18n);
+    private final ConnectorTester tester = mock(ConnectorTester.class);
+    private final ConnectorsResource resource = new ConnectorsResource(service, tester, userManager, i18n);
     private final RestExceptionMapper errors = new RestExceptionMapper(i18n);
 
     @BeforeEach
@@ -203,6 +203,29 @@ class ConnectorsResourceTest {
         JsonNode wrapped = body(errors.toResponse(new IllegalStateException(
                 new java.nio.charset.IllegalCharsetNameException("b@d"))));
         assertThat(wrapped.get("status").asInt()).isEqualTo(415);
+    }
+
+    @Test
+    void aFailedCallerIdentityCheckTellsAUserWhatToDoAndAnAdministratorTheDetails() throws Exception {
+        UserKey alice = new UserKey("key-alice");
+        UserKey admin = new UserKey("key-admin");
+        when(userManager.isAdmin(admin)).thenReturn(true);
+        when(tester.test(any(), any(), any())).thenThrow(dev.awsconnectors.sts.AwsFailures.unreadable(
+                "AWS STS at sts.example answered GetCallerIdentity without an account, ARN or user id."));
+
+        when(userManager.getRemoteUserKey()).thenReturn(alice);
+        JsonNode user = body(errors.toResponse(catchThrowable(() -> resource.callerIdentity(
+                DEVELOPERS.toString(), null))));
+        when(userManager.getRemoteUserKey()).thenReturn(admin);
+        JsonNode administrator = body(errors.toResponse(catchThrowable(() -> resource.callerIdentity(
+                DEVELOPERS.toString(), null))));
+
+        assertThat(user.get("status").asInt()).isEqualTo(502);
+        assertThat(user.get("message").asText()).isEqualTo("AWS answered in a form Jira could not read. Try again "
+                + "in a few minutes; if it keeps failing, ask a Jira administrator to check the AWS account's "
+                + "endpoint.");
+        assertThat(administrator.get("message").asText()).isEqualTo("AWS STS at sts.example answered "
+                + "GetCallerIdentity without an account, ARN or user id.");
     }
 
     private static JsonNode body(Response response) throws Exception {

@@ -302,4 +302,47 @@ class AwsFailuresTest {
 
         assertThat(e.getCause()).isNull();
     }
+
+    @Test
+    void whatAUserIsToldNamesNoAccountRoleOrAwsMessageAndSaysWhatTheyCanDo() {
+        String[][] cases = {
+                {"AccessDenied", "403", "AWS refused to issue credentials for this connector (AccessDenied). Ask a "
+                        + "Jira administrator to test the connector; the details are in the audit log."},
+                {"InvalidClientTokenId", "403", "AWS did not accept the AWS account behind this connector "
+                        + "(InvalidClientTokenId). Ask a Jira administrator to validate the account; the details are "
+                        + "in the audit log."},
+                {"MalformedPolicyDocument", "400", "AWS refused this connector's settings (MalformedPolicyDocument). "
+                        + "Ask a Jira administrator to test the connector; the details are in the audit log."},
+                {"Throttling", "400", "AWS is receiving too many requests and still refused this one after 3 "
+                        + "attempts. Try again in a minute."},
+                {"ServiceUnavailable", "503", "AWS failed with an error on its side (HTTP 503) after 3 attempts. Try "
+                        + "again in a few minutes; if it keeps failing, tell a Jira administrator."},
+                {"SomethingNew", "400", "AWS refused to issue credentials for this connector (SomethingNew). Ask a "
+                        + "Jira administrator to test the connector; the details are in the audit log."},
+        };
+        for (String[] c : cases) {
+            AwsCallFailedException e = failures.map(error(c[0], Integer.parseInt(c[1]), "User: "
+                    + "arn:aws:iam::123456789012:user/jira is not authorized on " + ROLE), ASSUME_ROLE);
+
+            AwsCallFailedException user = e.forUser();
+
+            assertThat(user.getMessage()).as(c[0]).isEqualTo(c[2]).doesNotContain("Prod", "123456789012", "Dev");
+            assertThat(user.getAwsErrorCode()).as(c[0]).contains(c[0]);
+            assertThat(user.adminMessage()).as(c[0]).isEqualTo(e.getMessage()).startsWith("AWS STS");
+            assertThat(e.auditReason()).as(c[0]).isEqualTo(c[0]);
+        }
+    }
+
+    @Test
+    void aDeniedCallThatCarriedAnMfaCodeTellsTheUserAboutTheCode() {
+        AwsFailures.AwsCall withCode = new AwsFailures.AwsCall("AWS STS", "GetSessionToken", "the IAM user",
+                "sts.eu-west-1.amazonaws.com", "eu-west-1", "Prod", AccountType.ACCESS_KEY, "Ops", "the code", true);
+
+        AwsCallFailedException e = failures.map(error("AccessDenied", 403, "MultiFactorAuthentication failed with "
+                + "invalid MFA one time pass code."), withCode);
+
+        assertThat(e.forUser().getMessage()).isEqualTo("The MFA code was not accepted. Wait for the next code from "
+                + "your device and try again. If it keeps failing, ask a Jira administrator to check the connector's "
+                + "MFA device.");
+    }
 }

@@ -37,8 +37,8 @@ class CredentialsIssuerRefusalTest {
         assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, null)))
                 .isInstanceOfSatisfying(InvalidCredentialsRequestException.class, e -> {
                     assertThat(e.getField()).isEqualTo("mfaCode");
-                    assertThat(e.getMessage()).isEqualTo("Connector 'Dev iam user' requires an MFA code: enter "
-                            + "the 6-digit code shown by MFA device " + MFA_SERIAL + ".");
+                    assertThat(e.getMessage()).isEqualTo("This connector needs an MFA code: enter the 6-digit code "
+                            + "your MFA device shows.");
                 });
         assertThat(clientsAskedFor).hasValue(0);
         assertThat(secrets.asked).isEmpty();

@@ -472,7 +472,7 @@ class CredentialsThroughLocalAwsTest {
         assertThat(secrets.asked).hasSize(1);
         assertThatThrownBy(() -> issuer.issue(call(account, connector(PrincipalType.IAM_USER)
                 .mfaSerialNumber(mfaSerial).build(), SessionOwner.jiraUser("alice"), null, null)))
-                .hasMessageContaining("requires an MFA code");
+                .hasMessage("This connector needs an MFA code: enter the 6-digit code your MFA device shows.");
         assertThat(requests(2)).hasSize(2);
     }
 }

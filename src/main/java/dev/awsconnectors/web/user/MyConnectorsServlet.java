@@ -23,6 +23,7 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.admin.HtmlEscaper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +37,14 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,8 +59,9 @@ import java.util.UUID;
  *   <li>A POST is checked for SAL's XSRF token before anything else; without it the answer is a 403 page and
  *       nothing is asked of AWS.</li>
  *   <li>{@code action=console}: a 303 redirect to the AWS federation endpoint's sign-in URL (the form opens it in
- *       a new tab). {@code action=credentials}: the page again, showing the credentials once in the formats of
- *       {@link CredentialFormats}.</li>
+ *       a new tab). {@code action=credentials}: the page again, showing the credentials in the formats of
+ *       {@link CredentialFormats} and until when they are valid (asking again within that time may return the same
+ *       ones: the broker caches them).</li>
  *   <li>Refusals and AWS failures are shown as messages on the page with a matching status (400, 403, 404, 502;
  *       a connector the user may not use is 404, as one that does not exist);
  *       anything else as a generic error page. Never a stack trace.</li>
@@ -75,6 +80,8 @@ public class MyConnectorsServlet extends HttpServlet {
     static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:user-resources";
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
+    private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final transient CredentialBroker connectors;
     private final transient UserManager userManager;
@@ -179,12 +186,16 @@ public class MyConnectorsServlet extends HttpServlet {
             shown.put("accessKeyId", credentials.getAccessKeyId());
             shown.put("principalArn", credentials.getPrincipalArn());
             shown.put("expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.getExpiration()));
+            shown.put("validUntil", validUntil(credentials.getExpiration(), Instant.now()));
             List<Map<String, String>> formats = new ArrayList<>();
-            for (CredentialFormats.Format format : CredentialFormats.of(credentials, id, name, baseUrl())) {
+            CredentialFormats.Profile profile = new CredentialFormats.Profile(id, name, baseUrl(),
+                    mfaRequired(context, id), connectors.region(id).orElse(""));
+            for (CredentialFormats.Format format : CredentialFormats.of(credentials, profile)) {
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("id", format.id());
                 row.put("title", i18n.getText(format.titleKey()));
                 row.put("text", format.text());
+                row.put("description", format.descriptionKey().isEmpty() ? "" : i18n.getText(format.descriptionKey()));
                 formats.add(row);
             }
             shown.put("formats", formats);
@@ -237,7 +248,12 @@ public class MyConnectorsServlet extends HttpServlet {
         } else if (e instanceof InvalidCredentialsRequestException) {
             status = HttpServletResponse.SC_BAD_REQUEST;
             message = i18n.getText("awsc.user.error.invalid", e.getMessage());
+        } else if (e instanceof AwsCallFailedException user && user.isForUser()) {
+            // What the user can do, in their language; the details are the administrators' (audit, admin screens).
+            status = HttpServletResponse.SC_BAD_GATEWAY;
+            message = i18n.getText(user.userText().key(), user.userText().serializableArguments());
         } else {
+            // An administrator: the details, as the admin screens show them.
             status = HttpServletResponse.SC_BAD_GATEWAY;
             AwsRequestFailedException failure = (AwsRequestFailedException) e;
             message = failure.getAwsErrorCode()
@@ -278,6 +294,27 @@ public class MyConnectorsServlet extends HttpServlet {
         context.put("error", "");
         context.put("errorConnector", "");
         return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean mfaRequired(Map<String, Object> context, UUID id) {
+        for (Map<String, Object> row : (List<Map<String, Object>>) context.get("connectors")) {
+            if (id.toString().equals(row.get("id"))) {
+                return Boolean.TRUE.equals(row.get("mfaRequired"));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "2026-12-02 14:05 UTC (58 minutes)": until when credentials are valid, and how long that is from now, in
+     * whole minutes (seconds under a minute).
+     */
+    String validUntil(Instant expiration, Instant now) {
+        long left = Math.max(0, Duration.between(now, expiration).getSeconds());
+        int shown = (int) Math.min(Integer.MAX_VALUE, left < 60 ? left : left / 60 * 60);
+        return i18n.getText("awsc.user.credentials.validUntil", VALID_UNTIL.format(expiration),
+                DurationChoices.describe(shown, i18n));
     }
 
     @SuppressWarnings("unchecked")

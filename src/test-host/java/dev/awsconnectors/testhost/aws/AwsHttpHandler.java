@@ -163,6 +163,10 @@ final class AwsHttpHandler implements HttpHandler {
         if (error != null) {
             return HttpAnswer.xml(error.status(), errorXml(namespace, error, requestId));
         }
+        if (failure.kind() == Failure.Kind.HTML_SERVER_ERROR) {
+            return new HttpAnswer(500, "text/html; charset=UTF-8", "<html><head><title>500 Internal Server Error"
+                    + "</title></head><body><h1>Internal Server Error</h1></body></html>", null);
+        }
         if (failure.kind() == Failure.Kind.MALFORMED_BODY) {
             String name = action == null ? "Unknown" : action;
             return HttpAnswer.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + name + "Response xmlns=\""

@@ -5,11 +5,12 @@ import java.util.Objects;
 
 /**
  * A way for the double to misbehave on purpose, to test how callers cope: answer late, close the connection with
- * no answer, fail with a 5xx, throttle, or answer 200 with a body cut short.
+ * no answer, fail with a 5xx, throttle, answer 200 with a body cut short, or answer 500 with a web page instead of
+ * AWS's error (as a proxy or load balancer in front of AWS does).
  */
 public final class Failure {
 
-    enum Kind { DELAY, CLOSE_CONNECTION, INTERNAL_FAILURE, SERVICE_UNAVAILABLE, THROTTLING, MALFORMED_BODY, AWS_ERROR }
+    enum Kind { DELAY, CLOSE_CONNECTION, INTERNAL_FAILURE, SERVICE_UNAVAILABLE, THROTTLING, MALFORMED_BODY, AWS_ERROR, HTML_SERVER_ERROR }
 
     private final Kind kind;
     private final Duration delay;
@@ -57,6 +58,11 @@ public final class Failure {
     /** HTTP 400 with AWS's Throttling error, "Rate exceeded". */
     public static Failure throttling() {
         return new Failure(Kind.THROTTLING, Duration.ZERO);
+    }
+
+    /** HTTP 500 whose body is an HTML page, not AWS's error XML. */
+    public static Failure htmlServerError() {
+        return new Failure(Kind.HTML_SERVER_ERROR, Duration.ZERO);
     }
 
     /** HTTP 200 whose XML body stops half way. */

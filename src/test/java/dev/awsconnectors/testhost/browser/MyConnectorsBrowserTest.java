@@ -117,9 +117,14 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
         assertThat(formats.get("credentials-file")).isEqualTo("[developers-federated]\n"
                 + "aws_access_key_id = " + keyId + "\naws_secret_access_key = " + secret
                 + "\naws_session_token = " + token);
-        assertThat(formats.get("credential-process")).isEqualTo("[profile developers-federated]\n"
-                + "credential_process = curl -sf -H \"Authorization: Bearer <personal access token>\" " + baseUrl
-                + "/rest/aws-connectors/1.0/connectors/" + connectorId + "/credentials?format=credential_process");
+        assertThat(formats.get("credential-process")).startsWith("[profile developers-federated]\n"
+                + "region = us-east-1\ncredential_process = sh -c '").endsWith("' sh \"<personal access token>\" \""
+                + baseUrl + "/rest/aws-connectors/1.0/connectors/" + connectorId
+                + "/credentials?format=credential_process\"");
+        assertThat(browser.find(By.id("awsc-valid-until")).getText()).matches("These credentials are valid until "
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC \\((1 hour 59 minutes|2 hours) from now\\)\\. Asking again "
+                + "before then may give you the same ones; get new ones when they expire\\.");
+        assertThat(dialog.getText()).doesNotContain("only once");
 
         WebElement copy = browser.find(By.id("awsc-copy-bash"));
         copy.click();

@@ -20,6 +20,9 @@ import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.sts.AwsCallFailedException;
+import dev.awsconnectors.sts.UserText;
+import dev.awsconnectors.testhost.sal.HostI18nResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +36,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +85,7 @@ class MyConnectorsServletTest {
         when(xsrfAccessor.getXsrfToken(any(), any(), eq(true))).thenReturn("token");
         when(xsrfValidator.getXsrfParameterName()).thenReturn("atl_token");
         when(applicationProperties.getBaseUrl(UrlMode.CANONICAL)).thenReturn("http://jira.example.com/jira/");
+        when(connectors.region(FEDERATED)).thenReturn(Optional.of("eu-west-1"));
         when(connectors.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(FEDERATED, "Developers (federated)", PrincipalType.FEDERATED_USER)
                         .consoleSignInAvailable(true).build()));
@@ -131,9 +137,68 @@ class MyConnectorsServletTest {
                 .containsExactly("bash", "powershell", "fish", "credentials-file", "credential-process");
         assertThat(formats.get(0).get("text")).contains("export AWS_SECRET_ACCESS_KEY=\"" + SECRET + "\"");
         assertThat(formats.get(4).get("text")).isEqualTo("[profile developers-federated]\n"
-                + "credential_process = curl -sf -H \"Authorization: Bearer <personal access token>\" "
-                + "http://jira.example.com/jira/rest/aws-connectors/1.0/connectors/" + FEDERATED
-                + "/credentials?format=credential_process");
+                + "region = eu-west-1\n"
+                + "credential_process = " + CredentialFormats.credentialProcessCommand("http://jira.example.com/jira"
+                + "/rest/aws-connectors/1.0/connectors/" + FEDERATED + "/credentials?format=credential_process"));
+    }
+
+    @Test
+    void aConnectorThatNeedsAnMfaCodeGetsAnExplanationInsteadOfACredentialProcessProfile() throws Exception {
+        when(connectors.usableConnectors()).thenReturn(List.of(
+                ConnectorSummary.builder(FEDERATED, "Ops (MFA)", PrincipalType.IAM_USER).mfaRequired(true).build()));
+        when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
+        when(request.getParameter("action")).thenReturn("credentials");
+        when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
+        when(request.getParameter("mfaCode")).thenReturn("123456");
+        when(connectors.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
+                "ASIAEXAMPLEEXAMPLE12", SECRET, "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
+                "arn:aws:iam::123456789012:user/ops"));
+
+        servlet.doPost(request, response);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(MyConnectorsServlet.PAGE_TEMPLATE), context.capture(), any(Writer.class));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = (Map<String, Object>) context.getValue().get("credentials");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> formats = (List<Map<String, String>>) shown.get("formats");
+        assertThat(formats.get(4).get("id")).isEqualTo("credential-process");
+        assertThat(formats.get(4).get("text")).isEmpty();
+        assertThat(formats.get(4).get("description")).isEqualTo("awsc.user.format.credentialProcess.mfa");
+    }
+
+    @Test
+    void saysUntilWhenTheCredentialsAreValidInsteadOfClaimingTheyAreShownOnce() {
+        MyConnectorsServlet real = new MyConnectorsServlet(connectors, userManager, loginUriProvider, renderer,
+                new HostI18nResolver(getClass().getClassLoader(), List.of("i18n/aws-connectors"), Locale.ENGLISH),
+                xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
+
+        assertThat(real.validUntil(Instant.parse("2026-12-02T14:05:00Z"), Instant.parse("2026-12-02T13:06:30Z")))
+                .isEqualTo("These credentials are valid until 2026-12-02 14:05 UTC (58 minutes from now). Asking "
+                        + "again before then may give you the same ones; get new ones when they expire.");
+        assertThat(real.validUntil(Instant.parse("2026-12-03T01:05:00Z"), Instant.parse("2026-12-02T13:05:00Z")))
+                .contains("until 2026-12-03 01:05 UTC (12 hours from now)");
+        assertThat(real.validUntil(Instant.parse("2026-12-02T14:05:00Z"), Instant.parse("2026-12-02T14:04:15Z")))
+                .contains("(45 seconds from now)");
+    }
+
+    @Test
+    void aUserIsToldWhatTheyCanDoAboutAnAwsFailureInTheirLanguageNotTheAdministratorsDetails() throws Exception {
+        when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
+        when(request.getParameter("action")).thenReturn("credentials");
+        when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
+        when(connectors.credentials(eq(FEDERATED), any(), any())).thenThrow(AwsCallFailedException.of(
+                "AWS STS denied GetSessionToken on the IAM user of account 'Prod' ...",
+                UserText.of("awsc.aws.user.mfaRejected"), "AccessDenied", "AccessDenied", "r-1").forUser());
+
+        servlet.doPost(request, response);
+
+        verify(response).setStatus(HttpServletResponse.SC_BAD_GATEWAY);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(MyConnectorsServlet.PAGE_TEMPLATE), context.capture(), any(Writer.class));
+        assertThat(context.getValue().get("error")).isEqualTo("awsc.aws.user.mfaRejected");
     }
 
     @Test
