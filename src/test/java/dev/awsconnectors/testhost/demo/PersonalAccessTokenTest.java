@@ -60,11 +60,18 @@ class PersonalAccessTokenTest {
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
 
-            // Exactly the README's ~/.aws/config line, run by the SDK's own credential_process provider.
+            // Exactly the README's ~/.aws/config line, run through a shell by the SDK's credential_process provider.
             assumeTrue(CommandLineTools.available("curl"), "curl is not installed");
+            String readmeLine = Files.readAllLines(Path.of("README.md")).stream()
+                    .filter(line -> line.startsWith("credential_process = ")).findFirst().orElseThrow();
+            String example = "https://jira.example.com/rest/aws-connectors/1.0/connectors/<connector id>"
+                    + "/credentials?format=credential_process";
+            assertThat(readmeLine).contains("<personal access token>", example);
+            String command = readmeLine.substring("credential_process = ".length())
+                    .replace("<personal access token>", token).replace(example, url);
             AwsCredentials credentials;
             try (ProcessCredentialsProvider provider = ProcessCredentialsProvider.builder()
-                    .command(List.of("curl", "-sf", "-H", "Authorization: Bearer " + token, url)).build()) {
+                    .command(List.of("sh", "-c", command)).build()) {
                 credentials = provider.resolveCredentials();
             }
             assertThat(credentials).isInstanceOf(AwsSessionCredentials.class);
