@@ -69,10 +69,10 @@ import java.util.regex.Pattern;
  * so a lost key file is reported ("restore it from backup, or re-enter the secrets") instead of being replaced by a
  * new key that cannot decrypt anything; and a file that is there but unsafe or damaged is never replaced. The
  * values stored under the lost file keep their key id and stay unreadable until each is re-entered (or the old
- * file's {@code key.<id>} lines are restored into the new file). The file is written in full to an owner-only temporary file in the same directory
- * and then hard-linked to its name, which fails if the name exists: of two nodes starting together exactly one
- * wins, and the other reads the winner's file. (Where hard links are not supported the same is done under the
- * lock file described below, with an atomic rename.)
+ * file's {@code key.<id>} lines are restored into the new file). The file is written in full to an owner-only
+ * temporary file in the same directory and then hard-linked to its name, which fails if the name exists: of two
+ * nodes creating it together exactly one wins, and the other reads (and encrypts with) the winner's file. (Where
+ * hard links are not supported the same is done under the lock file described below, with an atomic rename.)
  *
  * <h2>Rotation</h2>
  * <ol>
@@ -97,6 +97,9 @@ public class KeyFile {
     static final String FILE_NAME = "secret-keys";
     static final String LOCK_NAME = FILE_NAME + ".lock";
     private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
+    /** Logged once per new key file, so an admin can tell when (and on which node) a lost file was replaced. */
+    private static final String CREATED = "Created the key file {} with a new key; back it up with the database. "
+            + "Secrets stored under an earlier, lost key file stay unreadable until they are entered again.";
 
     private static final int KEY_BYTES = 32;
     private static final int KEY_ID_BYTES = 4;
@@ -280,8 +283,7 @@ public class KeyFile {
             temp = writeTemp(directory, content);
             try {
                 Files.createLink(path, temp);
-                LOG.warn("Created the key file {} with a new key. Back it up with the database; secrets stored "
-                        + "under an earlier key file cannot be decrypted with it.", path);
+                LOG.warn(CREATED, path);
             } catch (FileAlreadyExistsException lostTheRace) {
                 // Another node (or thread) created it first: its key is the one; ours is discarded unused.
             } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
@@ -290,8 +292,7 @@ public class KeyFile {
                 underLock(path, () -> {
                     if (stat(path).isEmpty()) {
                         move(written, path);
-                        LOG.warn("Created the key file {} with a new key. Back it up with the database; secrets "
-                                + "stored under an earlier key file cannot be decrypted with it.", path);
+                        LOG.warn(CREATED, path);
                     }
                     return null;
                 });

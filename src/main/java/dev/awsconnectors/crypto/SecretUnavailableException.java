@@ -30,13 +30,7 @@ public final class SecretUnavailableException extends IllegalStateException {
         /** The value fails authentication with the key of its id: altered, copied, or a different key. */
         NOT_AUTHENTIC,
         /** The value is not in a format this app writes. */
-        UNKNOWN_FORMAT;
-
-        /** Whether the key file itself is at fault, rather than the one stored value. */
-        public boolean isKeyFileProblem() {
-            return this == KEY_FILE_MISSING || this == KEY_FILE_UNSAFE || this == KEY_FILE_DAMAGED
-                    || this == KEY_FILE_INACCESSIBLE;
-        }
+        UNKNOWN_FORMAT
     }
 
     private final Problem problem;

@@ -49,8 +49,8 @@ final class SecretFailures {
             case KEY_FILE_DAMAGED:
                 return Optional.of("it is damaged; restore it from backup");
             case KEY_FILE_INACCESSIBLE:
-                return Optional.of("Jira cannot read it, or cannot create it in its folder; make the user running Jira the "
-                        + "owner of the folder and the file");
+                return Optional.of("Jira cannot read it, or cannot create it in its folder; make the user running "
+                        + "Jira the owner of the folder and the file");
             default:
                 return Optional.empty();
         }

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -530,6 +531,24 @@ abstract class StorageContract {
         assertThat(node.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
         assertThat(node.accounts.secretAccessKey(newAccount)).isEqualTo(SECRET);
         assertThat(node.keyFile.keyIds()).as("one new key file, never replaced").hasSize(1);
+    }
+
+    @Test
+    void readsTheRemainingSecretsAgainOnceTheLostFilesKeyLineIsCopiedIntoTheNewKeyFile() throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        List<String> lostKeyLines = Files.readAllLines(keyFilePath()).stream()
+                .filter(line -> line.startsWith("key.")).toList();
+        Files.delete(keyFilePath());
+        node.accounts.update(production, Optional.of(NEW_SECRET));
+        assertThat(names(node.accounts.unreadableSecrets())).containsExactly("Staging");
+
+        // What the README tells an admin who finds the old file's backup after entering secrets again.
+        Files.write(keyFilePath(), lostKeyLines, StandardOpenOption.APPEND);
+
+        assertThat(node.accounts.unreadableSecrets()).isEmpty();
+        assertThat(node.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
+        assertThat(node.accounts.secretAccessKey(production)).isEqualTo(NEW_SECRET);
     }
 
     @Test
