@@ -10,8 +10,10 @@ public interface AccountSecrets {
     /**
      * The secret access key of an {@link AccountType#ACCESS_KEY} account.
      *
-     * @throws IllegalStateException if the account has no stored secret or it cannot be decrypted; the message
-     *                               says what to restore and never contains key material
+     * @throws dev.awsconnectors.api.AccountSecretUnavailableException if it cannot be decrypted (the key file is
+     *                               missing, unusable or not the one it was encrypted with); the message says what
+     *                               to do and never contains key material
+     * @throws IllegalStateException if the account has no stored secret
      */
     String secretAccessKey(Account account);
 }

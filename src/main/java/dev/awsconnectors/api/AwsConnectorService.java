@@ -48,6 +48,9 @@ public interface AwsConnectorService {
      * @throws ConnectorAccessDeniedException  if no user is logged in or the user may not use the connector
      * @throws InvalidCredentialsRequestException if the request breaks one of the connector's or AWS's limits
      * @throws AwsRequestFailedException       if AWS refused or could not be reached
+     * @throws AccountSecretUnavailableException if the connector's account's stored secret cannot be read (the key
+     *                                         file is missing or not the one it was encrypted with); nothing was
+     *                                         sent to AWS, and only a Jira administrator can repair it
      * @since 1.0
      */
     TemporaryCredentials getCredentials(UUID connectorId, CredentialsRequest request);
@@ -64,6 +67,9 @@ public interface AwsConnectorService {
      * @throws ConnectorAccessDeniedException  if the connector is not flagged system scope
      * @throws InvalidCredentialsRequestException if the request breaks one of the connector's or AWS's limits
      * @throws AwsRequestFailedException       if AWS refused or could not be reached
+     * @throws AccountSecretUnavailableException if the connector's account's stored secret cannot be read (the key
+     *                                         file is missing or not the one it was encrypted with); nothing was
+     *                                         sent to AWS, and only a Jira administrator can repair it
      * @since 1.0
      */
     TemporaryCredentials getSystemCredentials(UUID connectorId, CredentialsRequest request);
@@ -80,6 +86,9 @@ public interface AwsConnectorService {
      * @throws InvalidCredentialsRequestException if the connector's principal type has no console sign-in, or the
      *                                         request breaks a limit
      * @throws AwsRequestFailedException       if AWS refused or could not be reached
+     * @throws AccountSecretUnavailableException if the connector's account's stored secret cannot be read (the key
+     *                                         file is missing or not the one it was encrypted with); nothing was
+     *                                         sent to AWS, and only a Jira administrator can repair it
      * @since 1.0
      */
     ConsoleSignIn getConsoleSignIn(UUID connectorId, CredentialsRequest request);

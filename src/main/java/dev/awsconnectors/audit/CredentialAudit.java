@@ -10,6 +10,7 @@ import com.atlassian.audit.entity.CoverageLevel;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.access.Caller;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsConnectorException;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.AwsRequestFailedException;
@@ -54,7 +55,8 @@ import java.util.regex.Pattern;
  *       matched with AWS's own log), the expiry, the requested duration, and whether the credentials came from the
  *       cache (a cache hit is still a user obtaining credentials);</li>
  *   <li>when refused: the kind of refusal, the reason (the access rule, the request field at fault, AWS's error
- *       code), the message the caller was shown (the API's messages never hold a secret) and AWS's request id.</li>
+ *       code, or in words why the account's secret could not be read), the message the caller was shown (the API's
+ *       messages never hold a secret) and AWS's request id.</li>
  * </ul>
  * Never in an event or a log line: a secret access key, a session token, an MFA code, a console sign-in URL (its
  * token signs a browser in) — this class is never given any of them.
@@ -96,7 +98,7 @@ public class CredentialAudit {
     static final String ANONYMOUS = "anonymous";
 
     /** Kinds of refusal, the value of {@link #DENIAL}. */
-    enum Denial { ACCESS_DENIED, INVALID_REQUEST, AWS_FAILED, CONNECTOR_NOT_FOUND, ERROR }
+    enum Denial { ACCESS_DENIED, INVALID_REQUEST, AWS_FAILED, CONNECTOR_NOT_FOUND, SECRET_UNAVAILABLE, ERROR }
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialAudit.class);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -274,6 +276,9 @@ public class CredentialAudit {
             } else if (failure instanceof ConnectorNotFoundException) {
                 attributes.add(new Attribute(DENIAL, Denial.CONNECTOR_NOT_FOUND.name()));
                 attributes.add(new Attribute(REASON, "unknown connector id"));
+            } else if (failure instanceof AccountSecretUnavailableException unavailable) {
+                attributes.add(new Attribute(DENIAL, Denial.SECRET_UNAVAILABLE.name()));
+                attributes.add(new Attribute(REASON, secretReason(unavailable.getReason())));
             } else {
                 // Not one of the API's exceptions, so its message makes no promise about secrets: the type only.
                 attributes.add(new Attribute(DENIAL, Denial.ERROR.name()));
@@ -307,6 +312,18 @@ public class CredentialAudit {
                 event.extraAttribute(AuditAttribute.fromI18nKeys(attribute.i18nKey(), attribute.value()).build());
             }
             auditService.audit(event.build());
+        }
+    }
+
+    /** The reason an account's secret could not be read, in words, for the {@link #REASON} attribute. */
+    static String secretReason(AccountSecretUnavailableException.Reason reason) {
+        switch (reason) {
+            case KEY_FILE_MISSING:
+                return "The secret key file is missing; the account's secret cannot be decrypted";
+            case KEY_FILE_UNUSABLE:
+                return "The secret key file cannot be used; the account's secret cannot be decrypted";
+            default:
+                return "The account's secret cannot be decrypted with the current key file";
         }
     }
 

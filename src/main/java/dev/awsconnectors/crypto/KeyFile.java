@@ -2,6 +2,8 @@ package dev.awsconnectors.crypto;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.ApplicationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -62,12 +64,15 @@ import java.util.regex.Pattern;
  * let another local user substitute a key of their own), as is a damaged one.
  *
  * <h2>Creation</h2>
- * Only when the caller says so ({@code createIfMissing}): the storage allows it only while no encrypted value
- * exists, so that a lost key file is reported ("restore it from backup") instead of being replaced by a new key
- * that cannot decrypt anything. The file is written in full to an owner-only temporary file in the same directory
- * and then hard-linked to its name, which fails if the name exists: of two nodes starting together exactly one
- * wins, and the other reads the winner's file. (Where hard links are not supported the same is done under the
- * lock file described below, with an atomic rename.)
+ * Only when the caller says so ({@code createIfMissing}): the storage allows it only when it encrypts a secret an
+ * admin has just entered — the first one, or one re-entered after the key file was lost. Reading never creates it,
+ * so a lost key file is reported ("restore it from backup, or re-enter the secrets") instead of being replaced by a
+ * new key that cannot decrypt anything; and a file that is there but unsafe or damaged is never replaced. The
+ * values stored under the lost file keep their key id and stay unreadable until each is re-entered (or the old
+ * file's {@code key.<id>} lines are restored into the new file). The file is written in full to an owner-only
+ * temporary file in the same directory and then hard-linked to its name, which fails if the name exists: of two
+ * nodes creating it together exactly one wins, and the other reads (and encrypts with) the winner's file. (Where
+ * hard links are not supported the same is done under the lock file described below, with an atomic rename.)
  *
  * <h2>Rotation</h2>
  * <ol>
@@ -91,6 +96,10 @@ public class KeyFile {
     static final String DIRECTORY = "aws-connectors";
     static final String FILE_NAME = "secret-keys";
     static final String LOCK_NAME = FILE_NAME + ".lock";
+    private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
+    /** Logged once per new key file, so an admin can tell when (and on which node) a lost file was replaced. */
+    private static final String CREATED = "Created the key file {} with a new key; back it up with the database. "
+            + "Secrets stored under an earlier, lost key file stay unreadable until they are entered again.";
 
     private static final int KEY_BYTES = 32;
     private static final int KEY_ID_BYTES = 4;
@@ -128,6 +137,16 @@ public class KeyFile {
                         "Jira reports neither a shared nor a local home directory, so there is nowhere to keep "
                                 + "the key file that encrypts the stored AWS secret keys"));
         return home.resolve(DIRECTORY).resolve(FILE_NAME);
+    }
+
+    /**
+     * Where the key file is, relative to the home it is in: {@code <shared home>/aws-connectors/secret-keys}, or
+     * {@code <local home>/…} on a server without a shared home. For what users and the audit log are shown, which
+     * need not know the server's folders; {@link #path()} is for the application log.
+     */
+    public String location() {
+        String home = applicationProperties.getSharedHomeDirectory().isPresent() ? "<shared home>" : "<local home>";
+        return home + "/" + DIRECTORY + "/" + FILE_NAME;
     }
 
     /**
@@ -191,7 +210,8 @@ public class KeyFile {
             KeyRing ring = read(path, statOrMissing(path));
             for (String id : inUse) {
                 if (!ring.keys().containsKey(id)) {
-                    throw new SecretUnavailableException(unknownKeyMessage(id, path));
+                    throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_NOT_IN_FILE,
+                            unknownKeyMessage(id, path));
                 }
             }
             Map<String, byte[]> raw = ring.rawKeys();
@@ -220,12 +240,14 @@ public class KeyFile {
         Optional<Stat> stat = stat(path);
         if (stat.isEmpty()) {
             if (!createIfMissing) {
-                throw new SecretUnavailableException(missingMessage(path));
+                throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
+                        missingMessage(path));
             }
             create(path);
             stat = stat(path);
             if (stat.isEmpty()) {
-                throw new SecretUnavailableException(missingMessage(path));
+                throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
+                        missingMessage(path));
             }
         }
         Loaded last = loaded;
@@ -261,6 +283,7 @@ public class KeyFile {
             temp = writeTemp(directory, content);
             try {
                 Files.createLink(path, temp);
+                LOG.warn(CREATED, path);
             } catch (FileAlreadyExistsException lostTheRace) {
                 // Another node (or thread) created it first: its key is the one; ours is discarded unused.
             } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
@@ -269,12 +292,15 @@ public class KeyFile {
                 underLock(path, () -> {
                     if (stat(path).isEmpty()) {
                         move(written, path);
+                        LOG.warn(CREATED, path);
                     }
                     return null;
                 });
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the key file " + path, e);
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE,
+                    "could not create the key file " + path + " (" + e + "); check that the user running Jira may "
+                            + "write to " + directory, e);
         } finally {
             if (content != null) {
                 Arrays.fill(content, (byte) 0);
@@ -328,7 +354,8 @@ public class KeyFile {
         if (stat.permissions().isPresent()) {
             Set<PosixFilePermission> permissions = stat.permissions().get();
             if (permissions.stream().anyMatch(FOREIGN::contains)) {
-                throw new SecretUnavailableException("the key file " + path + " can be read or written by users "
+                throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_UNSAFE,
+                        "the key file " + path + " can be read or written by users "
                         + "other than its owner (" + PosixFilePermissions.toString(permissions)
                         + "); the keys in it may be known to others — restrict it with chmod 600 " + path
                         + " (and consider rotating the key)");
@@ -338,9 +365,12 @@ public class KeyFile {
         try {
             content = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new SecretUnavailableException(missingMessage(path), e);
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
+                    missingMessage(path), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the key file " + path, e);
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE,
+                    "could not read the key file " + path + " (" + e + "); check that the user running Jira "
+                            + "owns it and can read it", e);
         }
         try {
             return parse(path, new String(content, StandardCharsets.UTF_8));
@@ -404,7 +434,8 @@ public class KeyFile {
     }
 
     private static SecretUnavailableException damaged(Path path, String why) {
-        return new SecretUnavailableException("the key file " + path + " is damaged (" + why
+        return new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_DAMAGED,
+                "the key file " + path + " is damaged (" + why
                 + "); restore it from backup — without it the stored AWS secret keys cannot be decrypted");
     }
 
@@ -477,7 +508,8 @@ public class KeyFile {
     }
 
     private static Stat statOrMissing(Path path) {
-        return stat(path).orElseThrow(() -> new SecretUnavailableException(missingMessage(path)));
+        return stat(path).orElseThrow(() -> new SecretUnavailableException(
+                SecretUnavailableException.Problem.KEY_FILE_MISSING, missingMessage(path)));
     }
 
     /**
@@ -497,7 +529,9 @@ public class KeyFile {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the attributes of the key file " + path, e);
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE,
+                    "could not read the attributes of the key file " + path + " (" + e + "); check that the user "
+                            + "running Jira may open its folder", e);
         }
     }
 

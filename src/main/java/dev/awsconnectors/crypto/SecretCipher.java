@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * <h2>Key file creation</h2>
  * {@link #encrypt(String, SecretContext)} refuses to create a missing key file, since a new key cannot decrypt
  * the values already stored. The storage passes {@code createKeyFileIfMissing = true} to
- * {@link #encrypt(String, SecretContext, boolean)} only when it knows that no encrypted value is stored yet.
+ * {@link #encrypt(String, SecretContext, boolean)} only for a secret an admin has just entered, which is how a lost
+ * key file is recovered from (see {@link KeyFile}); re-encryption during a key rotation never creates one.
  *
  * <p>Rotation: see {@link KeyFile}.
  */
@@ -67,6 +68,11 @@ public class SecretCipher {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /** Where the key file is, relative to Jira's home; see {@link KeyFile#location()}. */
+    public String keyFileLocation() {
+        return keyFile.location();
+    }
+
     /**
      * Encrypts a secret under the current key, which must exist.
      *
@@ -81,8 +87,8 @@ public class SecretCipher {
      * Encrypts a secret under the current key.
      *
      * @param plaintext              the secret; not empty
-     * @param createKeyFileIfMissing whether a missing key file may be created; {@code true} only when no encrypted
-     *                               value is stored yet
+     * @param createKeyFileIfMissing whether a missing key file may be created; {@code true} only for a secret an
+     *                               admin has just entered
      * @throws SecretUnavailableException if the key file is missing (and may not be created), unsafe or damaged
      */
     public String encrypt(String plaintext, SecretContext context, boolean createKeyFileIfMissing) {
@@ -120,6 +126,34 @@ public class SecretCipher {
      *                                    from another row or field)
      */
     public String decrypt(String stored, SecretContext context) {
+        byte[] clear = open(stored, context);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(clear))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            // Authenticated, so written by this app; cannot happen unless the UTF-8 encoder itself is broken.
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.NOT_AUTHENTIC,
+                    "cannot decrypt the " + context.describe() + ": the decrypted value is not UTF-8 text");
+        } finally {
+            Arrays.fill(clear, (byte) 0);
+        }
+    }
+
+    /**
+     * Checks that a stored value can be decrypted now, as {@link #decrypt} would, without turning the secret into
+     * a {@code String} (which could not be wiped): for showing admins which secrets cannot be read.
+     *
+     * @throws SecretUnavailableException as {@link #decrypt} does
+     */
+    public void verify(String stored, SecretContext context) {
+        Arrays.fill(open(stored, context), (byte) 0);
+    }
+
+    /** The authenticated plaintext bytes of a stored value; the caller wipes them. */
+    private byte[] open(String stored, SecretContext context) {
         Objects.requireNonNull(stored, "stored");
         Objects.requireNonNull(context, "context");
         Matcher matcher = STORED.matcher(stored);
@@ -139,35 +173,22 @@ public class SecretCipher {
         }
         KeyFile.KeyRing ring = keyFile.keyRing(false);
         SecretKey key = ring.key(keyId).orElseThrow(() -> new SecretUnavailableException(
-                "cannot decrypt the " + context.describe() + ": "
-                        + KeyFile.unknownKeyMessage(keyId, keyFile.path())));
-        byte[] clear = null;
+                SecretUnavailableException.Problem.KEY_NOT_IN_FILE, "cannot decrypt the " + context.describe()
+                        + ": " + KeyFile.unknownKeyMessage(keyId, keyFile.path())));
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key,
                     new GCMParameterSpec(TAG_BYTES * Byte.SIZE, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(context.associatedData());
-            clear = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(clear))
-                    .toString();
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new SecretUnavailableException("cannot decrypt the " + context.describe()
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.NOT_AUTHENTIC,
+                    "cannot decrypt the " + context.describe()
                     + ": it fails authentication with key " + keyId + " from " + keyFile.path()
                     + ". Either that file was replaced by a different one — restore the key file from backup — or "
                     + "the stored value was altered or copied from another row or field; enter the secret again");
-        } catch (CharacterCodingException e) {
-            // Authenticated, so written by this app; cannot happen unless the UTF-8 encoder itself is broken.
-            throw new SecretUnavailableException("cannot decrypt the " + context.describe()
-                    + ": the decrypted value is not UTF-8 text");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK could not decrypt with " + TRANSFORMATION, e);
-        } finally {
-            if (clear != null) {
-                Arrays.fill(clear, (byte) 0);
-            }
         }
     }
 
@@ -180,7 +201,8 @@ public class SecretCipher {
         Objects.requireNonNull(stored, "stored");
         Matcher matcher = KEY_ID_PREFIX.matcher(stored);
         if (!matcher.matches()) {
-            throw new SecretUnavailableException("a stored value is not in a format this version of the app "
+            throw new SecretUnavailableException(SecretUnavailableException.Problem.UNKNOWN_FORMAT,
+                    "a stored value is not in a format this version of the app "
                     + "understands (expected " + FORMAT + ":<key id>:…)");
         }
         return matcher.group(1);
@@ -213,7 +235,8 @@ public class SecretCipher {
     }
 
     private static SecretUnavailableException unknownFormat(SecretContext context) {
-        return new SecretUnavailableException("cannot decrypt the " + context.describe() + ": the stored value is "
+        return new SecretUnavailableException(SecretUnavailableException.Problem.UNKNOWN_FORMAT,
+                "cannot decrypt the " + context.describe() + ": the stored value is "
                 + "not in a format this version of the app understands (expected " + FORMAT + ":<key id>:…); "
                 + "it was not written by this app or was altered — enter the secret again");
     }

@@ -7,12 +7,14 @@ import dev.awsconnectors.accounts.AccountSecrets;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.crypto.SecretCipher;
 import dev.awsconnectors.crypto.SecretContext;
+import dev.awsconnectors.crypto.SecretUnavailableException;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -80,7 +82,7 @@ public class AccountRepository implements AccountSecrets {
                 write(row, account);
                 holdAccessKey(row, account);
                 if (account.type() == AccountType.ACCESS_KEY) {
-                    row.setSecretKeyCiphertext(encrypt(account.id(), secretAccessKey.orElseThrow()));
+                    row.setSecretKeyCiphertext(encrypt(account.id(), account.name(), secretAccessKey.orElseThrow()));
                 }
                 row.save();
                 return StoredValues.account(row);
@@ -133,7 +135,7 @@ public class AccountRepository implements AccountSecrets {
                 if (edited.type() == AccountType.HOST_ROLE) {
                     row.setSecretKeyCiphertext(null);
                 } else if (newSecret.isPresent()) {
-                    row.setSecretKeyCiphertext(encrypt(edited.id(), newSecret.get()));
+                    row.setSecretKeyCiphertext(encrypt(edited.id(), edited.name(), newSecret.get()));
                 }
                 row.save();
                 for (ConnectorEntity connector : ao.find(ConnectorEntity.class,
@@ -271,8 +273,9 @@ public class AccountRepository implements AccountSecrets {
     /**
      * The decrypted secret access key, for the one moment an AWS client is built.
      *
-     * @throws IllegalStateException if the account has none stored, or it cannot be decrypted (the message says
-     *                               what to restore; it never contains key material)
+     * @throws dev.awsconnectors.api.AccountSecretUnavailableException if it cannot be decrypted (the message says
+     *                               what to restore, naming the key file relative to Jira's home)
+     * @throws IllegalStateException if the account has none stored
      */
     @Override
     public String secretAccessKey(Account account) {
@@ -285,7 +288,32 @@ public class AccountRepository implements AccountSecrets {
             throw new IllegalStateException("No secret access key is stored for the AWS account '" + account.name()
                     + "'; enter it again in the account's settings.");
         }
-        return cipher.decrypt(stored, context(account.id()));
+        try {
+            return cipher.decrypt(stored, context(account.id()));
+        } catch (SecretUnavailableException e) {
+            throw SecretFailures.unavailable(e, account.name(), cipher.keyFileLocation());
+        }
+    }
+
+    /**
+     * The accounts whose stored secret cannot be decrypted now (key file missing, unusable or not the one they were
+     * encrypted with), sorted by name; empty when every secret can be read.
+     */
+    public List<UnreadableSecret> unreadableSecrets() {
+        return ao.executeInTransaction(() -> {
+            List<UnreadableSecret> unreadable = new ArrayList<>();
+            for (AccountEntity row : ao.find(AccountEntity.class,
+                    Query.select().where("SECRET_KEY_CIPHERTEXT IS NOT NULL").order("NAME_KEY ASC"))) {
+                try {
+                    cipher.verify(row.getSecretKeyCiphertext(), context(UUID.fromString(row.getPublicId())));
+                } catch (SecretUnavailableException e) {
+                    unreadable.add(new UnreadableSecret(UUID.fromString(row.getPublicId()), row.getName(),
+                            SecretFailures.reason(e.problem()), SecretFailures.problem(e.problem()),
+                            cipher.keyFileLocation()));
+                }
+            }
+            return unreadable;
+        });
     }
 
     /**
@@ -325,11 +353,15 @@ public class AccountRepository implements AccountSecrets {
         return rows.length == 0 ? null : rows[0];
     }
 
-    private String encrypt(UUID accountId, String secret) {
-        // The key file may be created only while no encrypted value exists: otherwise a missing file is a lost
-        // backup to restore, not a first start.
-        boolean firstSecret = withSecrets().length == 0;
-        return cipher.encrypt(secret, context(accountId), firstSecret);
+    private String encrypt(UUID accountId, String accountName, String secret) {
+        // A secret the admin has just entered may create a missing key file: on the first save, and to recover
+        // from a lost one by entering each secret again. The other stored secrets keep their old key's id and stay
+        // unreadable until each is entered again (or the old file is restored); reading never creates the file.
+        try {
+            return cipher.encrypt(secret, context(accountId), true);
+        } catch (SecretUnavailableException e) {
+            throw SecretFailures.unavailable(e, accountName, cipher.keyFileLocation());
+        }
     }
 
     private static SecretContext context(UUID accountId) {

@@ -4,6 +4,7 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -38,6 +39,9 @@ import java.util.Objects;
  *       see {@link ConnectorsResource}); 403 is also a non-administrator on the admin resources;</li>
  *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
  *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
+ *   <li>503 — {@link AccountSecretUnavailableException}: the account's stored secret cannot be read (the key file is
+ *       missing, unusable or not the one it was encrypted with), which only an administrator can repair; the message
+ *       says where the key file is expected, relative to Jira's home, and what to do;</li>
  *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) and Jira's (403, such as its
  *       XSRF check, should it throw rather than answer, with Jira's words) keep their status; a body in a charset
  *       the JVM does not know is 415;</li>
@@ -86,6 +90,9 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
             e.getAwsErrorCode().ifPresent(code -> body.put("awsErrorCode", code));
             e.getRequestId().ifPresent(id -> body.put("awsRequestId", id));
             return JsonResponses.builder(502, body).build();
+        }
+        if (failure instanceof AccountSecretUnavailableException) {
+            return error(503, failure.getMessage(), null);
         }
         if (failure instanceof WebApplicationException e) {
             return webApplication(e);

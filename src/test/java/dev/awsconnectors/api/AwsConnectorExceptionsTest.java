@@ -54,4 +54,27 @@ class AwsConnectorExceptionsTest {
         assertThat(unreachable.getAwsErrorCode()).isEmpty();
         assertThat(unreachable.getRequestId()).isEmpty();
     }
+
+    @Test
+    void saysWhichAccountsSecretCannotBeReadWhereTheKeyFileIsExpectedAndWhatToDo() {
+        String location = "<shared home>/aws-connectors/secret-keys";
+
+        assertThat(new AccountSecretUnavailableException(AccountSecretUnavailableException.Reason.KEY_FILE_MISSING,
+                "Production", location, null))
+                .hasMessage("The secret access key of the AWS account 'Production' cannot be read: the key file "
+                        + location + " is missing. A Jira administrator can restore it from the backup taken with "
+                        + "the database, or enter the account's secret access key again on the AWS Connectors admin "
+                        + "page, which creates a new key file.")
+                .isInstanceOf(AwsConnectorException.class);
+        assertThat(new AccountSecretUnavailableException(AccountSecretUnavailableException.Reason.KEY_FILE_UNUSABLE,
+                "Production", location, "it is damaged; restore it from backup"))
+                .hasMessageContaining("the key file " + location + " cannot be used (it is damaged; restore it "
+                        + "from backup)");
+        AccountSecretUnavailableException wrongFile = new AccountSecretUnavailableException(
+                AccountSecretUnavailableException.Reason.CANNOT_DECRYPT, "Production", location, null);
+        assertThat(wrongFile).hasMessageContaining("it cannot be decrypted with the current key file " + location);
+        assertThat(wrongFile.getReason()).isEqualTo(AccountSecretUnavailableException.Reason.CANNOT_DECRYPT);
+        assertThat(wrongFile.getAccountName()).isEqualTo("Production");
+        assertThat(wrongFile.getKeyFileLocation()).isEqualTo(location);
+    }
 }

@@ -12,6 +12,7 @@ import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -238,6 +239,26 @@ class CredentialAuditTest {
         assertThat(onlyEvent().getAffectedObjects()).singleElement()
                 .satisfies(r -> assertThat(r.getId()).isEqualTo(unknown.toString()));
         assertThat(attributes(events.get(0))).containsEntry("awsc.audit.attribute.denial", "CONNECTOR_NOT_FOUND");
+    }
+
+    @Test
+    void recordsInWordsWhyTheAccountsSecretCannotBeReadNeverAClassName() {
+        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
+        attempt.connector(bound);
+        attempt.failed(new AccountSecretUnavailableException(AccountSecretUnavailableException.Reason.KEY_FILE_MISSING,
+                "Production", "<shared home>/aws-connectors/secret-keys", null));
+        audit.credentials(user("alice"), connector.id(), APP).failed(new AccountSecretUnavailableException(
+                AccountSecretUnavailableException.Reason.CANNOT_DECRYPT, "Production",
+                "<shared home>/aws-connectors/secret-keys", null));
+
+        assertThat(attributes(events.get(0))).containsEntry("awsc.audit.attribute.denial", "SECRET_UNAVAILABLE")
+                .containsEntry("awsc.audit.attribute.reason",
+                        "The secret key file is missing; the account's secret cannot be decrypted")
+                .hasEntrySatisfying("awsc.audit.attribute.details", details -> assertThat(details)
+                        .contains("the key file <shared home>/aws-connectors/secret-keys is missing"));
+        assertThat(events.get(0).getArea()).isEqualTo(CoverageArea.SECURITY);
+        assertThat(attributes(events.get(1))).containsEntry("awsc.audit.attribute.reason",
+                "The account's secret cannot be decrypted with the current key file");
     }
 
     @Test

@@ -51,6 +51,39 @@ class KeyFileTest {
     }
 
     @Test
+    void namesItsPlaceRelativeToTheHomeForWhatUsersAreShown(@TempDir Path local) {
+        assertThat(new KeyFile(new Homes(Optional.of(shared), Optional.of(local))).location())
+                .isEqualTo("<shared home>/aws-connectors/secret-keys");
+        assertThat(new KeyFile(new Homes(Optional.empty(), Optional.of(local))).location())
+                .isEqualTo("<local home>/aws-connectors/secret-keys");
+    }
+
+    @Test
+    void saysWhichProblemTheKeyFileHasMissingUnsafeDamagedOrUnreadable() throws Exception {
+        assumeTrue(supportsPosix(), "the file system has no POSIX permissions");
+        KeyFile keyFile = new KeyFile(Homes.sharedHome(shared));
+        assertThatThrownBy(() -> keyFile.currentKeyId(false)).isInstanceOfSatisfying(SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_FILE_MISSING));
+
+        keyFile.currentKeyId(true);
+        Files.setPosixFilePermissions(keyFile.path(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> keyFile.currentKeyId(false)).isInstanceOfSatisfying(SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_FILE_UNSAFE));
+
+        Files.writeString(keyFile.path(), "format=1\n");
+        Files.setPosixFilePermissions(keyFile.path(), PosixFilePermissions.fromString("rw-------"));
+        assertThatThrownBy(() -> keyFile.currentKeyId(true)).isInstanceOfSatisfying(SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_FILE_DAMAGED));
+        assertThat(Files.readString(keyFile.path())).as("a damaged file is never replaced").isEqualTo("format=1\n");
+
+        Files.delete(keyFile.path());
+        Files.createDirectory(keyFile.path());
+        Files.setPosixFilePermissions(keyFile.path(), PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> keyFile.currentKeyId(true)).isInstanceOfSatisfying(SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE));
+    }
+
+    @Test
     void refusesToGuessALocationWhenJiraReportsNoHome() {
         KeyFile keyFile = new KeyFile(new Homes(Optional.empty(), Optional.empty()));
 

@@ -148,6 +148,28 @@ class SecretCipherTest {
     }
 
     @Test
+    void verifiesAValueExactlyWhenItCouldBeDecrypted() throws Exception {
+        String stored = cipher.encrypt(SECRET, CONTEXT);
+        cipher.verify(stored, CONTEXT);
+        assertThatThrownBy(() -> cipher.verify(stored, new SecretContext("account", UUID.randomUUID(),
+                "secretAccessKey"))).isInstanceOfSatisfying(SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.NOT_AUTHENTIC));
+        assertThatThrownBy(() -> cipher.verify("awsc1:zz", CONTEXT)).isInstanceOfSatisfying(
+                SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.UNKNOWN_FORMAT));
+
+        Files.delete(keyFile.path());
+        assertThatThrownBy(() -> cipher.verify(stored, CONTEXT)).isInstanceOfSatisfying(
+                SecretUnavailableException.class,
+                e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_FILE_MISSING));
+
+        keyFile.currentKeyId(true);
+        assertThatThrownBy(() -> cipher.verify(stored, CONTEXT)).as("under a new key file")
+                .isInstanceOfSatisfying(SecretUnavailableException.class,
+                        e -> assertThat(e.problem()).isEqualTo(SecretUnavailableException.Problem.KEY_NOT_IN_FILE));
+    }
+
+    @Test
     void refusesToDecryptOrEncryptWithoutTheKeyFileAndDoesNotCreateOne() throws Exception {
         String stored = cipher.encrypt(SECRET, CONTEXT);
         Files.delete(keyFile.path());

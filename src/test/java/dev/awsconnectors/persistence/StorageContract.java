@@ -2,6 +2,7 @@ package dev.awsconnectors.persistence;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.BoundConnector;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -32,6 +37,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -637,17 +643,200 @@ abstract class StorageContract {
         assertThat(node.accounts.secretAccessKey(second)).isEqualTo("je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
     }
 
-    @Test
-    void refusesToCreateANewKeyFileWhenSecretsAreStoredAndTheFileIsLost(@TempDir Path emptyHome) {
-        Account account = storedAccount("Production");
-        StorageFixture nodeWithoutKeyFile = new StorageFixture(database, emptyHome);
+    // --- a lost or wrong key file, and the way back ---
 
-        assertThatThrownBy(() -> nodeWithoutKeyFile.accounts.secretAccessKey(account))
-                .isInstanceOf(SecretUnavailableException.class)
-                .hasMessageContaining("missing; restore it from backup");
-        assertThatThrownBy(() -> nodeWithoutKeyFile.accounts.create(accessKeyAccount("Staging").build(),
-                Optional.of(SECRET))).isInstanceOf(SecretUnavailableException.class);
-        assertThat(nodeWithoutKeyFile.accounts.all()).hasSize(1);
+    private static final String STAGING_SECRET = "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY";
+    private static final String NEW_SECRET = "Zq8Rl2VbNc4Xw/6Tt0Yy+Ee1Gg3Hh5Jj7Kk9Ll2M";
+
+    private Account stagingAccount(StorageFixture on) {
+        return on.accounts.create(accessKeyAccount("Staging").accessKeyId("AKIAI44QH8DHBSTAGING").build(),
+                Optional.of(STAGING_SECRET));
+    }
+
+    private Path keyFilePath() {
+        return sharedHome.resolve("aws-connectors").resolve("secret-keys");
+    }
+
+    private String storedCiphertext(Account account) throws Exception {
+        return singleValue("SELECT \"SECRET_KEY_CIPHERTEXT\" FROM \"" + node.ao.tablePrefix()
+                + "ACCOUNT\" WHERE \"PUBLIC_ID\" = '" + account.id() + "'");
+    }
+
+    private static List<String> names(List<UnreadableSecret> unreadable) {
+        return unreadable.stream().map(UnreadableSecret::accountName).toList();
+    }
+
+    @Test
+    void namesEveryAccountWhoseSecretCannotBeReadOnceTheKeyFileIsLostAndNeverCreatesOneOnRead() throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        assertThat(node.accounts.unreadableSecrets()).isEmpty();
+        Files.delete(keyFilePath());
+
+        assertThatThrownBy(() -> node.accounts.secretAccessKey(production))
+                .isInstanceOfSatisfying(AccountSecretUnavailableException.class, e -> {
+                    assertThat(e.getReason()).isEqualTo(AccountSecretUnavailableException.Reason.KEY_FILE_MISSING);
+                    assertThat(e.getAccountName()).isEqualTo("Production");
+                    assertThat(e.getKeyFileLocation()).isEqualTo("<shared home>/aws-connectors/secret-keys");
+                })
+                .hasMessageContaining("'Production'")
+                .hasMessageContaining("the key file <shared home>/aws-connectors/secret-keys is missing")
+                .hasMessageContaining("restore it from the backup")
+                .hasMessageContaining("enter the account's secret access key again")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(sharedHome.toString()));
+        List<UnreadableSecret> unreadable = node.accounts.unreadableSecrets();
+        assertThat(names(unreadable)).containsExactly("Production", "Staging");
+        assertThat(unreadable).extracting(UnreadableSecret::reason)
+                .containsOnly(AccountSecretUnavailableException.Reason.KEY_FILE_MISSING);
+        assertThat(unreadable.get(1).accountId()).isEqualTo(staging.id());
+        assertThat(keyFilePath()).as("reading never creates a key file").doesNotExist();
+    }
+
+    @Test
+    void recoversFromALostKeyFileAsEachSecretIsEnteredAgainOnAnyNode() throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        String lostKeyId = node.keyFile.currentKeyId(false);
+        String stagingCiphertext = storedCiphertext(staging);
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        assertThat(otherNode.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
+        Files.delete(keyFilePath());
+
+        Account reentered = node.accounts.update(production, Optional.of(NEW_SECRET));
+
+        assertThat(keyFilePath()).as("entering a secret again creates a new key file").exists();
+        assertThat(node.keyFile.keyIds()).singleElement().isNotEqualTo(lostKeyId);
+        assertThat(node.accounts.secretAccessKey(reentered)).isEqualTo(NEW_SECRET);
+        assertThat(otherNode.accounts.secretAccessKey(reentered)).as("the other node reads the new key file")
+                .isEqualTo(NEW_SECRET);
+        assertThat(storedCiphertext(staging)).as("the other secrets stay as they were").isEqualTo(stagingCiphertext);
+        assertThatThrownBy(() -> otherNode.accounts.secretAccessKey(staging))
+                .isInstanceOfSatisfying(AccountSecretUnavailableException.class, e -> assertThat(e.getReason())
+                        .isEqualTo(AccountSecretUnavailableException.Reason.CANNOT_DECRYPT))
+                .hasMessageContaining("cannot be decrypted with the current key file "
+                        + "<shared home>/aws-connectors/secret-keys");
+        assertThat(otherNode.accounts.unreadableSecrets()).singleElement().satisfies(left -> {
+            assertThat(left.accountName()).isEqualTo("Staging");
+            assertThat(left.reason()).isEqualTo(AccountSecretUnavailableException.Reason.CANNOT_DECRYPT);
+        });
+
+        Account newAccount = otherNode.accounts.create(accessKeyAccount("Sandbox").accessKeyId("AKIAJSANDBOX7EXAMPLE")
+                .build(), Optional.of(SECRET));
+        otherNode.accounts.update(staging, Optional.of(STAGING_SECRET));
+
+        assertThat(node.accounts.unreadableSecrets()).isEmpty();
+        assertThat(node.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
+        assertThat(node.accounts.secretAccessKey(newAccount)).isEqualTo(SECRET);
+        assertThat(node.keyFile.keyIds()).as("one new key file, never replaced").hasSize(1);
+    }
+
+    @Test
+    void readsTheRemainingSecretsAgainOnceTheLostFilesKeyLineIsCopiedIntoTheNewKeyFile() throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        List<String> lostKeyLines = Files.readAllLines(keyFilePath()).stream()
+                .filter(line -> line.startsWith("key.")).toList();
+        Files.delete(keyFilePath());
+        node.accounts.update(production, Optional.of(NEW_SECRET));
+        assertThat(names(node.accounts.unreadableSecrets())).containsExactly("Staging");
+
+        // What the README tells an admin who finds the old file's backup after entering secrets again.
+        Files.write(keyFilePath(), lostKeyLines, StandardOpenOption.APPEND);
+
+        assertThat(node.accounts.unreadableSecrets()).isEmpty();
+        assertThat(node.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
+        assertThat(node.accounts.secretAccessKey(production)).isEqualTo(NEW_SECRET);
+    }
+
+    @Test
+    void dropsADeletedAccountFromTheUnreadableOnes() throws Exception {
+        storedAccount("Production");
+        Account staging = stagingAccount(node);
+        Files.delete(keyFilePath());
+        assertThat(names(node.accounts.unreadableSecrets())).containsExactly("Production", "Staging");
+
+        node.accounts.delete(staging.id());
+
+        assertThat(names(node.accounts.unreadableSecrets())).containsExactly("Production");
+    }
+
+    @Test
+    void createsOneKeyFileWhenTwoNodesEnterSecretsAgainAtOnce() throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        Files.delete(keyFilePath());
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Account> first = pool.submit(() -> {
+                start.await();
+                return node.accounts.update(production, Optional.of(NEW_SECRET));
+            });
+            Future<Account> second = pool.submit(() -> {
+                start.await();
+                return otherNode.accounts.update(staging, Optional.of(STAGING_SECRET));
+            });
+            start.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(node.keyFile.keyIds()).hasSize(1);
+        for (StorageFixture each : List.of(node, otherNode)) {
+            assertThat(each.accounts.secretAccessKey(production)).isEqualTo(NEW_SECRET);
+            assertThat(each.accounts.secretAccessKey(staging)).isEqualTo(STAGING_SECRET);
+            assertThat(each.accounts.unreadableSecrets()).isEmpty();
+        }
+    }
+
+    @Test
+    void treatsAKeyFileFromAnotherBackupAsOneThatCannotDecryptAndLetsSecretsBeEnteredAgainUnderIt(
+            @TempDir Path otherInstance) throws Exception {
+        Account production = storedAccount("Production");
+        Account staging = stagingAccount(node);
+        KeyFile anotherInstancesKeys = new KeyFile(new HostApplicationProperties("http://x", null, otherInstance));
+        new SecretCipher(anotherInstancesKeys).encrypt("anything",
+                new SecretContext(AccountRepository.TABLE, UUID.randomUUID(), AccountRepository.SECRET_FIELD), true);
+        Files.copy(otherInstance.resolve("aws-connectors").resolve("secret-keys"), keyFilePath(),
+                StandardCopyOption.REPLACE_EXISTING);
+        Set<String> wrongKeys = node.keyFile.keyIds();
+
+        assertThatThrownBy(() -> node.accounts.secretAccessKey(production))
+                .isInstanceOfSatisfying(AccountSecretUnavailableException.class, e -> assertThat(e.getReason())
+                        .isEqualTo(AccountSecretUnavailableException.Reason.CANNOT_DECRYPT))
+                .hasMessageContaining("cannot be decrypted with the current key file");
+        assertThat(names(node.accounts.unreadableSecrets())).containsExactly("Production", "Staging");
+
+        Account reentered = node.accounts.update(production, Optional.of(NEW_SECRET));
+
+        assertThat(node.accounts.secretAccessKey(reentered)).isEqualTo(NEW_SECRET);
+        assertThat(node.keyFile.keyIds()).as("the key file that is there is used, not replaced")
+                .isEqualTo(wrongKeys);
+        assertThat(node.accounts.unreadableSecrets()).singleElement()
+                .satisfies(left -> assertThat(left.accountId()).isEqualTo(staging.id()));
+    }
+
+    @Test
+    void refusesToSaveASecretUnderAKeyFileOthersCanReadAndChangesNothing() throws Exception {
+        Account production = storedAccount("Production");
+        String before = storedCiphertext(production);
+        Files.setPosixFilePermissions(keyFilePath(), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> node.accounts.update(production.toBuilder().region("us-west-2").build(),
+                Optional.of(NEW_SECRET)))
+                .isInstanceOfSatisfying(AccountSecretUnavailableException.class, e -> assertThat(e.getReason())
+                        .isEqualTo(AccountSecretUnavailableException.Reason.KEY_FILE_UNUSABLE))
+                .hasMessageContaining("chmod 600")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(sharedHome.toString()));
+        assertThat(node.accounts.get(production.id())).contains(production);
+        assertThat(storedCiphertext(production)).isEqualTo(before);
+        assertThat(node.accounts.unreadableSecrets()).singleElement().satisfies(unreadable -> {
+            assertThat(unreadable.reason()).isEqualTo(AccountSecretUnavailableException.Reason.KEY_FILE_UNUSABLE);
+            assertThat(unreadable.problem()).hasValueSatisfying(p -> assertThat(p).contains("chmod 600"));
+        });
     }
 
     @Test

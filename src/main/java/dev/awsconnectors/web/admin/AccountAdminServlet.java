@@ -16,6 +16,7 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.iam.AccountCheck;
 import dev.awsconnectors.iam.AccountChecks;
@@ -184,6 +185,9 @@ public class AccountAdminServlet extends AdminPageServlet {
                     .error(i18n().getText("awsc.admin.concurrentEdit", entered.name())).build();
         } catch (AccountNotFoundException e) {
             return notFound();
+        } catch (AccountSecretUnavailableException e) {
+            // The key file is there but unusable (a missing one is created for the secret entered): nothing saved.
+            return secretUnavailable(before, form, e);
         }
         audit.account(creating ? AdminChangeAudit.ACCOUNT_CREATED : AdminChangeAudit.ACCOUNT_UPDATED,
                 userManager().getRemoteUser(request), before, saved,
@@ -250,8 +254,16 @@ public class AccountAdminServlet extends AdminPageServlet {
             page.context.put("hasValidation", true);
         } catch (AwsRequestFailedException e) {
             page.context.put("awsRefusal", e.getMessage());
+        } catch (AccountSecretUnavailableException e) {
+            return secretUnavailable(account.get(), formOf(account.get()), e);
         }
         return page.build();
+    }
+
+    /** The form again with why the account's stored secret cannot be read (nothing was sent to AWS). */
+    private Page secretUnavailable(Account account, Map<String, String> form, AccountSecretUnavailableException e) {
+        return form(account, form, List.of(), HttpServletResponse.SC_SERVICE_UNAVAILABLE).error(e.getMessage())
+                .build();
     }
 
     private Page rotate(HttpServletRequest request) {
@@ -278,6 +290,8 @@ public class AccountAdminServlet extends AdminPageServlet {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
                     .error(i18n().getText("awsc.admin.rotate.shared", e.accountName(), e.maskedKeyId(),
                             String.join(", ", e.otherAccounts()))).build();
+        } catch (AccountSecretUnavailableException e) {
+            return secretUnavailable(account.get(), formOf(account.get()), e);
         } catch (dev.awsconnectors.api.AwsConnectorException e) {
             // AWS's refusal, or ours (a host-role account has no key to rotate), in words for the admin.
             PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);

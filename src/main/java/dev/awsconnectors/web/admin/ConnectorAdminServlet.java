@@ -15,6 +15,7 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.EnteredText;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsConnectorException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -359,6 +360,9 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             identity.put("expiration", result.expiration().toString());
             page.context.put("testResult", identity);
             page.context.put("hasTestResult", true);
+        } catch (AccountSecretUnavailableException e) {
+            // Not AWS's refusal: nothing was sent; the key file needs the admin.
+            page.error(e.getMessage());
         } catch (AwsConnectorException e) {
             // AWS's refusal, or the broker's (a limit, MFA), in a message written for the admin.
             page.context.put("awsRefusal", e.getMessage());
@@ -389,6 +393,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             page.context.put("rolesLoaded", true);
         } catch (AwsRequestFailedException e) {
             page.context.put("awsRefusal", e.getMessage());
+        } catch (AccountSecretUnavailableException e) {
+            page.error(e.getMessage());
         } catch (dev.awsconnectors.persistence.AccountNotFoundException e) {
             page.error(i18n().getText("awsc.admin.connector.roles.noAccount"));
         }

@@ -15,6 +15,7 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.UnreadableSecret;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.ZoneOffset;
@@ -98,7 +99,56 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
         String deleted = request.getParameter("deleted");
         context.put("deletedAccount", "account".equals(deleted));
         context.put("deletedConnector", "connector".equals(deleted));
+        unreadableSecrets(context);
         return new Page(TEMPLATE, context);
+    }
+
+    /**
+     * The warning listing the accounts whose stored secret cannot be read, with what to do; none when every secret
+     * can be read. Re-read on every view, so it shrinks as soon as secrets are entered again, on any node.
+     */
+    private void unreadableSecrets(Map<String, Object> context) {
+        List<UnreadableSecret> unreadable = accounts.unreadableSecrets();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (UnreadableSecret secret : unreadable) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("id", secret.accountId().toString());
+            row.put("name", secret.accountName());
+            rows.add(row);
+        }
+        context.put("unreadableSecrets", rows);
+        context.put("hasUnreadableSecrets", !rows.isEmpty());
+        String explanation = "";
+        String restore = "";
+        String reenter = "";
+        String repair = "";
+        if (!unreadable.isEmpty()) {
+            // A key file that is missing or unusable makes every secret unreadable at once; otherwise each listed
+            // secret is under a key the current file lacks.
+            UnreadableSecret first = unreadable.get(0);
+            String location = first.keyFileLocation();
+            switch (first.reason()) {
+                case KEY_FILE_MISSING:
+                    explanation = i18n().getText("awsc.admin.secrets.unreadable.missing", location);
+                    break;
+                case KEY_FILE_UNUSABLE:
+                    explanation = i18n().getText("awsc.admin.secrets.unreadable.unusable", location,
+                            first.problem().orElse(""));
+                    repair = i18n().getText("awsc.admin.secrets.recovery.repair");
+                    break;
+                default:
+                    explanation = i18n().getText("awsc.admin.secrets.unreadable.cannotDecrypt", location);
+                    break;
+            }
+            if (repair.isEmpty()) {
+                restore = i18n().getText("awsc.admin.secrets.recovery.restore", location);
+                reenter = i18n().getText("awsc.admin.secrets.recovery.reenter");
+            }
+        }
+        context.put("unreadableSecretsExplanation", explanation);
+        context.put("unreadableSecretsRestore", restore);
+        context.put("unreadableSecretsReenter", reenter);
+        context.put("unreadableSecretsRepair", repair);
     }
 
     private Map<String, String> accountRow(Account account, List<String> usedBy) {

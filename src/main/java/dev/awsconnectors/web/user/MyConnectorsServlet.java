@@ -12,6 +12,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.access.AccessDecision;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
@@ -165,7 +166,7 @@ public class MyConnectorsServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", signIn.getUrl().toASCIIString());
         } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
-                 | AwsRequestFailedException e) {
+                 | AwsRequestFailedException | AccountSecretUnavailableException e) {
             showError(request, response, context, name, e);
         }
     }
@@ -203,7 +204,7 @@ public class MyConnectorsServlet extends HttpServlet {
             context.put("hasCredentials", true);
             render(request, response, HttpServletResponse.SC_OK, PAGE_TEMPLATE, context);
         } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
-                 | AwsRequestFailedException e) {
+                 | AwsRequestFailedException | AccountSecretUnavailableException e) {
             showError(request, response, context, name, e);
         }
     }
@@ -248,6 +249,11 @@ public class MyConnectorsServlet extends HttpServlet {
         } else if (e instanceof InvalidCredentialsRequestException) {
             status = HttpServletResponse.SC_BAD_REQUEST;
             message = i18n.getText("awsc.user.error.invalid", e.getMessage());
+        } else if (e instanceof AccountSecretUnavailableException) {
+            // Nothing the user can do but tell an administrator (the admin page names the account and the key file);
+            // asking again will not help until they have.
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            message = i18n.getText("awsc.user.error.secretUnavailable");
         } else if (e instanceof AwsCallFailedException user && user.isForUser()) {
             // What the user can do, in their language; the details are the administrators' (audit, admin screens).
             status = HttpServletResponse.SC_BAD_GATEWAY;

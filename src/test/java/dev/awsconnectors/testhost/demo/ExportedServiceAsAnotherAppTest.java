@@ -144,6 +144,24 @@ class ExportedServiceAsAnotherAppTest {
     }
 
     @Test
+    void anotherAppCatchesTheDocumentedExceptionWhenTheAccountsSecretCannotBeRead() throws Exception {
+        try (DemoHost jira = DemoHost.start(options())) {
+            AnotherApp reports = AnotherApp.install(jira, home, "com.example.nightly-reports");
+            String federated = jira.users().runAs("alice", () -> reports.call("usable").get(DemoData.FEDERATED));
+            java.nio.file.Files.delete(home.resolve("aws-connectors").resolve("secret-keys"));
+
+            Map<String, String> refused = jira.users().runAs("alice", () -> reports.call("credentials", federated));
+
+            assertThat(refused).containsEntry("secretUnavailable", "KEY_FILE_MISSING")
+                    .containsEntry("account", DemoData.ACCOUNT)
+                    .containsEntry("keyFile", "<shared home>/aws-connectors/secret-keys")
+                    .doesNotContainKey("secretAccessKey");
+            assertThat(refused.get("message")).contains("the key file <shared home>/aws-connectors/secret-keys is "
+                    + "missing").doesNotContain(home.toString());
+        }
+    }
+
+    @Test
     void thePluginRegistersOnlyTheExportedInterfaceInTheServiceRegistry() throws Exception {
         try (DemoHost jira = DemoHost.start(options())) {
             Bundle plugin = Arrays.stream(jira.osgi().getBundles())

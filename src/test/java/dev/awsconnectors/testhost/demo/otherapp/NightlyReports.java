@@ -1,5 +1,6 @@
 package dev.awsconnectors.testhost.demo.otherapp;
 
+import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsConnectorService;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorSummary;
@@ -33,7 +34,7 @@ public final class NightlyReports implements Function<List<String>, Map<String, 
 
     /**
      * {@code usable} → connector name → id; {@code credentials <id>} and {@code system <id>} → the credentials, or
-     * {@code denied} → the reason; {@code implementation} → whether this app can load the service's class.
+     * {@code denied} → the reason, or {@code secretUnavailable} → the reason, account, key file and message; {@code implementation} → whether this app can load the service's class.
      */
     @Override
     public Map<String, String> apply(List<String> command) {
@@ -56,6 +57,11 @@ public final class NightlyReports implements Function<List<String>, Map<String, 
                     answer.put("principalArn", credentials.getPrincipalArn());
                 } catch (ConnectorAccessDeniedException e) {
                     answer.put("denied", e.getReason().name());
+                } catch (AccountSecretUnavailableException e) {
+                    answer.put("secretUnavailable", e.getReason().name());
+                    answer.put("account", e.getAccountName());
+                    answer.put("keyFile", e.getKeyFileLocation());
+                    answer.put("message", e.getMessage());
                 }
             }
             case "implementation" -> answer.put("loadable", Boolean.toString(loadable(service.getClass().getName())));
