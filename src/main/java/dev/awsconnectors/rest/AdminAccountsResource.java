@@ -96,6 +96,7 @@ public class AdminAccountsResource {
         CallerChecks.requireAdmin(userManager, i18n);
         CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
+        fields.refuseId();
         Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
         AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_CREATED,
                 userManager.getRemoteUser(), null, secret.filter(s -> !s.isBlank()).isPresent());

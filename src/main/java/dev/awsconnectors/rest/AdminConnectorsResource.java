@@ -94,6 +94,7 @@ public class AdminConnectorsResource {
         CallerChecks.requireAdmin(userManager, i18n);
         CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
+        fields.refuseId();
         AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_CREATED,
                 userManager.getRemoteUser(), null);
         Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build(),

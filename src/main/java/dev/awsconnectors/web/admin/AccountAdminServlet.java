@@ -27,6 +27,7 @@ import dev.awsconnectors.persistence.ConcurrentEditException;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.validation.Excerpts;
 import dev.awsconnectors.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -163,6 +164,8 @@ public class AccountAdminServlet extends AdminPageServlet {
                 .version(version)
                 .build();
         form.put("version", Long.toString(version));
+        // A refused form comes back with what was typed, except a secret key typed into the wrong field.
+        form.replaceAll((field, value) -> Excerpts.secretShaped(value) ? "" : value);
         if (!unreadable.isEmpty()) {
             return refused(before, form, withValidatorFindings(unreadable,
                     validator.validate(entered, secret, creating)));
