@@ -2,6 +2,8 @@ package dev.awsconnectors.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  *
  * <p>Containers differ, and the same request must get the same answer on each: Jetty throws from
  * {@code getParameter} when a form is over its limits (by default 200,000 bytes and 1,000 fields) or badly
- * percent-encoded; Tomcat, which Jira runs, drops what it cannot parse (over {@code maxPostSize}, 2 MB by default,
+ * percent-encoded, and may decode bytes that are not UTF-8 into U+FFFD; Tomcat, which Jira runs, drops what it cannot parse (over {@code maxPostSize}, 2 MB by default,
  * or {@code maxParameterCount}) and says so only in a request attribute. The app's limits are below both, so they
  * decide: {@value #MAX_FORM_BYTES} bytes, {@value #MAX_PARAMETERS} values, {@value #MAX_VALUE_CHARACTERS}
  * characters in any one value.
@@ -28,13 +30,40 @@ public final class RequestParameters {
      * that were over its limits.
      */
     static final String TOMCAT_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+    /**
+     * What a container decodes bytes that are not UTF-8 into (invalid or overlong sequences) when it does not refuse
+     * them: the form did not carry the text it seems to.
+     */
+    private static final char REPLACEMENT = '\uFFFD';
+
+    /** Tomcat's default {@code maxSwallowSize}: what a refused request's body is read of, at most. */
+    static final long MAX_DISCARDED_BYTES = 2L * 1024 * 1024;
 
     private RequestParameters() {
     }
 
-    /** Whether the request's parameters can be read in full and are within the app's limits. */
+    private static void discardBody(HttpServletRequest request) {
+        try {
+            InputStream body = request.getInputStream();
+            byte[] buffer = new byte[8_192];
+            long left = MAX_DISCARDED_BYTES;
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+                left -= read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Already refused; a body that cannot be read any further changes nothing about that.
+        }
+    }
+
+    /**
+     * Whether the request's parameters can be read in full and are within the app's limits. When they are not, what
+     * is left of the body is read and dropped (up to {@value #MAX_DISCARDED_BYTES} bytes, Tomcat's default
+     * {@code maxSwallowSize}): a connection closed under unread data may lose the answer on its way to the browser.
+     */
     public static boolean readable(HttpServletRequest request) {
         if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            discardBody(request);
             return false;
         }
         Map<String, String[]> parameters;
@@ -43,6 +72,7 @@ public final class RequestParameters {
         } catch (RuntimeException e) {
             // The container's own refusal (too large, too many fields, bad percent-encoding or UTF-8): the
             // caller's mistake, not a fault of the page.
+            discardBody(request);
             return false;
         }
         if (request.getAttribute(TOMCAT_PARSE_FAILED) != null) {
@@ -59,7 +89,7 @@ public final class RequestParameters {
             characters += parameter.getKey().length();
             for (String value : all) {
                 int length = value == null ? 0 : value.length();
-                if (length > MAX_VALUE_CHARACTERS) {
+                if (length > MAX_VALUE_CHARACTERS || value != null && value.indexOf(REPLACEMENT) >= 0) {
                     return false;
                 }
                 characters += length;
