@@ -129,7 +129,7 @@ final class ConnectorRules {
         }
         Matcher matcher = ROLE_ARN.matcher(arn);
         if (!matcher.matches()) {
-            findings.add("roleArn", Keys.ROLE_ARN_FORMAT, Excerpts.of(arn), example);
+            findings.add("roleArn", Keys.ROLE_ARN_FORMAT, Excerpts.ofArn(arn), example);
         } else if (matcher.group(2).length() > Limits.PATH_MAX) {
             findings.add("roleArn", Keys.ROLE_ARN_PATH_LENGTH, Limits.PATH_MAX, matcher.group(2).length());
         } else if (partition.isPresent() && !partition.get().id().equals(matcher.group(1))) {
@@ -222,15 +222,15 @@ final class ConnectorRules {
             }
             Matcher matcher = POLICY_ARN.matcher(arn);
             if (!matcher.matches()) {
-                findings.add("policyArns", Keys.POLICY_ARNS_FORMAT, Excerpts.of(arn), example);
+                findings.add("policyArns", Keys.POLICY_ARNS_FORMAT, Excerpts.ofArn(arn), example);
             } else if (matcher.group(2).length() > Limits.PATH_MAX) {
                 findings.add("policyArns", Keys.POLICY_ARNS_PATH_LENGTH,
-                        Excerpts.of(arn), Limits.PATH_MAX, matcher.group(2).length());
+                        Excerpts.ofArn(arn), Limits.PATH_MAX, matcher.group(2).length());
             } else if (partition.isPresent() && !partition.get().id().equals(matcher.group(1))) {
-                findings.add("policyArns", Keys.POLICY_ARNS_PARTITION, Excerpts.of(arn), matcher.group(1),
+                findings.add("policyArns", Keys.POLICY_ARNS_PARTITION, Excerpts.ofArn(arn), matcher.group(1),
                         partition.get().id());
             } else if (!seen.add(arn)) {
-                findings.add("policyArns", Keys.POLICY_ARNS_DUPLICATE, Excerpts.of(arn));
+                findings.add("policyArns", Keys.POLICY_ARNS_DUPLICATE, Excerpts.ofArn(arn));
             }
         }
     }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Excerpts {
     /** App's own: enough to recognise what was typed. */
     public static final int MAX_CHARACTERS = 40;
+    /** App's own: ARNs are quoted further, since the part that is wrong is often at their end. */
+    public static final int MAX_ARN_CHARACTERS = 100;
     /** Shown instead of a value that looks like a secret access key. */
     public static final String HIDDEN = "(hidden: it looks like a secret key)";
 
@@ -18,8 +20,8 @@ public final class Excerpts {
      * lower-case letters and a digit, + or /, which nearly every generated key has and few names or paths do.
      */
     private static final Pattern SECRET_SHAPE = Pattern.compile(
-            "(?<![A-Za-z0-9+/=])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])"
-                    + "(?=[A-Za-z0-9+/]{0,39}[0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])");
+            "(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])"
+                    + "(?=[A-Za-z0-9+/]{0,39}[0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/])");
 
     private Excerpts() {
     }
@@ -34,6 +36,15 @@ public final class Excerpts {
      * without control characters, or {@link #HIDDEN} when it looks like a secret key.
      */
     public static String of(String value) {
+        return of(value, MAX_CHARACTERS);
+    }
+
+    /** An ARN as an error may quote it: as {@link #of(String)}, up to {@value #MAX_ARN_CHARACTERS} characters. */
+    public static String ofArn(String arn) {
+        return of(arn, MAX_ARN_CHARACTERS);
+    }
+
+    private static String of(String value, int maxCharacters) {
         if (value == null) {
             return "";
         }
@@ -45,7 +56,7 @@ public final class Excerpts {
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (count == MAX_CHARACTERS) {
+            if (count == maxCharacters) {
                 return excerpt.append('…').toString();
             }
             boolean printable = !Character.isISOControl(codePoint) && !Character.isSurrogate((char) codePoint);

@@ -20,6 +20,14 @@ class ExcerptsTest {
     }
 
     @Test
+    void quotesArnsFurtherSinceTheirEndOftenSaysWhatIsWrong() {
+        String arn = "arn:aws:iam::123456789012:role/" + "path/".repeat(100) + "Role";
+        assertThat(Excerpts.ofArn("arn:aws:iam:us-east-1:123456789012:role/Regional"))
+                .isEqualTo("arn:aws:iam:us-east-1:123456789012:role/Regional");
+        assertThat(Excerpts.ofArn(arn)).isEqualTo(arn.substring(0, 100) + "…");
+    }
+
+    @Test
     void neverQuotesAValueShapedLikeASecretKeyAloneOrWithinText() {
         assertThat(Excerpts.of(SECRET)).isEqualTo(Excerpts.HIDDEN);
         assertThat(Excerpts.of("key=" + SECRET + " end")).isEqualTo(Excerpts.HIDDEN);
