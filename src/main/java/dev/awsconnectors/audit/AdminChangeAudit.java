@@ -156,7 +156,8 @@ public final class AdminChangeAudit {
         /** Writes the prepared event to Jira's audit log; called after the commit, it never throws. */
         public void record() {
             if (event == null) {
-                throw new IllegalStateException("An admin change was recorded before it was prepared");
+                log.warn("AWS Connectors: an admin change was saved without its audit event being prepared");
+                return;
             }
             send(event);
         }
