@@ -26,6 +26,12 @@ import java.util.function.Function;
  * Jira's audit log, in one shape whichever was used: who (the host records the author; the user name
  * is added as an attribute as well), what (the account or connector: name, type, id) and the fields that changed,
  * from and to. Secret access keys never appear: a changed secret is recorded as changed, without any value.
+ *
+ * <p>A change is never answered as failed once it is stored, and never stored with an event that cannot be built.
+ * Jira's audit log is another app's store, written through its own queue, so it cannot take part in this app's
+ * transaction: a {@link Change} builds its event inside the transaction that stores the change (a failure there
+ * rolls the change back), and hands it to Jira once the change is committed. Should Jira refuse it then, the
+ * change stands, the admin is answered as usual, and the application log says at WARN which change has no event.
  */
 public final class AdminChangeAudit {
 
@@ -109,30 +115,97 @@ public final class AdminChangeAudit {
     }
 
     /**
+     * An account change about to be stored: {@link Change#prepare} it with the stored account inside the storing
+     * transaction (or before a deletion), {@link Change#record} it once committed.
+     *
+     * @param before        the account before the change; null when it is created
+     * @param secretEntered whether a new secret access key was entered (recorded as changed for access-key accounts)
+     */
+    public Change<Account> accountChange(String action, UserProfile user, Account before, boolean secretEntered) {
+        return new Change<>(after -> accountEvent(action, user, before, after,
+                secretEntered && after != null && after.type() == dev.awsconnectors.accounts.AccountType.ACCESS_KEY));
+    }
+
+    /** A connector change about to be stored; see {@link #accountChange}. */
+    public Change<Connector> connectorChange(String action, UserProfile user, Connector before) {
+        return new Change<>(after -> connectorEvent(action, user, before, after));
+    }
+
+    /**
+     * One admin change's audit event: built by {@link #prepare} while the change is being stored, written by
+     * {@link #record} after the commit.
+     *
+     * @param <T> what changed: an account or a connector
+     */
+    public final class Change<T> {
+        private final Function<T, AuditEvent> builder;
+        private AuditEvent event;
+
+        private Change(Function<T, AuditEvent> builder) {
+            this.builder = builder;
+        }
+
+        /**
+         * Builds the event; called before the change is committed, so that whatever fails here stores nothing.
+         *
+         * @param after the stored value; null for a deletion
+         */
+        public void prepare(T after) {
+            event = builder.apply(after);
+        }
+
+        /** Writes the prepared event to Jira's audit log; called after the commit, it never throws. */
+        public void record() {
+            if (event == null) {
+                log.warn("AWS Connectors: an admin change was saved without its audit event being prepared");
+                return;
+            }
+            send(event);
+        }
+    }
+
+    /**
      * @param before        the account before the change; null when it was created
      * @param after         the account after it; null when it was deleted
      * @param secretChanged whether a new secret access key was stored
      */
     public void account(String action, UserProfile user, Account before, Account after, boolean secretChanged) {
+        sendBuilt(() -> accountEvent(action, user, before, after, secretChanged), action);
+    }
+
+    /** A connector created, edited (both given) or deleted. */
+    public void connector(String action, UserProfile user, Connector before, Connector after) {
+        sendBuilt(() -> connectorEvent(action, user, before, after), action);
+    }
+
+    /**
+     * A key rotation, whatever its outcome; the access key IDs masked, the secrets never. Called once the rotation
+     * is over, so it never throws.
+     */
+    public void rotation(UserProfile user, Account account, boolean succeeded, String oldKeyId, String newKeyId) {
+        sendBuilt(() -> rotationEvent(user, account, succeeded, oldKeyId, newKeyId), ACCOUNT_KEY_ROTATED);
+    }
+
+    private AuditEvent accountEvent(String action, UserProfile user, Account before, Account after,
+                                    boolean secretChanged) {
         Account subject = after != null ? after : before;
         AuditEvent.Builder event = event(action, user, AuditNames.account(subject));
         changes(event, ACCOUNT_FIELDS, before, after);
         if (secretChanged) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
         }
-        write(event.build());
+        return event.build();
     }
 
-    /** A connector created, edited (both given) or deleted. */
-    public void connector(String action, UserProfile user, Connector before, Connector after) {
+    private AuditEvent connectorEvent(String action, UserProfile user, Connector before, Connector after) {
         Connector subject = after != null ? after : before;
         AuditEvent.Builder event = event(action, user, AuditNames.connector(subject));
         changes(event, CONNECTOR_FIELDS, before, after);
-        write(event.build());
+        return event.build();
     }
 
-    /** A key rotation, whatever its outcome; the access key IDs masked, the secrets never. */
-    public void rotation(UserProfile user, Account account, boolean succeeded, String oldKeyId, String newKeyId) {
+    private AuditEvent rotationEvent(UserProfile user, Account account, boolean succeeded, String oldKeyId,
+                                     String newKeyId) {
         AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
                         CoverageLevel.BASE, CATEGORY, ACCOUNT_KEY_ROTATED).build())
                 .affectedObject(AuditNames.account(account))
@@ -144,18 +217,25 @@ public final class AdminChangeAudit {
         if (!Optional.ofNullable(oldKeyId).equals(Optional.ofNullable(newKeyId))) {
             event.changedValue(ChangedValue.fromI18nKeys(SECRET_FIELD).to(SECRET_CHANGED).build());
         }
-        write(event.build());
+        return event.build();
     }
 
-    /** The clean-up of an interrupted key rotation: it deletes a key in AWS, never the one the account stores. */
+    /**
+     * The clean-up of an interrupted key rotation: it deletes a key in AWS, never the one the account stores. Called
+     * once the clean-up is over, so it never throws.
+     */
     public void rotationCleanUp(UserProfile user, Account account, boolean succeeded) {
+        sendBuilt(() -> rotationCleanUpEvent(user, account, succeeded), ACCOUNT_ROTATION_CLEANED_UP);
+    }
+
+    private AuditEvent rotationCleanUpEvent(UserProfile user, Account account, boolean succeeded) {
         AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
                         CoverageLevel.BASE, CATEGORY, ACCOUNT_ROTATION_CLEANED_UP).build())
                 .affectedObject(AuditNames.account(account))
                 .extraAttribute(AuditAttribute.fromI18nKeys(OUTCOME_ATTRIBUTE,
                         succeeded ? "succeeded" : "failed").build());
         user(event, user);
-        write(event.build());
+        return event.build();
     }
 
     private AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {
@@ -192,22 +272,61 @@ public final class AdminChangeAudit {
         return value == null ? null : value.name();
     }
 
+    /** Builds and sends an event for a change already made: neither step may turn it into a failure. */
+    private void sendBuilt(java.util.function.Supplier<AuditEvent> builder, String action) {
+        AuditEvent event;
+        try {
+            event = builder.get();
+        } catch (RuntimeException e) {
+            log.warn("AWS Connectors: {} was made, but its audit event could not be built ({})", action,
+                    failure(e));
+            return;
+        }
+        send(event);
+    }
+
     /**
      * To Jira's audit log, and one line at INFO for the application log: the action, the object and who, never a
-     * value of a field (the audit log holds those, secrets excepted).
+     * value of a field (the audit log holds those, secrets excepted). The change is already stored: a refusal by
+     * the audit log is logged at WARN, naming the change, and not thrown.
      */
-    private void write(AuditEvent event) {
-        audit.audit(event);
-        if (log.isInfoEnabled()) {
-            String who = event.getExtraAttributes().stream()
-                    .filter(attribute -> USER_ATTRIBUTE.equals(attribute.getNameI18nKey()))
-                    .map(AuditAttribute::getValue).findFirst().orElse("unknown");
-            String what = event.getAffectedObjects().stream()
-                    .map(resource -> resource.getType() + " '" + resource.getName() + "' (" + resource.getId() + ")")
-                    .findFirst().orElse("");
-            // Names are admins' text: control characters would let one forge a second log line.
-            log.info("AWS Connectors: {} {} by {}{}", event.getActionI18nKey(), what.replaceAll("\\p{Cntrl}", "?"),
-                    who.replaceAll("\\p{Cntrl}", "?"), source == null ? "" : " through " + source);
+    private void send(AuditEvent event) {
+        try {
+            audit.audit(event);
+        } catch (RuntimeException e) {
+            log.warn("AWS Connectors: {} {} by {}{} was saved, but Jira's audit log did not take its event ({})",
+                    event.getActionI18nKey(), what(event), who(event), through(), failure(e));
+            return;
         }
+        if (log.isInfoEnabled()) {
+            log.info("AWS Connectors: {} {} by {}{}", event.getActionI18nKey(), what(event), who(event), through());
+        }
+    }
+
+    private static String who(AuditEvent event) {
+        return oneLine(event.getExtraAttributes().stream()
+                .filter(attribute -> USER_ATTRIBUTE.equals(attribute.getNameI18nKey()))
+                .map(AuditAttribute::getValue).findFirst().orElse("unknown"));
+    }
+
+    private static String what(AuditEvent event) {
+        return oneLine(event.getAffectedObjects().stream()
+                .map(resource -> resource.getType() + " '" + resource.getName() + "' (" + resource.getId() + ")")
+                .findFirst().orElse(""));
+    }
+
+    private String through() {
+        return source == null ? "" : " through " + source;
+    }
+
+    /** The failure's type and first words: the events hold no secret, and neither does what refused them. */
+    private static String failure(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return oneLine(e.getClass().getName() + (message.length() > 200 ? message.substring(0, 200) + "…" : message));
+    }
+
+    /** Names are admins' text: control characters would let one forge a second log line. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +69,14 @@ public class AccountRepository implements AccountSecrets {
      * @throws dev.awsconnectors.validation.ConfigurationException naming each wrong field, the name if it is taken
      */
     public Account create(Account account, Optional<String> secretAccessKey) {
+        return create(account, secretAccessKey, stored -> { });
+    }
+
+    /**
+     * As {@link #create(Account, Optional)}, handing the stored account to {@code beforeCommit} inside the
+     * transaction: if it throws, nothing is stored.
+     */
+    public Account create(Account account, Optional<String> secretAccessKey, Consumer<? super Account> beforeCommit) {
         validator.requireValid(account, secretAccessKey, true);
         try {
             return ao.executeInTransaction(() -> {
@@ -85,7 +94,9 @@ public class AccountRepository implements AccountSecrets {
                     row.setSecretKeyCiphertext(encrypt(account.id(), account.name(), secretAccessKey.orElseThrow()));
                 }
                 row.save();
-                return StoredValues.account(row);
+                Account stored = StoredValues.account(row);
+                beforeCommit.accept(stored);
+                return stored;
             });
         } catch (RuntimeException e) {
             throw translated(e, account);
@@ -99,11 +110,25 @@ public class AccountRepository implements AccountSecrets {
      * @throws AccountNotFoundException if it was deleted meanwhile
      */
     public Account update(Account edited, Optional<String> newSecretAccessKey) {
-        return update(edited, newSecretAccessKey, () -> { });
+        return update(edited, newSecretAccessKey, () -> { }, stored -> { });
+    }
+
+    /**
+     * As {@link #update(Account, Optional)}, handing the stored account to {@code beforeCommit} inside the
+     * transaction: if it throws, nothing is stored.
+     */
+    public Account update(Account edited, Optional<String> newSecretAccessKey,
+                          Consumer<? super Account> beforeCommit) {
+        return update(edited, newSecretAccessKey, () -> { }, beforeCommit);
     }
 
     /** As {@link #update(Account, Optional)}, with {@code check} run first inside the transaction; it may refuse. */
     Account update(Account edited, Optional<String> newSecretAccessKey, Runnable check) {
+        return update(edited, newSecretAccessKey, check, stored -> { });
+    }
+
+    private Account update(Account edited, Optional<String> newSecretAccessKey, Runnable check,
+                           Consumer<? super Account> beforeCommit) {
         Optional<String> newSecret = newSecretAccessKey == null ? Optional.empty()
                 : newSecretAccessKey.filter(secret -> !secret.isBlank());
         validator.requireValid(edited, newSecret, false);
@@ -143,7 +168,9 @@ public class AccountRepository implements AccountSecrets {
                     connector.setAccountVersion(version);
                     connector.save();
                 }
-                return StoredValues.account(row);
+                Account stored = StoredValues.account(row);
+                beforeCommit.accept(stored);
+                return stored;
             });
         } catch (RuntimeException e) {
             throw translated(e, edited);

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -104,6 +105,14 @@ public class ConnectorRepository implements ConnectorDirectory {
      * @throws dev.awsconnectors.validation.ConfigurationException naming each wrong field, the name if it is taken
      */
     public Connector create(Connector connector) {
+        return create(connector, stored -> { });
+    }
+
+    /**
+     * As {@link #create(Connector)}, handing the stored connector to {@code beforeCommit} inside the transaction:
+     * if it throws, nothing is stored.
+     */
+    public Connector create(Connector connector, Consumer<? super Connector> beforeCommit) {
         try {
             return ao.executeInTransaction(() -> {
                 AccountEntity account = validated(connector);
@@ -116,7 +125,9 @@ public class ConnectorRepository implements ConnectorDirectory {
                         new DBParam("PRINCIPAL_TYPE", connector.principalType()),
                         new DBParam("ROW_VERSION", 1L));
                 write(row, connector, account);
-                return StoredValues.connector(row, connector.accountId());
+                Connector stored = StoredValues.connector(row, connector.accountId());
+                beforeCommit.accept(stored);
+                return stored;
             });
         } catch (RuntimeException e) {
             throw translated(e, connector);
@@ -130,6 +141,14 @@ public class ConnectorRepository implements ConnectorDirectory {
      * @throws ConnectorNotFoundException if it was deleted meanwhile
      */
     public Connector update(Connector edited) {
+        return update(edited, stored -> { });
+    }
+
+    /**
+     * As {@link #update(Connector)}, handing the stored connector to {@code beforeCommit} inside the transaction:
+     * if it throws, nothing is stored.
+     */
+    public Connector update(Connector edited, Consumer<? super Connector> beforeCommit) {
         try {
             return ao.executeInTransaction(() -> {
                 ConnectorEntity row = rowOf(edited.id());
@@ -149,7 +168,9 @@ public class ConnectorRepository implements ConnectorDirectory {
                 row.setRowVersion(row.getRowVersion() + 1);
                 ao.deleteWithSQL(ConnectorGroupEntity.class, "CONNECTOR_ID = ?", row.getID());
                 write(row, edited, account);
-                return StoredValues.connector(row, edited.accountId());
+                Connector stored = StoredValues.connector(row, edited.accountId());
+                beforeCommit.accept(stored);
+                return stored;
             });
         } catch (RuntimeException e) {
             throw translated(e, edited);

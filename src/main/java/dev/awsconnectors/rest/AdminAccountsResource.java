@@ -96,10 +96,13 @@ public class AdminAccountsResource {
         CallerChecks.requireAdmin(userManager, i18n);
         CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
+        fields.refuseId();
         Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
-        Account saved = accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret);
-        audit.account(AdminChangeAudit.ACCOUNT_CREATED, userManager.getRemoteUser(), null, saved,
-                secret.filter(s -> !s.isBlank()).isPresent() && saved.type() == AccountType.ACCESS_KEY);
+        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_CREATED,
+                userManager.getRemoteUser(), null, secret.filter(s -> !s.isBlank()).isPresent());
+        Account saved = accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret,
+                change::prepare);
+        change.record();
         URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
         Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
         return (location == null ? response : response.location(location)).build();
@@ -128,10 +131,11 @@ public class AdminAccountsResource {
         requireSameId(fields, before.id());
         long version = fields.requiredLong("version");
         Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
+        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_UPDATED,
+                userManager.getRemoteUser(), before, secret.filter(s -> !s.isBlank()).isPresent());
         Account saved = accounts.update(accountOf(fields, Account.builder().id(before.id())).version(version).build(),
-                secret);
-        audit.account(AdminChangeAudit.ACCOUNT_UPDATED, userManager.getRemoteUser(), before, saved,
-                secret.filter(s -> !s.isBlank()).isPresent() && saved.type() == AccountType.ACCESS_KEY);
+                secret, change::prepare);
+        change.record();
         return JsonResponses.json(Response.Status.OK, toJson(saved));
     }
 
@@ -146,8 +150,11 @@ public class AdminAccountsResource {
         CallerChecks.requireJson(headers, i18n);
         RequestBody.parse(body, Set.of(), true, i18n);
         Account before = stored(id);
+        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_DELETED,
+                userManager.getRemoteUser(), before, false);
+        change.prepare(null);
         accounts.delete(before.id());
-        audit.account(AdminChangeAudit.ACCOUNT_DELETED, userManager.getRemoteUser(), before, null, false);
+        change.record();
         return JsonResponses.noContent();
     }
 

@@ -94,8 +94,12 @@ public class AdminConnectorsResource {
         CallerChecks.requireAdmin(userManager, i18n);
         CallerChecks.requireJson(headers, i18n);
         RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
-        Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build());
-        audit.connector(AdminChangeAudit.CONNECTOR_CREATED, userManager.getRemoteUser(), null, saved);
+        fields.refuseId();
+        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_CREATED,
+                userManager.getRemoteUser(), null);
+        Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build(),
+                change::prepare);
+        change.record();
         URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
         Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
         return (location == null ? response : response.location(location)).build();
@@ -126,9 +130,11 @@ public class AdminConnectorsResource {
             throw RestException.badField("id", i18n.getText("awsc.rest.error.idMismatch"));
         }
         long version = fields.requiredLong("version");
+        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_UPDATED,
+                userManager.getRemoteUser(), before);
         Connector saved = connectors.update(connectorOf(fields, Connector.builder().id(before.id()))
-                .version(version).build());
-        audit.connector(AdminChangeAudit.CONNECTOR_UPDATED, userManager.getRemoteUser(), before, saved);
+                .version(version).build(), change::prepare);
+        change.record();
         return JsonResponses.json(Response.Status.OK, toJson(saved));
     }
 
@@ -143,8 +149,11 @@ public class AdminConnectorsResource {
         CallerChecks.requireJson(headers, i18n);
         RequestBody.parse(body, Set.of(), true, i18n);
         Connector before = stored(id);
+        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_DELETED,
+                userManager.getRemoteUser(), before);
+        change.prepare(null);
         connectors.delete(before.id());
-        audit.connector(AdminChangeAudit.CONNECTOR_DELETED, userManager.getRemoteUser(), before, null);
+        change.record();
         return JsonResponses.noContent();
     }
 

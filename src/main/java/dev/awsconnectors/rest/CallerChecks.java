@@ -3,6 +3,7 @@ package dev.awsconnectors.rest;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import dev.awsconnectors.validation.Excerpts;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,7 +56,7 @@ final class CallerChecks {
         try {
             return UUID.fromString(id.strip());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RestException(Response.Status.NOT_FOUND, i18n.getText(notFoundKey, String.valueOf(id)), null);
+            throw new RestException(Response.Status.NOT_FOUND, i18n.getText(notFoundKey, Excerpts.of(id)), null);
         }
     }
 }

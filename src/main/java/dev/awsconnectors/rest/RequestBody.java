@@ -2,9 +2,13 @@ package dev.awsconnectors.rest;
 
 import com.atlassian.sal.api.message.I18nResolver;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.validation.Excerpts;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -22,9 +26,23 @@ import java.util.stream.Collectors;
  * A JSON object sent as a request body, read field by field so that every mistake is answered 400 with the field
  * named: a body that is not JSON, a field of the wrong type, a value outside a list, a field the resource does not
  * know (a typo such as {@code secretKey} would otherwise be ignored silently). A JSON {@code null} and a missing
- * field both mean "no value". Messages never quote a value: it may be a secret.
+ * field both mean "no value". Messages never quote a value: it may be a secret; a field name the resource does not
+ * know is quoted only as an {@link Excerpts excerpt}.
  */
 final class RequestBody {
+    /**
+     * One JSON value and nothing after it ({@code {} garbage} and {@code {}{}} are refused, not read as {@code {}}),
+     * and no field twice (which of two values would count is a guess).
+     */
+    private static final ObjectReader STRICT = JsonResponses.JSON.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /**
+     * What the host's decoder puts in place of bytes that are not UTF-8 (invalid or overlong sequences): the caller
+     * sent something other than what the body says it is.
+     */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final ObjectNode fields;
     private final I18nResolver i18n;
 
@@ -44,9 +62,12 @@ final class RequestBody {
             }
             throw new RestException(Response.Status.BAD_REQUEST, i18n.getText("awsc.rest.error.body.missing"), null);
         }
+        if (text.indexOf(REPLACEMENT) >= 0) {
+            throw new RestException(Response.Status.BAD_REQUEST, i18n.getText("awsc.rest.error.body.notUtf8"), null);
+        }
         JsonNode node;
         try {
-            node = JsonResponses.JSON.readTree(text);
+            node = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             // Jackson's own message may quote what was sent, which may be a secret: only the position is given.
             JsonLocation at = e.getLocation();
@@ -61,7 +82,9 @@ final class RequestBody {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw RestException.badField(name, i18n.getText("awsc.rest.error.field.unknown", name));
+                // The name is the caller's text: a secret sent as a field name must not come back.
+                String shown = Excerpts.of(name);
+                throw RestException.badField(shown, i18n.getText("awsc.rest.error.field.unknown", shown));
             }
         }
         return new RequestBody(object, i18n);
@@ -74,6 +97,13 @@ final class RequestBody {
 
     boolean has(String field) {
         return value(field) != null;
+    }
+
+    /** 400 naming {@code id} when the body carries one: a new object gets its id from the app, not the caller. */
+    void refuseId() {
+        if (has("id")) {
+            throw RestException.badField("id", i18n.getText("awsc.rest.error.field.idOnCreate"));
+        }
     }
 
     /** A string field; {@code null} when missing. */

@@ -119,14 +119,19 @@ final class AccountRules {
         if (region.isEmpty()) {
             findings.add("region", Keys.REGION_REQUIRED);
         } else if (!Partition.isRegionShaped(region)) {
-            findings.add("region", Keys.REGION_FORMAT, region);
+            findings.add("region", Keys.REGION_FORMAT, Excerpts.of(region));
         } else if (partition != null && !partition.containsRegion(region)) {
-            findings.add("region", Keys.REGION_PARTITION, region, partition.id());
+            findings.add("region", Keys.REGION_PARTITION, Excerpts.of(region), partition.id());
         }
     }
 
     private static void endpointOverride(String field, URI endpoint, Findings findings) {
         // The URL itself is never echoed: its user-info part could hold a password.
+        int length = TextRules.length(endpoint.toString());
+        if (length > Limits.URL_MAX) {
+            findings.add(field, Keys.ENDPOINT_TOO_LONG, Limits.URL_MAX, length);
+            return;
+        }
         if (!endpoint.isAbsolute() || endpoint.isOpaque() || endpoint.getHost() == null) {
             findings.add(field, Keys.ENDPOINT_NOT_ABSOLUTE);
             return;

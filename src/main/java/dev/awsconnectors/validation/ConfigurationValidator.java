@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 @Component
 public final class ConfigurationValidator {
+    /** The most groups a connector may have; shared with whatever checks the groups against Jira's. */
+    public static final int MAX_GROUPS_PER_CONNECTOR = Limits.GROUPS_MAX;
+
     private final Messages messages;
     private final ConnectorRules connectorRules;
 
@@ -94,7 +97,7 @@ public final class ConfigurationValidator {
      */
     public ConfigurationException nameTaken(String kind, String name) {
         Findings findings = new Findings(messages);
-        findings.add("name", Keys.NAME_TAKEN, kind, name);
+        findings.add("name", Keys.NAME_TAKEN, kind, Excerpts.of(name));
         return new ConfigurationException(findings.toList());
     }
 

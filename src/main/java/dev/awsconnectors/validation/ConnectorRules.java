@@ -129,7 +129,7 @@ final class ConnectorRules {
         }
         Matcher matcher = ROLE_ARN.matcher(arn);
         if (!matcher.matches()) {
-            findings.add("roleArn", Keys.ROLE_ARN_FORMAT, arn, example);
+            findings.add("roleArn", Keys.ROLE_ARN_FORMAT, Excerpts.ofArn(arn), example);
         } else if (matcher.group(2).length() > Limits.PATH_MAX) {
             findings.add("roleArn", Keys.ROLE_ARN_PATH_LENGTH, Limits.PATH_MAX, matcher.group(2).length());
         } else if (partition.isPresent() && !partition.get().id().equals(matcher.group(1))) {
@@ -207,6 +207,8 @@ final class ConnectorRules {
     private static void policyArns(List<String> arns, Optional<Partition> partition, Findings findings) {
         if (arns.size() > Limits.POLICY_ARNS_MAX) {
             findings.add("policyArns", Keys.POLICY_ARNS_TOO_MANY, Limits.POLICY_ARNS_MAX, arns.size());
+            // One finding, not one per ARN of a list that may be thousands long.
+            return;
         }
         String example = partition.orElse(Partition.AWS).id();
         Set<String> seen = new HashSet<>();
@@ -220,14 +222,15 @@ final class ConnectorRules {
             }
             Matcher matcher = POLICY_ARN.matcher(arn);
             if (!matcher.matches()) {
-                findings.add("policyArns", Keys.POLICY_ARNS_FORMAT, arn, example);
+                findings.add("policyArns", Keys.POLICY_ARNS_FORMAT, Excerpts.ofArn(arn), example);
             } else if (matcher.group(2).length() > Limits.PATH_MAX) {
                 findings.add("policyArns", Keys.POLICY_ARNS_PATH_LENGTH,
-                        arn, Limits.PATH_MAX, matcher.group(2).length());
+                        Excerpts.ofArn(arn), Limits.PATH_MAX, matcher.group(2).length());
             } else if (partition.isPresent() && !partition.get().id().equals(matcher.group(1))) {
-                findings.add("policyArns", Keys.POLICY_ARNS_PARTITION, arn, matcher.group(1), partition.get().id());
+                findings.add("policyArns", Keys.POLICY_ARNS_PARTITION, Excerpts.ofArn(arn), matcher.group(1),
+                        partition.get().id());
             } else if (!seen.add(arn)) {
-                findings.add("policyArns", Keys.POLICY_ARNS_DUPLICATE, arn);
+                findings.add("policyArns", Keys.POLICY_ARNS_DUPLICATE, Excerpts.ofArn(arn));
             }
         }
     }
@@ -273,6 +276,10 @@ final class ConnectorRules {
     }
 
     private static void groups(Connector connector, Findings findings) {
+        if (connector.groups().size() > Limits.GROUPS_MAX) {
+            findings.add("groups", Keys.GROUPS_TOO_MANY, Limits.GROUPS_MAX, connector.groups().size());
+            return;
+        }
         boolean blankReported = false;
         for (String group : connector.groups()) {
             if (group.isBlank()) {
@@ -305,6 +312,11 @@ final class ConnectorRules {
             return;
         }
         URI uri = destination.get();
+        int length = TextRules.length(uri.toString());
+        if (length > Limits.URL_MAX) {
+            findings.add("consoleDestination", Keys.CONSOLE_TOO_LONG, Limits.URL_MAX, length);
+            return;
+        }
         String consoleHost = partition.orElse(Partition.AWS).consoleHost();
         boolean wellFormed = uri.isAbsolute() && !uri.isOpaque()
                 && "https".equalsIgnoreCase(uri.getScheme())
@@ -317,7 +329,8 @@ final class ConnectorRules {
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (partition.isPresent() && !isConsoleHost(host, partition.get())) {
-            findings.add("consoleDestination", Keys.CONSOLE_HOST, consoleHost, partition.get().id(), host);
+            findings.add("consoleDestination", Keys.CONSOLE_HOST, consoleHost, partition.get().id(),
+                    Excerpts.of(host));
         }
     }
 

@@ -29,6 +29,7 @@ final class Keys {
     static final String ENDPOINT_SCHEME = "awsc.validation.endpointOverride.scheme";
     static final String ENDPOINT_USER_INFO = "awsc.validation.endpointOverride.userInfo";
     static final String ENDPOINT_QUERY = "awsc.validation.endpointOverride.query";
+    static final String ENDPOINT_TOO_LONG = "awsc.validation.endpointOverride.tooLong";
 
     static final String ACCOUNT_ID_REQUIRED = "awsc.validation.accountId.required";
     static final String ACCOUNT_ID_UNKNOWN = "awsc.validation.accountId.unknown";
@@ -67,9 +68,11 @@ final class Keys {
     static final String SOURCE_IDENTITY_NOT_ALLOWED = "awsc.validation.sourceIdentityAndTags.notAllowed";
     static final String CONSOLE_NOT_ALLOWED = "awsc.validation.consoleDestination.notAllowed";
     static final String CONSOLE_FORMAT = "awsc.validation.consoleDestination.format";
+    static final String CONSOLE_TOO_LONG = "awsc.validation.consoleDestination.tooLong";
     static final String CONSOLE_HOST = "awsc.validation.consoleDestination.host";
     static final String GROUPS_BLANK = "awsc.validation.groups.blank";
     static final String GROUPS_TOO_LONG = "awsc.validation.groups.tooLong";
+    static final String GROUPS_TOO_MANY = "awsc.validation.groups.tooMany";
     static final String GROUPS_CHARACTERS = "awsc.validation.groups.characters";
 
     private Keys() {

@@ -11,6 +11,13 @@ final class Limits {
     static final int DESCRIPTION_MAX = 1_000;
     /** Jira stores group names in 255-character columns. */
     static final int GROUP_NAME_MAX = 255;
+    /** App's own: more groups than a person can check at a glance belong in one Jira group. */
+    static final int GROUPS_MAX = 100;
+    /**
+     * App's own, for the URLs AWS sets no limit on (endpoint overrides, the console destination): 2,048 characters,
+     * as for ARNs; no endpoint needs more.
+     */
+    static final int URL_MAX = 2_048;
 
     /** IAM AccessKey.AccessKeyId: 16 to 128 characters of {@code [\w]+}. */
     static final int ACCESS_KEY_ID_MIN = 16;

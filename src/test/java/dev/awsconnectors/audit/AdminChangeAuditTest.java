@@ -50,4 +50,27 @@ class AdminChangeAuditTest {
                 .contains("awsc.audit.account.created", "Prod?forged line", "admin", "through REST API")
                 .doesNotContain("\n");
     }
+
+    @Test
+    void aChangeAlreadySavedIsNotTurnedIntoAFailureWhenJiraRefusesItsEventButLoggedAtWarnWithoutTheSecret() {
+        Logger warnings = mock(Logger.class);
+        AdminChangeAudit refused = new AdminChangeAudit(event -> {
+            throw new IllegalStateException("audit store full");
+        }, null, warnings);
+        Account account = Account.builder().name("Prod").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").build();
+
+        AdminChangeAudit.Change<Account> change = refused.accountChange(AdminChangeAudit.ACCOUNT_CREATED, admin(),
+                null, true);
+        change.prepare(account);
+        change.record();
+        refused.rotation(admin(), account, true, "AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7NEWKEY1");
+
+        org.mockito.ArgumentCaptor<Object[]> args = org.mockito.ArgumentCaptor.forClass(Object[].class);
+        verify(warnings, org.mockito.Mockito.times(2)).warn(anyString(), args.capture());
+        String logged = String.join(" ", args.getAllValues().stream().flatMap(java.util.Arrays::stream)
+                .map(String::valueOf).toList());
+        assertThat(logged).contains("awsc.audit.account.created", "Prod", "admin", "audit store full",
+                "awsc.audit.account.keyRotated").doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    }
 }

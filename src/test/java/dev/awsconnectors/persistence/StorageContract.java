@@ -547,6 +547,29 @@ abstract class StorageContract {
     }
 
     @Test
+    void storesNoChangeWhoseAuditEventCannotBeBuiltBeforeTheCommit() {
+        Account account = storedAccount("Production");
+        Connector connector = node.connectors.create(roleConnector("Developers", account).build());
+        java.util.function.Consumer<Object> failingAudit = stored -> {
+            throw new IllegalStateException("the audit event could not be built");
+        };
+
+        assertThatThrownBy(() -> node.accounts.create(accessKeyAccount("Staging").build(), Optional.of(SECRET),
+                failingAudit)).hasMessage("the audit event could not be built");
+        assertThatThrownBy(() -> node.accounts.update(account.toBuilder().description("edited").build(),
+                Optional.empty(), failingAudit)).hasMessage("the audit event could not be built");
+        assertThatThrownBy(() -> node.connectors.create(roleConnector("Testers", account).build(), failingAudit))
+                .hasMessage("the audit event could not be built");
+        assertThatThrownBy(() -> node.connectors.update(connector.toBuilder().description("edited").build(),
+                failingAudit)).hasMessage("the audit event could not be built");
+
+        assertThat(node.accounts.all()).containsExactly(account);
+        assertThat(node.connectors.all()).containsExactly(connector);
+        assertThat(node.accounts.update(account.toBuilder().description("edited").build(), Optional.empty())
+                .version()).as("the failed edit claimed no version").isEqualTo(2);
+    }
+
+    @Test
     void replacesTheGroupsOnEditAndRefusesAStaleEdit() {
         Account account = storedAccount("Production");
         Connector opened = node.connectors.create(roleConnector("Developers", account).build());

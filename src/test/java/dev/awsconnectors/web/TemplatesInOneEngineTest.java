@@ -224,11 +224,11 @@ class TemplatesInOneEngineTest {
             when(connectors.all()).thenReturn(List.of(connector));
             when(connectors.get(connector.id())).thenReturn(Optional.of(connector));
             // The repositories refuse what the real ones refuse, so a refused form comes back with its errors.
-            when(accounts.create(any(), any())).thenAnswer(call -> {
+            when(accounts.create(any(), any(), any())).thenAnswer(call -> {
                 new ConfigurationValidator().requireValid(call.<Account>getArgument(0), call.getArgument(1), true);
                 throw new AssertionError("the refused form was saved");
             });
-            when(connectors.create(any())).thenAnswer(call -> {
+            when(connectors.create(any(), any())).thenAnswer(call -> {
                 new ConfigurationValidator().requireValid(call.<Connector>getArgument(0), account);
                 throw new AssertionError("the refused form was saved");
             });

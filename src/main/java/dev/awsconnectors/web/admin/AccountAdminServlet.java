@@ -31,6 +31,7 @@ import dev.awsconnectors.persistence.ConcurrentEditException;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.validation.Excerpts;
 import dev.awsconnectors.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -146,6 +147,10 @@ public class AccountAdminServlet extends AdminPageServlet {
         }
         Optional<String> secret = EnteredText.optional(request.getParameter("secretAccessKey"));
         Optional<UUID> id = parseId(request.getParameter("id"));
+        if (id.isEmpty() && namesAnId(request.getParameter("id"))) {
+            // A tampered id names nothing: it must not become a new account.
+            return notFound();
+        }
         long version = parseVersion(request.getParameter("version"));
         Account before = null;
         if (id.isPresent()) {
@@ -171,13 +176,19 @@ public class AccountAdminServlet extends AdminPageServlet {
                 .version(version)
                 .build();
         form.put("version", Long.toString(version));
+        // A refused form comes back with what was typed, except a secret key typed into the wrong field.
+        form.replaceAll((field, value) -> Excerpts.secretShaped(value) ? "" : value);
         if (!unreadable.isEmpty()) {
             return refused(before, form, withValidatorFindings(unreadable,
                     validator.validate(entered, secret, creating)));
         }
+        AdminChangeAudit.Change<Account> change = audit.accountChange(creating
+                ? AdminChangeAudit.ACCOUNT_CREATED : AdminChangeAudit.ACCOUNT_UPDATED,
+                userManager().getRemoteUser(request), before, secret.isPresent());
         Account saved;
         try {
-            saved = creating ? accounts.create(entered, secret) : accounts.update(entered, secret);
+            saved = creating ? accounts.create(entered, secret, change::prepare)
+                    : accounts.update(entered, secret, change::prepare);
         } catch (ConfigurationException e) {
             return refused(before, form, e.violations());
         } catch (ConcurrentEditException e) {
@@ -189,9 +200,7 @@ public class AccountAdminServlet extends AdminPageServlet {
             // The key file is there but unusable (a missing one is created for the secret entered): nothing saved.
             return secretUnavailable(before, form, e);
         }
-        audit.account(creating ? AdminChangeAudit.ACCOUNT_CREATED : AdminChangeAudit.ACCOUNT_UPDATED,
-                userManager().getRemoteUser(request), before, saved,
-                secret.isPresent() && saved.type() == AccountType.ACCESS_KEY);
+        change.record();
         return Page.redirect("/account?id=" + saved.id() + "&saved=1");
     }
 
@@ -219,6 +228,9 @@ public class AccountAdminServlet extends AdminPageServlet {
         if (account.isEmpty()) {
             return notFound();
         }
+        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_DELETED,
+                userManager().getRemoteUser(request), account.get(), false);
+        change.prepare(null);
         try {
             accounts.delete(account.get().id());
         } catch (AccountInUseException e) {
@@ -232,7 +244,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (AccountNotFoundException e) {
             return notFound();
         }
-        audit.account(AdminChangeAudit.ACCOUNT_DELETED, userManager().getRemoteUser(request), account.get(), null, false);
+        change.record();
         return Page.redirect("/connectors?deleted=account&name="
                 + URLEncoder.encode(account.get().name(), StandardCharsets.UTF_8));
     }
@@ -517,6 +529,11 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether a form's id field was filled in at all: one that is not a UUID then names nothing that exists. */
+    static boolean namesAnId(String id) {
+        return id != null && !id.isBlank();
     }
 
     static long parseVersion(String version) {

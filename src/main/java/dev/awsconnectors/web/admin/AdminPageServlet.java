@@ -11,6 +11,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.awsconnectors.web.RequestParameters;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,9 @@ import java.util.Objects;
  *   <li>only then: build and render the page.</li>
  * </ol>
  * A POST goes through the same checks and then, before anything else, through SAL's XSRF token check: a POST
- * without the browser's token is answered with a 403 page saying so, and nothing is read or written.
+ * without the browser's token is answered with a 403 page saying so, and nothing is read or written. Before any
+ * field is read (the XSRF check included), a request whose parameters the container cannot parse, or that is over
+ * the limits of {@link RequestParameters}, is answered with a 400 page saying so.
  *
  * <p>Any failure is answered with a 500 page carrying a generic message: never a stack trace, never an exception's
  * message. A page is rendered into a buffer first, so a template that fails half-way shows the error page, not half
@@ -63,6 +66,8 @@ public abstract class AdminPageServlet extends HttpServlet {
     static final String ERROR_MESSAGE = "awsc.admin.error.message";
     static final String XSRF_TITLE = "awsc.admin.xsrf.title";
     static final String XSRF_MESSAGE = "awsc.admin.xsrf.message";
+    static final String UNREADABLE_TITLE = "awsc.admin.unreadable.title";
+    static final String UNREADABLE_MESSAGE = "awsc.admin.unreadable.message";
     /** Where the admin pages live, below the context path. */
     static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/admin";
     /** The admin pages' {@code <web-resource>} in atlassian-plugin.xml, by its complete key. */
@@ -173,6 +178,11 @@ public abstract class AdminPageServlet extends HttpServlet {
             if (!mayProceed(request, response)) {
                 return;
             }
+            if (!RequestParameters.readable(request)) {
+                renderMessage(request, response, HttpServletResponse.SC_BAD_REQUEST, UNREADABLE_TITLE,
+                        UNREADABLE_MESSAGE);
+                return;
+            }
             answer(request, response, get(request));
         } catch (RuntimeException | IOException | LinkageError e) {
             failed(request, response, e);
@@ -183,6 +193,12 @@ public abstract class AdminPageServlet extends HttpServlet {
     protected final void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             if (!mayProceed(request, response)) {
+                return;
+            }
+            if (!RequestParameters.readable(request)) {
+                // Before the XSRF check, which reads the form too.
+                renderMessage(request, response, HttpServletResponse.SC_BAD_REQUEST, UNREADABLE_TITLE,
+                        UNREADABLE_MESSAGE);
                 return;
             }
             if (!xsrfValidator.validateFormEncodedToken(request)) {

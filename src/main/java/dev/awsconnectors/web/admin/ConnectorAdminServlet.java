@@ -203,6 +203,10 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     private Page save(HttpServletRequest request) {
         Map<String, String> form = posted(request);
         Optional<UUID> id = AccountAdminServlet.parseId(request.getParameter("id"));
+        if (id.isEmpty() && AccountAdminServlet.namesAnId(request.getParameter("id"))) {
+            // A tampered id names nothing: it must not become a new connector.
+            return notFound();
+        }
         Connector before = null;
         if (id.isPresent()) {
             before = connectors.get(id.get()).orElse(null);
@@ -218,9 +222,13 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             return form(before, form, AccountAdminServlet.withValidatorFindings(unreadable,
                     validator.validate(entered, account)), HttpServletResponse.SC_BAD_REQUEST).build();
         }
+        AdminChangeAudit.Change<Connector> change = audit.connectorChange(creating
+                ? AdminChangeAudit.CONNECTOR_CREATED : AdminChangeAudit.CONNECTOR_UPDATED,
+                userManager().getRemoteUser(request), before);
         Connector saved;
         try {
-            saved = creating ? connectors.create(entered) : connectors.update(entered);
+            saved = creating ? connectors.create(entered, change::prepare)
+                    : connectors.update(entered, change::prepare);
         } catch (ConfigurationException e) {
             return form(before, form, e.violations(), HttpServletResponse.SC_BAD_REQUEST).build();
         } catch (ConcurrentEditException e) {
@@ -229,8 +237,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         } catch (ConnectorNotFoundException e) {
             return notFound();
         }
-        audit.connector(creating ? AdminChangeAudit.CONNECTOR_CREATED : AdminChangeAudit.CONNECTOR_UPDATED,
-                userManager().getRemoteUser(request), before, saved);
+        change.record();
         return Page.redirect("/connector?id=" + saved.id() + "&saved=1");
     }
 
@@ -331,12 +338,15 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         if (connector.isEmpty()) {
             return notFound();
         }
+        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_DELETED,
+                userManager().getRemoteUser(request), connector.get());
+        change.prepare(null);
         try {
             connectors.delete(connector.get().id());
         } catch (ConnectorNotFoundException e) {
             return notFound();
         }
-        audit.connector(AdminChangeAudit.CONNECTOR_DELETED, userManager().getRemoteUser(request), connector.get(), null);
+        change.record();
         return Page.redirect("/connectors?deleted=connector&name="
                 + URLEncoder.encode(connector.get().name(), StandardCharsets.UTF_8));
     }

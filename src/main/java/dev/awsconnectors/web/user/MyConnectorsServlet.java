@@ -25,6 +25,7 @@ import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.sts.AwsCallFailedException;
+import dev.awsconnectors.web.RequestParameters;
 import dev.awsconnectors.web.admin.HtmlEscaper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -130,6 +131,11 @@ public class MyConnectorsServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             if (!loggedIn(request, response)) {
+                return;
+            }
+            if (!RequestParameters.readable(request)) {
+                renderMessage(request, response, HttpServletResponse.SC_BAD_REQUEST, "awsc.user.unreadable.title",
+                        "awsc.user.unreadable.message");
                 return;
             }
             if (!xsrfValidator.validateFormEncodedToken(request)) {

@@ -39,6 +39,7 @@ public final class HostAuditLog implements AuditService {
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
 
     public HostAuditLog(Path home, HostUsers users, Clock clock) {
         this.file = Objects.requireNonNull(home, "home").resolve(FILE_NAME);
@@ -49,6 +50,9 @@ public final class HostAuditLog implements AuditService {
     @Override
     public void audit(AuditEvent event) {
         Objects.requireNonNull(event, "event");
+        if (refusing) {
+            throw new IllegalStateException("The audit log is not available");
+        }
         events.add(event);
         UserProfile author = users.getRemoteUser();
         ObjectNode line = toJson(event);
@@ -61,6 +65,14 @@ public final class HostAuditLog implements AuditService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the audit log " + file, e);
         }
+    }
+
+    /**
+     * For tests: from now on refuse every event (as a full disk or a lost audit database would), keeping none, or
+     * take them again.
+     */
+    public void refuseEvents(boolean refuse) {
+        this.refusing = refuse;
     }
 
     /** The events audited through this instance, oldest first. */

@@ -71,11 +71,13 @@ class AccountAdminServletTest {
         when(request.getContextPath()).thenReturn("/jira");
         when(request.getParameter(any())).thenAnswer(call -> parameters.get(call.<String>getArgument(0)));
         // The repository validates as the real one does, then stores.
-        when(accounts.create(any(), any())).thenAnswer(call -> {
+        when(accounts.create(any(), any(), any())).thenAnswer(call -> {
             Account account = call.getArgument(0);
             Optional<String> secret = call.getArgument(1);
             validator.requireValid(account, secret, true);
-            return account.toBuilder().version(1).build();
+            Account stored = account.toBuilder().version(1).build();
+            call.<java.util.function.Consumer<Account>>getArgument(2).accept(stored);
+            return stored;
         });
         parameters.put("action", "save");
         parameters.put("name", "Sandbox <account>");
@@ -151,7 +153,7 @@ class AccountAdminServletTest {
         verify(response).setStatus(400);
         assertThat(body.toString()).contains("id=\"endpointOverride-error\">This is not a URL",
                 "id=\"name-error\">Enter a name.");
-        verify(accounts, never()).create(any(), any());
+        verify(accounts, never()).create(any(), any(), any());
         verifyNoInteractions(auditService);
     }
 

@@ -96,9 +96,11 @@ class TemplateEscapingTest {
         when(accounts.all()).thenReturn(List.of(account));
         when(accounts.get(account.id())).thenReturn(Optional.of(account));
         // The repository validates as the real one does.
-        when(accounts.create(any(), any())).thenAnswer(call -> {
+        when(accounts.create(any(), any(), any())).thenAnswer(call -> {
             new ConfigurationValidator().requireValid(call.<Account>getArgument(0), call.getArgument(1), true);
-            return call.<Account>getArgument(0).toBuilder().version(1).build();
+            Account stored = call.<Account>getArgument(0).toBuilder().version(1).build();
+            call.<java.util.function.Consumer<Account>>getArgument(2).accept(stored);
+            return stored;
         });
         when(connectors.all()).thenReturn(List.of(connector));
         when(connectors.get(connector.id())).thenReturn(Optional.of(connector));
