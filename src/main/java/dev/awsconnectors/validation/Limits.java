@@ -11,6 +11,11 @@ final class Limits {
     static final int DESCRIPTION_MAX = 1_000;
     /** Jira stores group names in 255-character columns. */
     static final int GROUP_NAME_MAX = 255;
+    /**
+     * App's own: more groups than an admin can review on one connector; past this, a Jira group that contains the
+     * others is the better tool. Also bounds the lookups in Jira a save makes.
+     */
+    static final int GROUPS_MAX = 100;
 
     /** IAM AccessKey.AccessKeyId: 16 to 128 characters of {@code [\w]+}. */
     static final int ACCESS_KEY_ID_MIN = 16;

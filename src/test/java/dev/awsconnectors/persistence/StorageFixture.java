@@ -39,7 +39,7 @@ final class StorageFixture {
         this.cipher = new SecretCipher(keyFile);
         ConfigurationValidator validator = new ConfigurationValidator();
         this.accounts = new AccountRepository(ao, validator, cipher);
-        this.connectors = new ConnectorRepository(ao, validator);
+        this.connectors = new ConnectorRepository(ao, validator, group -> true);
         this.rotation = new SecretKeyRotation(keyFile, accounts);
     }
 

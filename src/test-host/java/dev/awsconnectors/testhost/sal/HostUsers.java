@@ -122,6 +122,12 @@ public final class HostUsers implements UserManager {
         return byName.values().stream().map(u -> u.name).sorted().collect(Collectors.toList());
     }
 
+    /** Every group some user is in, sorted: the demo's group directory has no empty groups. */
+    public List<String> groupNames() {
+        return byName.values().stream().flatMap(u -> u.groups.stream()).distinct().sorted()
+                .collect(Collectors.toList());
+    }
+
     /** The groups of a user (empty for an unknown user). */
     public Set<String> groupsOf(String userName) {
         User user = userName == null ? null : byName.get(userName.toLowerCase(Locale.ROOT));
