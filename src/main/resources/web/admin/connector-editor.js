@@ -81,6 +81,10 @@
         if (label) {
             label.setAttribute('for', 'awsc-groups-search');
         }
+        var description = document.getElementById('groups-description');
+        if (description && text('description')) {
+            description.textContent = text('description');
+        }
         // The text field for groups past the listed ones is for pages without this script: the search finds them all.
         var other = document.getElementById('aws-groups-other');
         if (other) {

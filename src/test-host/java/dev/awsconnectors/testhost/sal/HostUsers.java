@@ -190,7 +190,9 @@ public final class HostUsers implements UserManager {
     @Override
     public boolean isUserInGroup(UserKey userKey, String group) {
         User user = find(userKey);
-        return user != null && user.groups.contains(group);
+        // Jira's groups live in Crowd, which matches group names without regard to case (as HostGroupManager does).
+        return user != null && group != null
+                && user.groups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
     }
 
     @Override
