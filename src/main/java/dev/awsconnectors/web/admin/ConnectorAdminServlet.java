@@ -421,7 +421,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         page.context.put("typesOf", typesOf);
         page.context.put("takenBy", takenBy);
 
-        groupChoices(page, form);
+        groupChoices(page, form, connector == null ? Set.of() : connector.groups());
 
         List<Map<String, String>> examples = new ArrayList<>();
         for (Map.Entry<String, String> example : POLICY_EXAMPLES.entrySet()) {
@@ -449,10 +449,11 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     }
 
     /**
-     * The group picker's options: the connector's groups, chosen (marked when Jira no longer has one), then Jira's
-     * other groups up to {@value #MAX_GROUPS_LISTED}. With more, the page also offers a text field for other names.
+     * The group picker's options: the chosen groups (marked when Jira does not have one: "no longer" for one the
+     * stored connector names, else "not in Jira"), then Jira's other groups up to {@value #MAX_GROUPS_LISTED}. With
+     * more, the page also offers a text field for other names.
      */
-    private void groupChoices(PageBuilder page, Map<String, String> form) {
+    private void groupChoices(PageBuilder page, Map<String, String> form, Set<String> storedGroups) {
         Set<String> selected = new TreeSet<>(List.of(form.getOrDefault("groups", "").split("\n")));
         selected.remove("");
         Set<String> listed = new TreeSet<>(selected);
@@ -470,7 +471,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             option.put("name", group);
             option.put("selected", chosen);
             option.put("missing", missing);
-            option.put("label", missing ? i18n().getText("awsc.admin.connector.groups.missing", group) : group);
+            option.put("label", !missing ? group : i18n().getText(storedGroups.contains(group)
+                    ? "awsc.admin.connector.groups.missing" : "awsc.admin.connector.groups.unknown", group));
             options.add(option);
         }
         page.context.put("groupOptions", options);

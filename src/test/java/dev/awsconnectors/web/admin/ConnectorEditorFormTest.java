@@ -223,8 +223,9 @@ class ConnectorEditorFormTest {
         verify(response).setStatus(HttpServletResponse.SC_BAD_REQUEST);
         assertThat(errorBeside(page, "groups")).isEqualTo("Jira has no groups named aws-develpers, ghosts. Check the "
                 + "spelling, or create the group in Jira first.");
-        assertThat(page).as("the choice is kept").contains(
-                "<option value=\"aws-develpers\" selected", "<option value=\"aws-developers\" selected");
+        assertThat(page).as("the choice is kept, the unknown ones marked").contains(
+                "<option value=\"aws-develpers\" selected data-awsc-missing=\"true\">aws-develpers (not in Jira)<",
+                "<option value=\"aws-developers\" selected>aws-developers<");
         assertThat(connectors.all()).isEmpty();
     }
 
