@@ -7,16 +7,19 @@ import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
+import dev.awsconnectors.connectors.GroupDirectory;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import net.java.ao.DBParam;
 import net.java.ao.Query;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -35,11 +38,14 @@ import java.util.stream.Collectors;
 public class ConnectorRepository implements ConnectorDirectory {
     private final ActiveObjects ao;
     private final ConfigurationValidator validator;
+    private final GroupDirectory groups;
     private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
 
-    public ConnectorRepository(@ComponentImport ActiveObjects ao, ConfigurationValidator validator) {
+    public ConnectorRepository(@ComponentImport ActiveObjects ao, ConfigurationValidator validator,
+                               GroupDirectory groups) {
         this.ao = ao;
         this.validator = validator;
+        this.groups = Objects.requireNonNull(groups, "groups");
     }
 
     /** A connector read with its account and groups, and the row versions it was read at. */
@@ -115,7 +121,7 @@ public class ConnectorRepository implements ConnectorDirectory {
     public Connector create(Connector connector, Consumer<? super Connector> beforeCommit) {
         try {
             return ao.executeInTransaction(() -> {
-                AccountEntity account = validated(connector);
+                AccountEntity account = validated(connector, Set.of());
                 ConnectorEntity row = ao.create(ConnectorEntity.class,
                         new DBParam("PUBLIC_ID", connector.id().toString()),
                         new DBParam("NAME", connector.name()),
@@ -159,7 +165,8 @@ public class ConnectorRepository implements ConnectorDirectory {
                     throw new ConcurrentEditException("connector", row.getName());
                 }
                 StoredValues.claimEdit(ao, "connector", row.getPublicId(), edited.version() + 1, row.getName());
-                AccountEntity account = validated(edited);
+                Set<String> storedGroups = StoredValues.connector(row, edited.accountId()).groups();
+                AccountEntity account = validated(edited, storedGroups);
                 row.setName(edited.name());
                 row.setNameKey(StoredValues.nameKey(edited.name()));
                 row.setAccount(account);
@@ -208,10 +215,23 @@ public class ConnectorRepository implements ConnectorDirectory {
         return rows.length == 0 ? null : rows[0];
     }
 
-    private AccountEntity validated(Connector connector) {
+    /**
+     * Validates the connector, refusing each group Jira does not have unless the connector already had it: a group
+     * deleted in Jira stays on the connectors that name it (the editor marks it) rather than blocking every other
+     * edit to them until someone removes it.
+     */
+    private AccountEntity validated(Connector connector, Set<String> storedGroups) {
         AccountEntity account = connector.accountId() == null ? null
                 : AccountRepository.rowOf(ao, connector.accountId());
-        validator.requireValid(connector, account == null ? null : StoredValues.account(account));
+        List<String> unknown = new ArrayList<>();
+        if (connector.groups().size() <= validator.maxGroups()) {
+            for (String group : connector.groups()) {
+                if (!group.isBlank() && !storedGroups.contains(group) && !groups.exists(group)) {
+                    unknown.add(group);
+                }
+            }
+        }
+        validator.requireValid(connector, account == null ? null : StoredValues.account(account), unknown);
         return account;
     }
 

@@ -44,7 +44,9 @@ import java.util.UUID;
  * roleArn, externalId, policy (the policy JSON as a string), policyArns (array), maxDurationSeconds (null for AWS's
  * default), mfaSerialNumber, sourceIdentityAndTags, groups (array), systemScope, consoleDestination, version}.
  * PUT replaces the connector and needs the {@code version} it was read at: a stale one is 409. Every rule of the
- * admin pages applies (400 naming the field). Every write — delete and test included — takes
+ * admin pages applies (400 naming the field): among them, a value in a field the principal type does not take is
+ * refused ({@link dev.awsconnectors.connectors.TypedField}), and so is a group Jira does not have, unless the
+ * connector already names it. Every write — delete and test included — takes
  * {@code application/json} only ({@code {}} where it needs no fields), anything else is 415: see
  * {@link CallerChecks#requireJson}.
  */

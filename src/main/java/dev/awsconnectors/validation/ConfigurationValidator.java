@@ -4,6 +4,7 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.connectors.Connector;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +19,6 @@ import java.util.Optional;
  */
 @Component
 public final class ConfigurationValidator {
-    /** The most groups a connector may have; shared with whatever checks the groups against Jira's. */
-    public static final int MAX_GROUPS_PER_CONNECTOR = Limits.GROUPS_MAX;
-
     private final Messages messages;
     private final ConnectorRules connectorRules;
 
@@ -53,10 +51,25 @@ public final class ConfigurationValidator {
      *                  {@code accountId}
      */
     public List<Violation> validate(Connector connector, Account account) {
+        return validate(connector, account, List.of());
+    }
+
+    /**
+     * As {@link #validate(Connector, Account)}, with the groups of the connector that Jira does not have (which
+     * only the caller can ask Jira about), each refused by name.
+     *
+     * @param unknownGroups the connector's groups to refuse as unknown to Jira, in the order to name them
+     */
+    public List<Violation> validate(Connector connector, Account account, Collection<String> unknownGroups) {
         Objects.requireNonNull(connector, "connector");
         Findings findings = new Findings(messages);
-        connectorRules.check(connector, account, findings);
+        connectorRules.check(connector, account, List.copyOf(unknownGroups), findings);
         return findings.toList();
+    }
+
+    /** The most groups a connector may name; past it, nobody needs to ask Jira about each one. */
+    public int maxGroups() {
+        return Limits.GROUPS_MAX;
     }
 
     /**
@@ -86,6 +99,15 @@ public final class ConfigurationValidator {
      */
     public void requireValid(Connector connector, Account account) {
         throwIfAny(validate(connector, account));
+    }
+
+    /**
+     * As {@link #validate(Connector, Account, Collection)}, for callers that can only fail.
+     *
+     * @throws ConfigurationException listing the violations, if there are any
+     */
+    public void requireValid(Connector connector, Account account, Collection<String> unknownGroups) {
+        throwIfAny(validate(connector, account, unknownGroups));
     }
 
     /**

@@ -11,8 +11,10 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.TypedField;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -41,15 +43,6 @@ final class ConnectorRules {
     /** STS SerialNumber: a hardware device's serial or a virtual device's ARN. */
     private static final Pattern MFA_SERIAL_CHARACTERS = Pattern.compile("[\\w+=/:,.@-]*");
 
-    private static final Set<PrincipalType> TAKES_ROLE = EnumSet.of(PrincipalType.IAM_ROLE);
-    /** GetSessionToken takes no session policies; the IAM user's own policies apply. */
-    private static final Set<PrincipalType> TAKES_POLICIES =
-            EnumSet.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE);
-    /** GetFederationToken has no SerialNumber or TokenCode parameter. */
-    private static final Set<PrincipalType> TAKES_MFA = EnumSet.of(PrincipalType.IAM_USER, PrincipalType.IAM_ROLE);
-    /** The console federation endpoint refuses GetSessionToken credentials. */
-    private static final Set<PrincipalType> OPENS_CONSOLE =
-            EnumSet.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE);
     /** AWS accepts GetFederationToken and GetSessionToken only from an IAM user's long-term credentials. */
     private static final Set<PrincipalType> NEEDS_ACCESS_KEY =
             EnumSet.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_USER);
@@ -58,7 +51,7 @@ final class ConnectorRules {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    void check(Connector connector, Account account, Findings findings) {
+    void check(Connector connector, Account account, Collection<String> unknownGroups, Findings findings) {
         PrincipalType type = connector.principalType();
         Optional<Account> known = account(connector, account, findings);
         Optional<Partition> partition = known.map(Account::partition);
@@ -73,7 +66,7 @@ final class ConnectorRules {
         maxDurationSeconds(connector, type, hostRole, findings);
         mfaSerialNumber(connector, type, hostRole, findings);
         sourceIdentityAndTags(connector, type, findings);
-        groups(connector, findings);
+        groups(connector, unknownGroups, findings);
         systemScope(connector, findings);
         consoleDestination(connector, type, partition, findings);
     }
@@ -117,7 +110,7 @@ final class ConnectorRules {
             }
             return;
         }
-        if (type != null && !TAKES_ROLE.contains(type)) {
+        if (!TypedField.ROLE_ARN.takenBy(type)) {
             findings.add("roleArn", Keys.ROLE_ARN_NOT_ALLOWED, type.getDisplayName());
             return;
         }
@@ -139,7 +132,7 @@ final class ConnectorRules {
 
     private static void externalId(Connector connector, PrincipalType type, Findings findings) {
         connector.externalId().ifPresent(externalId -> {
-            if (type != null && !TAKES_ROLE.contains(type)) {
+            if (!TypedField.EXTERNAL_ID.takenBy(type)) {
                 findings.add("externalId", Keys.EXTERNAL_ID_NOT_ALLOWED, type.getDisplayName());
             } else if (externalId.length() < Limits.EXTERNAL_ID_MIN || externalId.length() > Limits.EXTERNAL_ID_MAX) {
                 findings.add("externalId", Keys.EXTERNAL_ID_LENGTH,
@@ -151,14 +144,14 @@ final class ConnectorRules {
     }
 
     private void policies(Connector connector, PrincipalType type, Optional<Partition> partition, Findings findings) {
-        boolean allowed = type == null || TAKES_POLICIES.contains(type);
+        boolean allowed = TypedField.POLICY.takenBy(type);
         Optional<String> policy = connector.policy();
         List<String> arns = connector.policyArns();
         if (!allowed) {
             if (policy.isPresent()) {
                 findings.add("policy", Keys.POLICY_NOT_ALLOWED, type.getDisplayName());
             }
-            if (!arns.isEmpty()) {
+            if (TypedField.POLICY_ARNS.hasValue(connector)) {
                 findings.add("policyArns", Keys.POLICY_ARNS_NOT_ALLOWED, type.getDisplayName());
             }
             return;
@@ -255,7 +248,7 @@ final class ConnectorRules {
     private static void mfaSerialNumber(
             Connector connector, PrincipalType type, boolean hostRole, Findings findings) {
         connector.mfaSerialNumber().ifPresent(serial -> {
-            if (type != null && !TAKES_MFA.contains(type)) {
+            if (!TypedField.MFA_SERIAL_NUMBER.takenBy(type)) {
                 findings.add("mfaSerialNumber", Keys.MFA_NOT_ALLOWED, type.getDisplayName());
             } else if (hostRole) {
                 // The device must belong to the caller, and a role (the host's) has no MFA device.
@@ -270,15 +263,18 @@ final class ConnectorRules {
     }
 
     private static void sourceIdentityAndTags(Connector connector, PrincipalType type, Findings findings) {
-        if (connector.sourceIdentityAndTags() && type != null && type != PrincipalType.IAM_ROLE) {
+        if (TypedField.SOURCE_IDENTITY_AND_TAGS.hasValue(connector)
+                && !TypedField.SOURCE_IDENTITY_AND_TAGS.takenBy(type)) {
             findings.add("sourceIdentityAndTags", Keys.SOURCE_IDENTITY_NOT_ALLOWED, type.getDisplayName());
         }
     }
 
-    private static void groups(Connector connector, Findings findings) {
+    private static void groups(Connector connector, Collection<String> unknownGroups, Findings findings) {
         if (connector.groups().size() > Limits.GROUPS_MAX) {
             findings.add("groups", Keys.GROUPS_TOO_MANY, Limits.GROUPS_MAX, connector.groups().size());
-            return;
+        }
+        if (!unknownGroups.isEmpty()) {
+            findings.add("groups", Keys.GROUPS_UNKNOWN, unknownGroups.size(), String.join(", ", unknownGroups));
         }
         boolean blankReported = false;
         for (String group : connector.groups()) {
@@ -307,7 +303,7 @@ final class ConnectorRules {
         if (destination.isEmpty()) {
             return;
         }
-        if (type != null && !OPENS_CONSOLE.contains(type)) {
+        if (!TypedField.CONSOLE_DESTINATION.takenBy(type)) {
             findings.add("consoleDestination", Keys.CONSOLE_NOT_ALLOWED, type.getDisplayName());
             return;
         }

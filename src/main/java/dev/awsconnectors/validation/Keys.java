@@ -74,6 +74,7 @@ final class Keys {
     static final String GROUPS_TOO_LONG = "awsc.validation.groups.tooLong";
     static final String GROUPS_TOO_MANY = "awsc.validation.groups.tooMany";
     static final String GROUPS_CHARACTERS = "awsc.validation.groups.characters";
+    static final String GROUPS_UNKNOWN = "awsc.validation.groups.unknown";
 
     private Keys() {
     }

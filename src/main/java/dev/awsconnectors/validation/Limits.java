@@ -11,7 +11,10 @@ final class Limits {
     static final int DESCRIPTION_MAX = 1_000;
     /** Jira stores group names in 255-character columns. */
     static final int GROUP_NAME_MAX = 255;
-    /** App's own: more groups than a person can check at a glance belong in one Jira group. */
+    /**
+     * App's own: more groups than an admin can review on one connector; past this, a Jira group that contains the
+     * others is the better tool. Also bounds the lookups in Jira a save makes.
+     */
     static final int GROUPS_MAX = 100;
     /**
      * App's own, for the URLs AWS sets no limit on (endpoint overrides, the console destination): 2,048 characters,

@@ -83,7 +83,7 @@ final class IamFixture implements AutoCloseable {
                 new HostApplicationProperties("http://localhost:2990/jira", home, home)));
         ConfigurationValidator validator = new ConfigurationValidator();
         this.accounts = new AccountRepository(ao, validator, cipher);
-        this.connectors = new ConnectorRepository(ao, validator);
+        this.connectors = new ConnectorRepository(ao, validator, group -> true);
         this.sts = new StsClients(accounts, FAST);
         this.iam = new IamClients(sts);
         this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);

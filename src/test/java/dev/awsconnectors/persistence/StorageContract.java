@@ -570,6 +570,33 @@ abstract class StorageContract {
     }
 
     @Test
+    void refusesNewGroupsJiraDoesNotHaveButKeepsStoredOnesJiraNoLongerHas() {
+        Account account = storedAccount("Production");
+        node.jiraGroups.addAll(List.of("aws-developers", "aws-ops", "old-team"));
+        Connector stored = node.connectors.create(roleConnector("Developers", account)
+                .groups(List.of("aws-developers", "old-team")).build());
+        node.jiraGroups.remove("old-team");
+
+        assertThatThrownBy(() -> node.connectors.create(roleConnector("Others", account)
+                .groups(List.of("aws-ops", "old-team", "ghosts")).build()))
+                .isInstanceOf(ConfigurationException.class)
+                .extracting(e -> ((ConfigurationException) e).violations())
+                .satisfies(violations -> assertThat(violations).extracting(Violation::field, Violation::message)
+                        .containsExactly(org.assertj.core.api.Assertions.tuple("groups", "Jira has no groups named "
+                                + "ghosts, old-team. Check the spelling, or create the group in Jira first.")));
+        assertThat(node.connectors.all()).extracting(Connector::name).containsExactly("Developers");
+
+        Connector renamed = node.connectors.update(stored.toBuilder().name("Developers (EU)").build());
+        assertThat(renamed.groups()).as("a group Jira no longer has stays").containsExactly("aws-developers",
+                "old-team");
+        assertThatThrownBy(() -> node.connectors.update(renamed.toBuilder()
+                .groups(List.of("aws-developers", "old-team", "ghosts")).build()))
+                .isInstanceOf(ConfigurationException.class);
+        assertThat(node.connectors.get(stored.id()).orElseThrow().groups()).as("nothing written")
+                .containsExactly("aws-developers", "old-team");
+    }
+
+    @Test
     void replacesTheGroupsOnEditAndRefusesAStaleEdit() {
         Account account = storedAccount("Production");
         Connector opened = node.connectors.create(roleConnector("Developers", account).build());

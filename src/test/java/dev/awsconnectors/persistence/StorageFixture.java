@@ -29,6 +29,8 @@ final class StorageFixture {
     final AccountRepository accounts;
     final ConnectorRepository connectors;
     final SecretKeyRotation rotation;
+    /** The groups Jira has, as the connector repository's group directory sees them; empty means every group. */
+    final java.util.Set<String> jiraGroups = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A node on {@code database} whose shared home is {@code sharedHome}; the schema is created if missing. */
     StorageFixture(TestDatabase database, Path sharedHome) {
@@ -39,7 +41,8 @@ final class StorageFixture {
         this.cipher = new SecretCipher(keyFile);
         ConfigurationValidator validator = new ConfigurationValidator();
         this.accounts = new AccountRepository(ao, validator, cipher);
-        this.connectors = new ConnectorRepository(ao, validator);
+        this.connectors = new ConnectorRepository(ao, validator,
+                group -> jiraGroups.isEmpty() || jiraGroups.contains(group));
         this.rotation = new SecretKeyRotation(keyFile, accounts);
     }
 

@@ -323,6 +323,57 @@ class AdminRestApiTest {
     }
 
     @Test
+    void aValueInAFieldThePrincipalTypeDoesNotTakeIsA400NamingTheFieldAndNothingIsStored() {
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        Answer mfa = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe MFA\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"FEDERATED_USER\", \"policyArns\": "
+                + "[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"], \"mfaSerialNumber\": "
+                + "\"arn:aws:iam::123456789012:mfa/jira-broker\"}");
+        assertError(mfa, 400, "mfaSerialNumber");
+        assertThat(mfa.json().get("message").asText())
+                .isEqualTo("Federated User connectors cannot ask for an MFA code; remove the MFA serial number.");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe policy\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"policyArns\": "
+                + "[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"]}"), 400, "policyArns");
+        assertError(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe tags\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"sourceIdentityAndTags\": true}"), 400,
+                "sourceIdentityAndTags");
+        assertThat(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe no values\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"roleArn\": \" \", \"policy\": \"\","
+                + " \"policyArns\": [], \"sourceIdentityAndTags\": false, \"consoleDestination\": null}").status())
+                .as("blank, empty, false and null are no value").isEqualTo(201);
+
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("only the connector without values stored")
+                .hasSize(connectors + 1);
+    }
+
+    @Test
+    void groupsJiraDoesNotHaveAreA400NamingTheFieldAndEachUnknownGroupAndNothingIsStored() {
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        Answer unknown = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe groups\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [\"aws-developers\","
+                + " \"aws-develpers\", \"no-such-team\"]}");
+        assertError(unknown, 400, "groups");
+        assertThat(unknown.json().get("message").asText()).isEqualTo("Jira has no groups named aws-develpers, "
+                + "no-such-team. Check the spelling, or create the group in Jira first.");
+        assertThat(rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe group\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [\"aws-developers\"]}")
+                .status()).as("a group Jira has").isEqualTo(201);
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            many.append(i == 0 ? "" : ", ").append("\"aws-developers-").append(i).append('"');
+        }
+        Answer tooMany = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe many\", \"accountId\": \""
+                + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [" + many + "]}");
+        assertError(tooMany, 400, "groups");
+        assertThat(tooMany.json().get("message").asText()).startsWith("A connector may name at most 100 groups");
+
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("only the correctly named one stored")
+                .hasSize(connectors + 1);
+    }
+
+    @Test
     void aConnectorGoesRoundTripAndIsTestedAsTheAdmin() {
         Answer created = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Ops\", \"accountId\": \""
                 + demoAccountId + "\", \"principalType\": \"FEDERATED_USER\", \"policyArns\": "

@@ -4,6 +4,7 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.TypedField;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -749,10 +750,128 @@ class ConnectorValidationTest {
         }
 
         @Test
+        void acceptsAHundredGroups() {
+            List<String> groups = IntStream.rangeClosed(1, 100).mapToObj(i -> "group-" + i).collect(Collectors.toList());
+            assertThat(validate(iamUser(account).groups(groups))).isEmpty();
+        }
+
+        @Test
+        void refusesAHundredAndOneGroupsSayingHowManyAreAllowed() {
+            List<String> groups = IntStream.rangeClosed(1, 101).mapToObj(i -> "group-" + i).collect(Collectors.toList());
+            assertThat(validate(iamUser(account).groups(groups)))
+                    .extracting(Violation::field, Violation::message)
+                    .containsExactly(tuple("groups", "A connector may name at most 100 groups; this one names 101. "
+                            + "Use a Jira group that contains the others."));
+        }
+
+        @Test
+        void refusesGroupsJiraDoesNotHaveNamingEachOne() {
+            Connector connector = iamUser(account).groups(List.of("aws-developers", "aws-develpers", "nobody")).build();
+            assertThat(validator.validate(connector, account, List.of("aws-develpers", "nobody")))
+                    .extracting(Violation::field, Violation::message)
+                    .containsExactly(tuple("groups", "Jira has no groups named aws-develpers, nobody. Check the "
+                            + "spelling, or create the group in Jira first."));
+            assertThat(validator.validate(connector, account, List.of("nobody")))
+                    .extracting(Violation::message)
+                    .containsExactly("Jira has no group named nobody. Check the spelling, or create the group in Jira "
+                            + "first.");
+        }
+
+        @Test
         void refusesBlankGroupNamesOnce() {
             assertThat(validate(iamUser(account).groups(List.of("", " ", "jira-users"))))
                     .extracting(Violation::field, Violation::messageKey)
                     .containsExactly(tuple("groups", Keys.GROUPS_BLANK));
+        }
+    }
+
+    /** The table of {@link TypedField}: a value in a field the type does not take is refused, naming the field. */
+    @Nested
+    class FieldsATypeDoesNotTake {
+        private Connector.Builder withValue(Connector.Builder connector, TypedField field) {
+            switch (field) {
+                case ROLE_ARN:
+                    return connector.roleArn(ROLE_ARN);
+                case EXTERNAL_ID:
+                    return connector.externalId("ext-id-42");
+                case POLICY:
+                    return connector.policy(POLICY);
+                case POLICY_ARNS:
+                    return connector.policyArns(List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"));
+                case MFA_SERIAL_NUMBER:
+                    return connector.mfaSerialNumber("arn:aws:iam::123456789012:mfa/jira-broker");
+                case SOURCE_IDENTITY_AND_TAGS:
+                    return connector.sourceIdentityAndTags(true);
+                default:
+                    return connector.consoleDestination(URI.create("https://console.aws.amazon.com/s3/"));
+            }
+        }
+
+        /** What counts as no value: blank text, an empty list, an unticked box, nothing. */
+        private Connector.Builder withNoValue(Connector.Builder connector, TypedField field) {
+            switch (field) {
+                case ROLE_ARN:
+                    return connector.roleArn("  ");
+                case EXTERNAL_ID:
+                    return connector.externalId("");
+                case POLICY:
+                    return connector.policy(" \n\t ");
+                case POLICY_ARNS:
+                    return connector.policyArns(List.of());
+                case MFA_SERIAL_NUMBER:
+                    return connector.mfaSerialNumber("\t");
+                case SOURCE_IDENTITY_AND_TAGS:
+                    return connector.sourceIdentityAndTags(false);
+                default:
+                    return connector.consoleDestination(null);
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(PrincipalType.class)
+        void refusesAValueInEachFieldTheTypeDoesNotTakeNamingTheFieldAndTheType(PrincipalType type) {
+            for (TypedField field : TypedField.values()) {
+                if (field.takenBy(type)) {
+                    continue;
+                }
+                assertThat(validate(withValue(ofType(type, account), field)))
+                        .as("%s on a %s connector", field.fieldName(), type)
+                        .extracting(Violation::field, Violation::messageKey, v -> v.arguments().get(0))
+                        .containsExactly(tuple(field.fieldName(), "awsc.validation." + field.fieldName() + ".notAllowed",
+                                type.getDisplayName()));
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(PrincipalType.class)
+        void acceptsAValueInEachFieldTheTypeTakes(PrincipalType type) {
+            for (TypedField field : TypedField.values()) {
+                if (field.takenBy(type)) {
+                    assertThat(validate(withValue(ofType(type, account), field)))
+                            .as("%s on a %s connector", field.fieldName(), type).isEmpty();
+                }
+            }
+        }
+
+        @ParameterizedTest
+        @EnumSource(PrincipalType.class)
+        void acceptsNoValueInEveryFieldWhateverTheType(PrincipalType type) {
+            for (TypedField field : TypedField.values()) {
+                Connector.Builder connector = ofType(type, account);
+                if (type == PrincipalType.IAM_ROLE && field == TypedField.ROLE_ARN) {
+                    continue;
+                }
+                assertThat(validate(withNoValue(connector, field)))
+                        .as("no %s on a %s connector", field.fieldName(), type).isEmpty();
+            }
+        }
+
+        @Test
+        void refusesEveryFieldAFederatedUserDoesNotTakeAtOnce() {
+            Connector.Builder connector = federatedUser(account).roleArn(ROLE_ARN).externalId("ext-id-42")
+                    .mfaSerialNumber("arn:aws:iam::123456789012:mfa/jira-broker").sourceIdentityAndTags(true);
+            assertThat(validate(connector)).extracting(Violation::field)
+                    .containsExactly("roleArn", "externalId", "mfaSerialNumber", "sourceIdentityAndTags");
         }
     }
 

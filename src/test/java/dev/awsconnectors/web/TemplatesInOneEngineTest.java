@@ -304,7 +304,7 @@ class TemplatesInOneEngineTest {
         private ConnectorAdminServlet connectorEditor() {
             return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
                     new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
-                    new ConfigurationValidator(), mock(AccountChecks.class), mock(ConnectorTester.class));
+                    new ConfigurationValidator(), mock(AccountChecks.class), mock(ConnectorTester.class), group -> true);
         }
 
         private MyConnectorsServlet userPage() {

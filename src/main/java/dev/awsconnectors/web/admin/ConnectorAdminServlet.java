@@ -21,6 +21,8 @@ import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.GroupDirectory;
+import dev.awsconnectors.connectors.TypedField;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.ConnectorTestResult;
 import dev.awsconnectors.iam.ConnectorTester;
@@ -57,9 +59,14 @@ import java.util.UUID;
  * Creates, edits, duplicates, deletes and tests one connector ({@code /plugins/servlet/aws-connectors/admin/connector},
  * {@code ?id=} to edit, {@code ?copyOf=} to duplicate).
  *
- * <p>The editor has a section of fields per principal type; a few lines of JavaScript show only the chosen type's
- * fields, and without JavaScript every section shows. Either way the server keeps only the fields the chosen type
- * takes ({@link #TYPED_FIELDS}) and drops the others, so a value left in a hidden section is never saved.
+ * <p>The editor has a section of fields per principal type ({@link TypedField}); a few lines of JavaScript show only
+ * the chosen type's fields (and disable the others, so they are not sent), and without JavaScript every section
+ * shows with a note naming the types that take it. A value in a field the chosen type does not take is refused
+ * beside the field, like any other broken rule, never dropped in silence.
+ *
+ * <p>Groups are a multiple choice of Jira's groups (up to {@value #MAX_GROUPS_LISTED}, plus the connector's own),
+ * which the script turns into a search of all of Jira's groups; a group the connector names that Jira no longer has
+ * is shown as such, and kept until an admin removes it.
  * POST {@code action}: {@code save}, {@code delete}, {@code test} (credentials as the admin, showing who AWS
  * sees) or {@code roles} (the form again, with the roles of the chosen account to pick from).
  */
@@ -67,10 +74,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
 
     static final String TEMPLATE = "templates/admin/connector.vm";
-    static final int MAX_GROUPS_SHOWN = 100;
-
-    /** The fields only some principal types take, with those types; every other field applies to every type. */
-    static final Map<String, Set<PrincipalType>> TYPED_FIELDS = new LinkedHashMap<>();
+    /** How many of Jira's groups the page lists; with more, a text field takes other names (without JavaScript). */
+    static final int MAX_GROUPS_LISTED = 1_000;
     /** The form's fields, by their REST names, which are also the names the validator reports. */
     static final Set<String> FIELDS = Set.of("name", "description", "accountId", "principalType", "roleArn",
             "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber", "sourceIdentityAndTags",
@@ -83,14 +88,6 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     static final Map<String, String> POLICY_EXAMPLES = new LinkedHashMap<>();
 
     static {
-        TYPED_FIELDS.put("roleArn", Set.of(PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("externalId", Set.of(PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("policy", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("policyArns", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("mfaSerialNumber", Set.of(PrincipalType.IAM_USER, PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("sourceIdentityAndTags", Set.of(PrincipalType.IAM_ROLE));
-        TYPED_FIELDS.put("consoleDestination", Set.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_ROLE));
-
         POLICY_EXAMPLES.put("awsc.admin.policyExample.readOnlyS3", "policy-examples/read-only-s3.json");
         POLICY_EXAMPLES.put("awsc.admin.policyExample.describeEc2", "policy-examples/describe-ec2.json");
         POLICY_EXAMPLES.put("awsc.admin.policyExample.oneBucket", "policy-examples/one-bucket.json");
@@ -103,6 +100,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     private final transient AccountChecks checks;
     private final transient ConnectorTester tester;
     private final transient AdminChangeAudit audit;
+    private final transient GroupDirectory groupDirectory;
 
     public ConnectorAdminServlet(@ComponentImport UserManager userManager,
                                  @ComponentImport LoginUriProvider loginUriProvider,
@@ -114,7 +112,8 @@ public class ConnectorAdminServlet extends AdminPageServlet {
                                  @ComponentImport PageBuilderService pageBuilderService,
                                  @ComponentImport AuditService auditService,
                                  AccountRepository accounts, ConnectorRepository connectors,
-                                 ConfigurationValidator validator, AccountChecks checks, ConnectorTester tester) {
+                                 ConfigurationValidator validator, AccountChecks checks, ConnectorTester tester,
+                                 GroupDirectory groupDirectory) {
         super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
                 pageBuilderService);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -123,6 +122,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         this.checks = Objects.requireNonNull(checks, "checks");
         this.tester = Objects.requireNonNull(tester, "tester");
         this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
+        this.groupDirectory = Objects.requireNonNull(groupDirectory, "groupDirectory");
     }
 
     @Override
@@ -241,7 +241,10 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         return Page.redirect("/connector?id=" + saved.id() + "&saved=1");
     }
 
-    /** The connector the form describes, keeping only the fields its principal type takes. */
+    /**
+     * The connector the form describes, every field as posted: a value in a field its principal type does not take
+     * is for the validator to refuse, beside the field.
+     */
     private Connector connectorOf(Map<String, String> form, UUID id, List<Violation> unreadable) {
         PrincipalType type = AccountAdminServlet.enumValue(PrincipalType.class, form.get("principalType"));
         Connector.Builder builder = Connector.builder().id(id)
@@ -261,48 +264,28 @@ public class ConnectorAdminServlet extends AdminPageServlet {
                         i18n()));
             }
         }
-        if (takes(type, "roleArn")) {
-            builder.roleArn(form.get("roleArn"));
-        }
-        if (takes(type, "externalId")) {
-            builder.externalId(form.get("externalId"));
-        }
-        if (takes(type, "policy")) {
-            builder.policy(form.get("policy"));
-        }
-        if (takes(type, "policyArns")) {
-            List<String> arns = new ArrayList<>();
-            for (String line : form.get("policyArns").split("[\\r\\n]+")) {
-                if (!line.isBlank()) {
-                    arns.add(line.strip());
-                }
+        builder.roleArn(form.get("roleArn"));
+        builder.externalId(form.get("externalId"));
+        builder.policy(form.get("policy"));
+        List<String> arns = new ArrayList<>();
+        for (String line : form.get("policyArns").split("[\\r\\n]+")) {
+            if (!line.isBlank()) {
+                arns.add(line.strip());
             }
-            builder.policyArns(arns);
         }
-        if (takes(type, "mfaSerialNumber")) {
-            builder.mfaSerialNumber(form.get("mfaSerialNumber"));
-        }
-        if (takes(type, "sourceIdentityAndTags")) {
-            builder.sourceIdentityAndTags(Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
-        }
-        if (takes(type, "consoleDestination")) {
-            Optional<String> destination = EnteredText.optional(form.get("consoleDestination"));
-            if (destination.isPresent()) {
-                try {
-                    builder.consoleDestination(new URI(destination.get()));
-                } catch (URISyntaxException e) {
-                    unreadable.add(FieldErrors.formViolation("consoleDestination", "awsc.admin.form.notAUrl",
-                            i18n()));
-                }
+        builder.policyArns(arns);
+        builder.mfaSerialNumber(form.get("mfaSerialNumber"));
+        builder.sourceIdentityAndTags(Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
+        Optional<String> destination = EnteredText.optional(form.get("consoleDestination"));
+        if (destination.isPresent()) {
+            try {
+                builder.consoleDestination(new URI(destination.get()));
+            } catch (URISyntaxException e) {
+                unreadable.add(FieldErrors.formViolation("consoleDestination", "awsc.admin.form.notAUrl",
+                        i18n()));
             }
         }
         return builder.build();
-    }
-
-    /** Whether a connector of this type takes the field; with no type chosen yet, every field is kept. */
-    static boolean takes(PrincipalType type, String field) {
-        Set<PrincipalType> types = TYPED_FIELDS.get(field);
-        return type == null || types == null || types.contains(type);
     }
 
     private static List<String> groupsOf(Map<String, String> form) {
@@ -450,34 +433,23 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         page.context.put("typeOptions", typeOptions);
         page.context.put("typeInfos", typeInfos);
         Map<String, String> typesOf = new HashMap<>();
-        for (Map.Entry<String, Set<PrincipalType>> field : TYPED_FIELDS.entrySet()) {
-            StringBuilder types = new StringBuilder();
-            for (PrincipalType type : PrincipalType.values()) {
-                if (field.getValue().contains(type)) {
-                    types.append(types.length() == 0 ? "" : " ").append(type.name());
-                }
+        Map<String, String> takenBy = new HashMap<>();
+        for (TypedField field : TypedField.values()) {
+            List<String> names = new ArrayList<>();
+            List<String> titles = new ArrayList<>();
+            for (PrincipalType type : field.types()) {
+                names.add(type.name());
+                titles.add(i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)));
             }
-            typesOf.put(field.getKey(), types.toString());
+            typesOf.put(field.fieldName(), String.join(" ", names));
+            takenBy.put(field.fieldName(), titles.size() == 1
+                    ? i18n().getText("awsc.admin.connector.takenBy.one", titles.get(0))
+                    : i18n().getText("awsc.admin.connector.takenBy.two", titles.get(0), titles.get(1)));
         }
         page.context.put("typesOf", typesOf);
+        page.context.put("takenBy", takenBy);
 
-        Set<String> selected = new TreeSet<>(List.of(form.getOrDefault("groups", "").split("\n")));
-        selected.remove("");
-        List<Map<String, Object>> groups = new ArrayList<>();
-        Set<String> listed = new TreeSet<>();
-        for (String group : userManager().findGroupNamesByPrefix("", 0, MAX_GROUPS_SHOWN)) {
-            listed.add(group);
-        }
-        listed.addAll(selected);
-        int index = 0;
-        for (String group : listed) {
-            Map<String, Object> checkbox = new HashMap<>();
-            checkbox.put("name", group);
-            checkbox.put("checked", selected.contains(group));
-            checkbox.put("index", index++);
-            groups.add(checkbox);
-        }
-        page.context.put("groupOptions", groups);
+        groupChoices(page, form, connector == null ? Set.of() : connector.groups());
 
         List<Map<String, String>> examples = new ArrayList<>();
         for (Map.Entry<String, String> example : POLICY_EXAMPLES.entrySet()) {
@@ -502,6 +474,37 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         page.context.put("generalErrors", errors.general());
         page.context.put("hasErrors", !violations.isEmpty());
         return page;
+    }
+
+    /**
+     * The group picker's options: the chosen groups (marked when Jira does not have one: "no longer" for one the
+     * stored connector names, else "not in Jira"), then Jira's other groups up to {@value #MAX_GROUPS_LISTED}. With
+     * more, the page also offers a text field for other names.
+     */
+    private void groupChoices(PageBuilder page, Map<String, String> form, Set<String> storedGroups) {
+        Set<String> selected = new TreeSet<>(List.of(form.getOrDefault("groups", "").split("\n")));
+        selected.remove("");
+        Set<String> listed = new TreeSet<>(selected);
+        int inJira = 0;
+        for (String group : userManager().findGroupNamesByPrefix("", 0, MAX_GROUPS_LISTED + 1)) {
+            if (++inJira <= MAX_GROUPS_LISTED) {
+                listed.add(group);
+            }
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (String group : listed) {
+            Map<String, Object> option = new HashMap<>();
+            boolean chosen = selected.contains(group);
+            boolean missing = chosen && !groupDirectory.exists(group);
+            option.put("name", group);
+            option.put("selected", chosen);
+            option.put("missing", missing);
+            option.put("label", !missing ? group : i18n().getText(storedGroups.contains(group)
+                    ? "awsc.admin.connector.groups.missing" : "awsc.admin.connector.groups.unknown", group));
+            options.add(option);
+        }
+        page.context.put("groupOptions", options);
+        page.context.put("moreGroupsThanListed", inJira > MAX_GROUPS_LISTED);
     }
 
     private Map<String, String> typeInfo(PrincipalType type) {

@@ -2,6 +2,7 @@ package dev.awsconnectors.testhost.demo;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.audit.api.AuditService;
+import com.atlassian.jira.security.groups.GroupManager;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
@@ -14,6 +15,7 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
+import dev.awsconnectors.testhost.jira.HostGroupManager;
 import dev.awsconnectors.testhost.plugin.AoModelVersions;
 import dev.awsconnectors.testhost.plugin.ExportedServices;
 import dev.awsconnectors.testhost.plugin.HostComponents;
@@ -153,6 +155,7 @@ public final class DemoHost implements AutoCloseable {
                 .add(ActiveObjects.class, ao)
                 .add(ApplicationProperties.class, new HostApplicationProperties(baseUrl.toString(), localHome, home))
                 .add(UserManager.class, users)
+                .add(GroupManager.class, new HostGroupManager(users))
                 .add(LoginUriProvider.class, login)
                 .add(WebSudoManager.class, webSudo)
                 .add(XsrfTokenValidator.class, xsrf)

@@ -52,6 +52,9 @@ public final class JiraExports {
             none("com.atlassian.audit.api", "Atlassian audit API, Data Center products"),
             none("com.atlassian.audit.entity", "Atlassian audit API, Data Center products"),
             none("com.atlassian.templaterenderer", "atlassian-template-renderer (Slack app for Jira 11 uses it)"),
+            none("com.atlassian.jira.security.groups", "inferred: jira-api is the API Jira offers its apps; its "
+                    + "GroupManager is public since Jira 3.13 and in Atlassian's Jira Java API reference for 10.3.1 "
+                    + "(docs.atlassian.com/software/jira/docs/api/10.3.1); no Jira 11 export list was found"),
             none("com.atlassian.plugin.web.api", "atlassian-plugins-webfragment-api, Platform 8"),
             none("com.atlassian.plugin.web.api.provider", "atlassian-plugins-webfragment-api, Platform 8"),
             none("com.atlassian.webresource.api.assembler", "atlassian-plugins-webresource-api: Atlassian's Slack "

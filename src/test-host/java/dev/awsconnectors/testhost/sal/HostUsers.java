@@ -122,6 +122,12 @@ public final class HostUsers implements UserManager {
         return byName.values().stream().map(u -> u.name).sorted().collect(Collectors.toList());
     }
 
+    /** Every group some user is in, sorted: the demo's group directory has no empty groups. */
+    public List<String> groupNames() {
+        return byName.values().stream().flatMap(u -> u.groups.stream()).distinct().sorted()
+                .collect(Collectors.toList());
+    }
+
     /** The groups of a user (empty for an unknown user). */
     public Set<String> groupsOf(String userName) {
         User user = userName == null ? null : byName.get(userName.toLowerCase(Locale.ROOT));
@@ -184,7 +190,9 @@ public final class HostUsers implements UserManager {
     @Override
     public boolean isUserInGroup(UserKey userKey, String group) {
         User user = find(userKey);
-        return user != null && user.groups.contains(group);
+        // Jira's groups live in Crowd, which matches group names without regard to case (as HostGroupManager does).
+        return user != null && group != null
+                && user.groups.stream().anyMatch(g -> g.equalsIgnoreCase(group));
     }
 
     @Override

@@ -32,11 +32,11 @@ import static org.assertj.core.api.Assertions.fail;
  * With real AUI (its stylesheet and its script, served from AUI's npm package as Jira serves the
  * {@code com.atlassian.auiplugin} web resources) the connector editor's checkboxes are visible and usable: AUI's
  * stylesheet hides the native boxes and AUI's script draws each one as a glyph after its input. Before the pages
- * required AUI's script, the group, system-scope and source-identity boxes were invisible with AUI's stylesheet.
+ * required AUI's script, the system-scope and source-identity boxes were invisible with AUI's stylesheet. (Groups
+ * are a picker now: {@code ConnectorEditorBrowserTest}.)
  */
 class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
     private static final String ADMIN = "/plugins/servlet/aws-connectors/admin";
-    private static final String DEVELOPERS = "aws-developers";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,8 +51,8 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
                 .put("name", "Checkboxes " + UUID.randomUUID().toString().substring(0, 8))
                 .put("accountId", adminRest("GET", "/admin/accounts", null, 200).get(0).get("id").asText())
                 .put("principalType", "IAM_ROLE")
-                .put("roleArn", role.get("roleArn").asText());
-        created.putArray("groups").add(DEVELOPERS);
+                .put("roleArn", role.get("roleArn").asText())
+                .put("sourceIdentityAndTags", true);
         connector = adminRest("POST", "/admin/connectors", created.toString(), 201);
         browser.get(baseUrl + ADMIN + "/connector?id=" + connector.get("id").asText());
         browser.logIn("admin", "admin");
@@ -62,11 +62,10 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
     }
 
     @Test
-    void theGroupSystemScopeAndSourceIdentityCheckboxesAreDrawnAndShowWhetherTheyAreTicked() {
-        WebElement developers = groupBox(DEVELOPERS);
+    void theSystemScopeAndSourceIdentityCheckboxesAreDrawnAndShowWhetherTheyAreTicked() {
         List<WebElement> boxes = browser.findAll(By.cssSelector("#awsc-connector-form input[type=checkbox]"));
         assertThat(boxes).extracting(box -> box.getAttribute("id"))
-                .contains("systemScope", "sourceIdentityAndTags", developers.getAttribute("id"));
+                .contains("systemScope", "sourceIdentityAndTags");
         ((JavascriptExecutor) browser.driver()).executeScript(
                 "document.getElementById('aws-groups').scrollIntoView({block: 'center'});");
         screenshot("1-groups-and-system-scope");
@@ -81,17 +80,17 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
             assertThat(glyph.get("height")).as("height of %s", id).isEqualTo("10px");
             assertThat(glyph.get("display")).as("display of %s", id).isNotEqualTo("none");
         }
-        assertThat(developers.isSelected()).isTrue();
-        assertThat(glyphOf(developers).get("content")).as("a ticked box shows a tick")
+        WebElement sourceIdentity = browser.find(By.id("sourceIdentityAndTags"));
+        assertThat(sourceIdentity.isSelected()).isTrue();
+        assertThat(glyphOf(sourceIdentity).get("content")).as("a ticked box shows a tick")
                 .isNotEqualTo(glyphOf(browser.find(By.id("systemScope"))).get("content"));
     }
 
     @Test
-    void anAdministratorUnticksAGroupAndTicksSystemScopeAndSourceIdentityByClickingAndTheSavedConnectorShowsIt() {
-        click(labelOf(groupBox(DEVELOPERS)));
+    void anAdministratorTicksSystemScopeAndUnticksSourceIdentityByClickingAndTheSavedConnectorShowsIt() {
         click(labelOf(browser.find(By.id("systemScope"))));
         click(labelOf(browser.find(By.id("sourceIdentityAndTags"))));
-        assertThat(groupBox(DEVELOPERS).isSelected()).as("unticked by the click").isFalse();
+        assertThat(browser.find(By.id("sourceIdentityAndTags")).isSelected()).as("unticked by the click").isFalse();
         assertThat(browser.find(By.id("systemScope")).isSelected()).isTrue();
         screenshot("1-clicked");
         click(browser.find(By.id("aws-connector-save")));
@@ -99,12 +98,10 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         screenshot("2-saved");
 
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
-        assertThat(saved.get("groups")).extracting(JsonNode::asText).doesNotContain(DEVELOPERS);
         assertThat(saved.get("systemScope").asBoolean()).isTrue();
-        assertThat(saved.get("sourceIdentityAndTags").asBoolean()).isTrue();
-        assertThat(groupBox(DEVELOPERS).isSelected()).as("the page shows what was saved").isFalse();
-        assertThat(browser.find(By.id("systemScope")).isSelected()).isTrue();
-        assertThat(browser.find(By.id("sourceIdentityAndTags")).isSelected()).isTrue();
+        assertThat(saved.get("sourceIdentityAndTags").asBoolean()).isFalse();
+        assertThat(browser.find(By.id("systemScope")).isSelected()).as("the page shows what was saved").isTrue();
+        assertThat(browser.find(By.id("sourceIdentityAndTags")).isSelected()).isFalse();
     }
 
     @Test
@@ -127,10 +124,6 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
             fail("AUI is not unpacked in target/aui: the build's fetch-aui step needs npm");
         }
         Assumptions.assumeTrue(false, "AUI is not unpacked in target/aui (the build's fetch-aui step needs npm)");
-    }
-
-    private WebElement groupBox(String group) {
-        return browser.find(By.cssSelector("#aws-groups input[type=checkbox][value='" + group + "']"));
     }
 
     private WebElement labelOf(WebElement box) {

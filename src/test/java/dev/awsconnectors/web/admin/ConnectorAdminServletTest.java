@@ -32,6 +32,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +60,8 @@ class ConnectorAdminServletTest {
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
     private final Map<String, String> parameters = new HashMap<>();
+    /** The groups Jira has, for the servlet's group directory. */
+    private final Set<String> jiraGroups = new HashSet<>(Set.of("aws-developers", "jira-administrators"));
 
     private final Account account = Account.builder().name("Production").type(AccountType.ACCESS_KEY)
             .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("us-east-1").version(1).build();
@@ -87,7 +91,7 @@ class ConnectorAdminServletTest {
         return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class), tester);
+                mock(AccountChecks.class), tester, jiraGroups::contains);
     }
 
     private Connector stored(String mfaSerialNumber) {

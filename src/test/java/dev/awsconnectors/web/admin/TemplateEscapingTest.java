@@ -281,7 +281,7 @@ class TemplateEscapingTest {
         return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class), mock(ConnectorTester.class));
+                mock(AccountChecks.class), mock(ConnectorTester.class), group -> true);
     }
 
     /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
