@@ -91,7 +91,7 @@ final class Decorator extends HttpFilter {
                     response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, e.getMessage());
                     return;
                 }
-                String page = frame.page(title.find() ? title.group(1).strip() : "Jira", resources, headHtml,
+                String page = frame.decorated(title.find() ? title.group(1).strip() : "Jira", resources, headHtml,
                         body.group(1));
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 bytes = page.getBytes(StandardCharsets.UTF_8);

@@ -111,8 +111,16 @@ final class PageFrame {
      * required, dependencies first, then the page's own head.
      */
     String page(String title, List<WebResourceFile> resources, String headHtml, String bodyHtml) {
+        return decorated(Html.escape(title), resources, headHtml, bodyHtml);
+    }
+
+    /**
+     * As {@link #page(String, List, String, String)} for a plugin's page, whose {@code <title>} is already HTML:
+     * like Jira's decorator, the frame copies it as it is rather than escaping it a second time.
+     */
+    String decorated(String titleHtml, List<WebResourceFile> resources, String headHtml, String bodyHtml) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>" + Html.escape(title) + " - Jira</title>"
+                + "<title>" + titleHtml + " - Jira</title>"
                 + "<link rel=\"stylesheet\" href=\"" + contextPath + AuiStylesheet.CSS_PATH + "\">"
                 + PageResources.headTags(contextPath, resources, List.of(AuiStylesheet.CSS_PATH))
                 + headHtml + "</head>\n<body class=\"aui-page-focused aui-page-medium\"><div id=\"page\">"

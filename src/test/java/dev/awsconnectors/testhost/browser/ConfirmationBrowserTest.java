@@ -95,6 +95,8 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         screenshot("1-rotate-asked");
         assertThat(browser.find(By.cssSelector("#aws-confirm-page h1")).getText())
                 .isEqualTo("Rotate the access key of account 'Page delete'?");
+        assertThat(browser.title()).as("the page's title, escaped once as Jira's decorator does")
+                .isEqualTo("Rotate the access key of account 'Page delete'? - Jira");
         click(By.id("aws-confirm-cancel"));
         assertThat(value("accessKeyId")).as("back on the account, its key unchanged")
                 .isEqualTo("AKIAPAGEDELETE000002");

@@ -21,6 +21,7 @@ import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.testhost.ao.TestDatabase;
 import dev.awsconnectors.testhost.ao.TestDatabases;
@@ -86,6 +87,7 @@ class ConnectorEditorFormTest {
         database = TestDatabases.h2InMemory();
         var ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
+        new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
         ConfigurationValidator validator = new ConfigurationValidator();
         accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home))));
