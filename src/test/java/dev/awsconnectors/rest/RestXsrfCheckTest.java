@@ -122,6 +122,7 @@ class RestXsrfCheckTest {
                 new Endpoint("DELETE", account, "{}"),
                 new Endpoint("POST", account + "/validate", "{}"),
                 new Endpoint("POST", account + "/rotate-key", "{\"version\": " + storedAccount.get("version") + "}"),
+                new Endpoint("POST", account + "/rotation-clean-up", "{}"),
                 new Endpoint("POST", "/admin/connectors", "{\"name\": \"Forged\", \"accountId\": \"" + demoAccountId
                         + "\", \"principalType\": \"IAM_USER\"}"),
                 new Endpoint("PUT", connector, connectorEdit.toString()),

@@ -66,7 +66,9 @@ class WebResourcesInPageTest {
                     "/jira/static/aui/jquery/jquery.min.js",
                     "/jira/static/aui/aui-prototyping.js",
                     "/jira/download/resources/dev.awsconnectors.aws-connectors-jira:admin-resources/"
-                            + "connector-editor.js");
+                            + "connector-editor.js",
+                    "/jira/download/resources/dev.awsconnectors.aws-connectors-jira:admin-resources/"
+                            + "confirm-dialog.js");
             assertThat(bodyOf(refused.body())).doesNotContain("/download/resources/");
         }
     }
