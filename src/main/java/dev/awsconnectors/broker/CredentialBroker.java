@@ -96,10 +96,20 @@ public class CredentialBroker {
 
     /** As {@link AwsConnectorService#getCredentials}, for a request that came in through {@code origin}. */
     public TemporaryCredentials credentials(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
+        return issue(connectorId, request, origin).credentials();
+    }
+
+    /**
+     * As {@link #credentials}, audited the same way, also answering the connector and account the credentials were
+     * issued from, for a caller that goes on to use them (the connector's "Test").
+     */
+    public IssuedCredentials issue(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
         CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
         try {
-            return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
+            IssuedCredentials issued = credentialsFor(caller, connectorId, request, attempt);
+            attempt.issued(issued.credentials());
+            return issued;
         } catch (RuntimeException e) {
             throw shownTo(caller, attempt.failed(e));
         }
@@ -116,7 +126,7 @@ public class CredentialBroker {
                 throw new InvalidCredentialsRequestException("mfaCode",
                         "System-scope requests cannot carry an MFA code: there is no person to type one.");
             }
-            return attempt.issued(credentialsFor(caller, connectorId, request, attempt));
+            return attempt.issued(credentialsFor(caller, connectorId, request, attempt).credentials());
         } catch (RuntimeException e) {
             throw attempt.failed(e);
         }
@@ -151,15 +161,15 @@ public class CredentialBroker {
         return failure;
     }
 
-    private TemporaryCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request,
-                                                CredentialAudit.Attempt attempt) {
+    private IssuedCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request,
+                                             CredentialAudit.Attempt attempt) {
         Objects.requireNonNull(request, "request");
         BoundConnector bound = allowed(caller, connectorId, attempt);
         OptionalInt duration = resolveDuration(bound, request);
         attempt.duration(duration);
         CredentialsCall call = callFor(bound, ownerOf(caller), duration, request);
         if (bound.connector().mfaSerialNumber().isPresent()) {
-            return issuer.issue(call);
+            return new IssuedCredentials(bound, issuer.issue(call));
         }
         // Whether this thread called STS; otherwise the cache (or a concurrent request's call) answered.
         boolean[] loaded = new boolean[1];
@@ -168,7 +178,7 @@ public class CredentialBroker {
             return issuer.issue(call);
         });
         attempt.fromCache(!loaded[0]);
-        return credentials;
+        return new IssuedCredentials(bound, credentials);
     }
 
     private static OptionalInt resolveDuration(BoundConnector bound, CredentialsRequest request) {

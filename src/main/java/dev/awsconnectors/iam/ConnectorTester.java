@@ -9,8 +9,8 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.IssuedCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
-import dev.awsconnectors.connectors.ConnectorDirectory;
 import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.StsClients;
 import org.springframework.stereotype.Component;
@@ -29,19 +29,21 @@ import java.util.UUID;
  * cache apply — and asks AWS STS who those temporary credentials are (GetCallerIdentity signed with them, at the
  * account's STS endpoint or its override).
  *
+ * <p>The broker is the only way to the connector: it reads the connector and its account once, audits the attempt
+ * (an unknown id and a refusal included) and answers the pair it read with the credentials, so the test signs for
+ * exactly the account the credentials came from.
+ *
  * <p>A connector with an MFA device needs the current code of that device: without one the test is refused with a
  * clear message before AWS is called.
  */
 @Component
 public class ConnectorTester {
     private final CredentialBroker broker;
-    private final ConnectorDirectory directory;
     private final StsClients sts;
     private final AwsFailures failures;
 
-    public ConnectorTester(CredentialBroker broker, ConnectorDirectory directory, StsClients sts) {
+    public ConnectorTester(CredentialBroker broker, StsClients sts) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.directory = Objects.requireNonNull(directory, "directory");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.failures = new AwsFailures(sts.settings());
     }
@@ -59,14 +61,14 @@ public class ConnectorTester {
      */
     public ConnectorTestResult test(UUID connectorId, String mfaCode, RequestOrigin origin) {
         Objects.requireNonNull(connectorId, "connectorId");
-        BoundConnector bound = directory.find(connectorId)
-                .orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+        // The one check of the code's form (six digits), by the API's request as for every credentials request;
+        // everything else — the connector, access, whether it takes a code — is the broker's, which audits it.
         boolean hasCode = mfaCode != null && !mfaCode.isBlank();
-        // No refusal of our own before the broker's: it checks access first, so a caller who may not use the
-        // connector learns nothing about it, and it audits every refusal.
         CredentialsRequest request = hasCode ? CredentialsRequest.defaults().withMfaCode(mfaCode.strip())
                 : CredentialsRequest.defaults();
-        TemporaryCredentials credentials = broker.credentials(connectorId, request, origin);
+        IssuedCredentials issued = broker.issue(connectorId, request, origin);
+        BoundConnector bound = issued.connector();
+        TemporaryCredentials credentials = issued.credentials();
         Account account = bound.account();
         AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
                 "the temporary credentials of connector '" + bound.connector().name() + "' ("

@@ -153,10 +153,6 @@ public class ConnectorsResource {
     public Response callerIdentity(@PathParam("id") String id, @QueryParam("mfaCode") String mfaCode) {
         UserKey user = CallerChecks.requireUser(userManager, i18n);
         UUID connectorId = connectorId(id);
-        if (mfaCode != null && !mfaCode.isBlank()) {
-            // The same six-digit check as for credentials, before anything else is done.
-            CredentialsRequest.defaults().withMfaCode(mfaCode.strip());
-        }
         ConnectorTestResult identity;
         try {
             identity = hidingOthers(connectorId, () -> tester.test(connectorId, mfaCode, RequestOrigin.REST));

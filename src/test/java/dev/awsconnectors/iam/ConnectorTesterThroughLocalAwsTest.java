@@ -1,5 +1,7 @@
 package dev.awsconnectors.iam;
 
+import com.atlassian.audit.entity.AuditEvent;
+import com.atlassian.audit.entity.AuditResource;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
@@ -130,6 +132,35 @@ class ConnectorTesterThroughLocalAwsTest {
     @Test
     void anUnknownConnectorIsNotFound() {
         assertThatThrownBy(() -> asAdmin(UUID.randomUUID())).isInstanceOf(ConnectorNotFoundException.class);
+    }
+
+    @Test
+    void eachTestReadsTheConnectorOnceAndIsAuditedAllowedRefusedOrUnknown() {
+        Connector adminsOnly = create(Connector.builder().name("Admins only").principalType(
+                PrincipalType.FEDERATED_USER).policy(POLICY));
+        UUID unknown = UUID.randomUUID();
+
+        asAdmin(adminsOnly.id());
+        assertThat(node.connectorReads).as("reads for an allowed test").hasValue(1);
+        assertThatThrownBy(() -> node.users.runAs("alice",
+                () -> node.tester.test(adminsOnly.id(), null, RequestOrigin.WEB)))
+                .isInstanceOf(ConnectorAccessDeniedException.class);
+        assertThat(node.connectorReads).as("reads after a refused test").hasValue(2);
+        assertThatThrownBy(() -> asAdmin(unknown)).isInstanceOf(ConnectorNotFoundException.class);
+        assertThat(node.connectorReads).as("reads after a test of an unknown id").hasValue(3);
+
+        assertThat(node.audited).extracting(AuditEvent::getActionI18nKey).containsExactly(
+                "awsc.audit.credentials.issued", "awsc.audit.credentials.denied", "awsc.audit.credentials.denied");
+        assertThat(node.audited.get(1).getExtraAttributes()).anySatisfy(attribute -> {
+            assertThat(attribute.getNameI18nKey()).isEqualTo("awsc.audit.attribute.reason");
+            assertThat(attribute.getValue()).isEqualTo("ADMINS_ONLY");
+        });
+        assertThat(node.audited.get(2).getAffectedObjects()).extracting(AuditResource::getId)
+                .containsExactly(unknown.toString());
+        assertThat(node.audited.get(2).getExtraAttributes()).anySatisfy(attribute -> {
+            assertThat(attribute.getNameI18nKey()).isEqualTo("awsc.audit.attribute.denial");
+            assertThat(attribute.getValue()).isEqualTo("CONNECTOR_NOT_FOUND");
+        });
     }
 
     @Test

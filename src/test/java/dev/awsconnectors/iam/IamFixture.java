@@ -1,6 +1,7 @@
 package dev.awsconnectors.iam;
 
 import com.atlassian.activeobjects.external.ModelVersion;
+import com.atlassian.audit.entity.AuditEvent;
 import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -8,6 +9,9 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.broker.CredentialsCache;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.ConnectorDirectory;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.crypto.KeyFile;
 import dev.awsconnectors.crypto.SecretCipher;
@@ -32,7 +36,11 @@ import dev.awsconnectors.validation.ConfigurationValidator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Data Center node as the app wires it, for the tests of this package: real repositories on an in-memory H2
@@ -62,6 +70,10 @@ final class IamFixture implements AutoCloseable {
     final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     final AccountChecks checks;
     final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
+    /** How many times the broker read a connector, through {@link ConnectorDirectory#find}. */
+    final AtomicInteger connectorReads = new AtomicInteger();
+    /** What the broker recorded in Jira's audit log. */
+    final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
     final CredentialBroker service;
     final ConnectorTester tester;
     final Account account;
@@ -89,11 +101,23 @@ final class IamFixture implements AutoCloseable {
         this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);
         this.checks = new AccountChecks(accounts, rotations, sts, iam,
                 new AccountChecks.KeyPropagation(3, Duration.ZERO));
-        this.service = new CredentialBroker(connectors, new ConnectorAccess(users),
+        ConnectorDirectory countedReads = new ConnectorDirectory() {
+            @Override
+            public Optional<BoundConnector> find(UUID connectorId) {
+                connectorReads.incrementAndGet();
+                return connectors.find(connectorId);
+            }
+
+            @Override
+            public List<Connector> all() {
+                return connectors.all();
+            }
+        };
+        this.service = new CredentialBroker(countedReads, new ConnectorAccess(users),
                 new CredentialsIssuer(sts),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache(), new CredentialAudit(event -> { }));
-        this.tester = new ConnectorTester(service, connectors, sts);
+                new CredentialsCache(), new CredentialAudit(audited::add));
+        this.tester = new ConnectorTester(service, sts);
         Partition partition = Partition.fromId(aws.partition());
         this.account = accounts.create(Account.builder().name("Production").type(AccountType.ACCESS_KEY)
                 .accessKeyId(key.accessKeyId()).partition(partition).region(region)

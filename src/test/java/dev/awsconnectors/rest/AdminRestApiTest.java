@@ -423,6 +423,24 @@ class AdminRestApiTest {
     }
 
     @Test
+    void testingAnUnknownConnectorIsA404AndAuditedAsACredentialsRequest() {
+        int eventsBefore = jira.auditLog().events().size();
+
+        Answer test = rest.post(Who.ADMIN, "/admin/connectors/" + UNKNOWN + "/test", "{}");
+
+        assertThat(test.status()).as(test.body()).isEqualTo(404);
+        assertThat(test.json().get("message").asText()).isEqualTo("There is no AWS connector with id " + UNKNOWN
+                + ".");
+        assertThat(jira.auditLog().events()).hasSize(eventsBefore + 1).last().satisfies(event -> {
+            assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
+            assertThat(event.getExtraAttributes()).anySatisfy(attribute -> {
+                assertThat(attribute.getNameI18nKey()).isEqualTo("awsc.audit.attribute.denial");
+                assertThat(attribute.getValue()).isEqualTo("CONNECTOR_NOT_FOUND");
+            });
+        });
+    }
+
+    @Test
     void adminChangesMadeThroughRestAreInTheAuditLog() {
         Answer created = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Audited\", \"accountId\": \""
                 + demoAccountId + "\", \"principalType\": \"IAM_USER\"}");

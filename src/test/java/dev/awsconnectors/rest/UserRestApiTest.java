@@ -1,5 +1,6 @@
 package dev.awsconnectors.rest;
 
+import com.atlassian.audit.entity.AuditResource;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsconnectors.rest.RestCalls.Answer;
@@ -245,6 +246,25 @@ class UserRestApiTest {
         Answer anonymous = rest.get(Who.ANONYMOUS, path("/connectors/{federated}/credentials"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownConnectorOnCallerIdentityIsAuditedAndAnsweredAsOnCredentials() {
+        int eventsBefore = jira.auditLog().events().size();
+
+        Answer identity = rest.get(Who.ALICE, path("/connectors/{unknown}/caller-identity"));
+
+        assertThat(identity.status()).isEqualTo(404);
+        assertThat(jira.auditLog().events()).hasSize(eventsBefore + 1).last().satisfies(event -> {
+            assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.credentials.denied");
+            assertThat(event.getAffectedObjects()).extracting(AuditResource::getId).containsExactly(UNKNOWN);
+            assertThat(event.getExtraAttributes()).anySatisfy(attribute -> {
+                assertThat(attribute.getNameI18nKey()).isEqualTo("awsc.audit.attribute.denial");
+                assertThat(attribute.getValue()).isEqualTo("CONNECTOR_NOT_FOUND");
+            });
+        });
+        assertThat(identity.json()).isEqualTo(rest.get(Who.ALICE, path("/connectors/{unknown}/credentials")).json());
+        assertThat(jira.auditLog().events()).as("/credentials audits it the same way").hasSize(eventsBefore + 2);
     }
 
     @Test

@@ -335,30 +335,46 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     }
 
     private Page test(HttpServletRequest request) {
-        Optional<Connector> connector = AccountAdminServlet.parseId(request.getParameter("id"))
-                .flatMap(connectors::get);
-        if (connector.isEmpty()) {
+        Optional<UUID> id = AccountAdminServlet.parseId(request.getParameter("id"));
+        if (id.isEmpty()) {
             return notFound();
         }
-        PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
+        // The test first, through the broker alone, so that it is audited as every credentials request is (an
+        // unknown id included); the page then reads the connector it shows the form of.
+        Map<String, String> identity = null;
+        String error = null;
+        String refusal = null;
         try {
-            UUID id = connector.get().id();
-            // The code of the connector's MFA device, typed beside "Test"; the broker checks it (six digits).
-            String mfaCode = request.getParameter("mfaCode");
-            ConnectorTestResult result = tester.test(id, mfaCode, RequestOrigin.WEB);
-            Map<String, String> identity = new LinkedHashMap<>();
+            // The code of the connector's MFA device, typed beside "Test"; the tester checks it (six digits).
+            ConnectorTestResult result = tester.test(id.get(), request.getParameter("mfaCode"), RequestOrigin.WEB);
+            identity = new LinkedHashMap<>();
             identity.put("awsAccountId", result.awsAccountId());
             identity.put("arn", result.arn());
             identity.put("userId", result.userId());
             identity.put("expiration", result.expiration().toString());
-            page.context.put("testResult", identity);
-            page.context.put("hasTestResult", true);
+        } catch (ConnectorNotFoundException e) {
+            return notFound();
         } catch (AccountSecretUnavailableException e) {
             // Not AWS's refusal: nothing was sent; the key file needs the admin.
-            page.error(e.getMessage());
+            error = e.getMessage();
         } catch (AwsConnectorException e) {
             // AWS's refusal, or the broker's (a limit, MFA), in a message written for the admin.
-            page.context.put("awsRefusal", e.getMessage());
+            refusal = e.getMessage();
+        }
+        Optional<Connector> connector = connectors.get(id.get());
+        if (connector.isEmpty()) {
+            return notFound();
+        }
+        PageBuilder page = form(connector.get(), formOf(connector.get()), List.of(), HttpServletResponse.SC_OK);
+        if (identity != null) {
+            page.context.put("testResult", identity);
+            page.context.put("hasTestResult", true);
+        }
+        if (error != null) {
+            page.error(error);
+        }
+        if (refusal != null) {
+            page.context.put("awsRefusal", refusal);
         }
         return page.build();
     }

@@ -13,6 +13,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.iam.AccountChecks;
@@ -37,9 +38,11 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -136,6 +139,21 @@ class ConnectorAdminServletTest {
 
         verify(tester).test(connector.id(), null, RequestOrigin.WEB);
         assertThat(body.toString()).contains("id=\"aws-test-arn\"");
+    }
+
+    @Test
+    void testingAConnectorThatIsGoneAsksTheTesterWhichAuditsItAndAnswersNotFound() throws Exception {
+        UUID gone = UUID.randomUUID();
+        when(tester.test(eq(gone), any(), any())).thenThrow(new ConnectorNotFoundException(gone));
+        when(tester.test(eq(gone), isNull(), any())).thenThrow(new ConnectorNotFoundException(gone));
+        parameters.put("id", gone.toString());
+        parameters.put("action", "test");
+
+        servlet().doPost(request, response);
+
+        verify(tester).test(gone, null, RequestOrigin.WEB);
+        verify(response).setStatus(HttpServletResponse.SC_NOT_FOUND);
+        assertThat(body.toString()).doesNotContain("aws-test-arn");
     }
 
     /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */
