@@ -1,0 +1,48 @@
+package dev.awsconnectors;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The app's packages keep the layering of {@link Layering}. */
+class ArchitectureTest {
+    private static final Layering LAYERING = new Layering("dev.awsconnectors");
+    private static JavaClasses app;
+
+    @BeforeAll
+    static void importTheAppsClasses() {
+        app = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.awsconnectors");
+        // The rules below would pass on nothing; make sure they see the app.
+        assertThat(app.containPackage("dev.awsconnectors.broker")).isTrue();
+    }
+
+    @Test
+    void everyPackageDependsOnlyOnPackagesOfTheTiersBelowIt() {
+        LAYERING.tiers(true).check(app);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        LAYERING.noCycles().check(app);
+    }
+
+    @Test
+    void theExportedApiUsesOnlyJdkTypes() {
+        LAYERING.apiUsesOnlyTheJdk().check(app);
+    }
+
+    @Test
+    void theAppNeverUsesTheDemoHost() {
+        LAYERING.nothingUsesTheDemoHost().check(app);
+    }
+
+    @Test
+    void everyPackageOfTheAppHasItsPlaceInATier() {
+        LAYERING.everyPackageHasATier().check(app);
+    }
+}
