@@ -99,7 +99,8 @@ final class Layering {
                 packages.add(packageOf(name));
             }
         }
-        return classes().should().resideInAnyPackage(packages.toArray(String[]::new)).allowEmptyShould(true);
+        return classes().that().resideInAPackage(root + "..")
+                .should().resideInAnyPackage(packages.toArray(String[]::new)).allowEmptyShould(true);
     }
 
     /** {@code web} is the shared package itself; the others include their subpackages. */
