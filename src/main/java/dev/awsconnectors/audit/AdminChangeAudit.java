@@ -9,9 +9,9 @@ import com.atlassian.audit.entity.ChangedValue;
 import com.atlassian.audit.entity.CoverageArea;
 import com.atlassian.audit.entity.CoverageLevel;
 import com.atlassian.sal.api.user.UserProfile;
+import dev.awsconnectors.accounts.AccessKeyIds;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.web.admin.AccessKeyIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

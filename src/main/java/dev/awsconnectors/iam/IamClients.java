@@ -44,10 +44,10 @@ public class IamClients implements AutoCloseable {
     /** A client together with what it was built from. */
     private record Entry(long version, IamClient client, SdkHttpClient httpClient,
                          AwsCredentialsProvider credentials) {
-        void close() {
+        void close(StsClients sts) {
             client.close();
             httpClient.close();
-            StsClients.closeQuietly(credentials);
+            sts.release(credentials);
         }
     }
 
@@ -94,7 +94,7 @@ public class IamClients implements AutoCloseable {
             return build(account);
         });
         if (replaced[0] != null) {
-            replaced[0].close();
+            replaced[0].close(sts);
         }
         return entry.client();
     }
@@ -108,10 +108,9 @@ public class IamClients implements AutoCloseable {
         Objects.requireNonNull(account, "account");
         AwsCredentialsProvider credentials = sts.credentialsFor(account);
         try {
-            return sts.configure(IamClient.builder().httpClientBuilder(StsClients.httpClientBuilder(
-                    sts.settings())), signingRegion(account.partition()), credentials, account.iamEndpointOverride());
+            return sts.configure(IamClient.builder().httpClientBuilder(sts.newHttpClientBuilder()), signingRegion(account.partition()), credentials, account.iamEndpointOverride());
         } catch (RuntimeException e) {
-            StsClients.closeQuietly(credentials);
+            sts.release(credentials);
             throw e;
         }
     }
@@ -137,20 +136,20 @@ public class IamClients implements AutoCloseable {
     public void evict(UUID accountId) {
         Entry removed = clients.remove(accountId);
         if (removed != null) {
-            removed.close();
+            removed.close(sts);
         }
     }
 
     private Entry build(Account account) {
         AwsCredentialsProvider credentials = sts.credentialsFor(account);
-        SdkHttpClient http = StsClients.httpClient(sts.settings());
+        SdkHttpClient http = sts.newHttpClient();
         try {
             IamClient client = sts.configure(IamClient.builder().httpClient(http),
                     signingRegion(account.partition()), credentials, account.iamEndpointOverride());
             return new Entry(account.version(), client, http, credentials);
         } catch (RuntimeException e) {
             http.close();
-            StsClients.closeQuietly(credentials);
+            sts.release(credentials);
             throw e;
         }
     }

@@ -1,6 +1,6 @@
 package dev.awsconnectors.persistence;
 
-import dev.awsconnectors.web.admin.AccessKeyIds;
+import dev.awsconnectors.accounts.AccessKeyIds;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package dev.awsconnectors.sts;
 
 import dev.awsconnectors.api.AwsConnectorService;
-import dev.awsconnectors.connectors.PrincipalNames;
 
 import java.util.Objects;
 import java.util.Optional;

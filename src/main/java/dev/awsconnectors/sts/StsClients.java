@@ -236,7 +236,7 @@ public class StsClients implements AutoCloseable {
 
     private Entry build(Account account) {
         AwsCredentialsProvider credentials = credentialsFor(account);
-        SdkHttpClient http = httpClient(settings);
+        SdkHttpClient http = newHttpClient();
         try {
             StsClient client = configure(StsClient.builder().httpClient(http), Region.of(account.region()),
                     credentials, account.endpointOverride());
@@ -264,7 +264,7 @@ public class StsClients implements AutoCloseable {
     /**
      * The credentials the account's own AWS calls are signed with: its stored access key, or the host's role (see
      * the class comment). Shared with the app's IAM clients, so that every AWS client of an account signs the same
-     * way. Whoever closes the client closes the provider too ({@link #closeQuietly}).
+     * way. Whoever closes the client closes the provider too ({@link #release}).
      *
      * @throws IllegalStateException if the account's secret access key cannot be read; the message says what to
      *                               restore and contains no key material
@@ -294,14 +294,18 @@ public class StsClients implements AutoCloseable {
 
     /**
      * The JDK-based HTTP client every AWS client of the app uses, with the connect and socket timeouts of
-     * {@code settings}. The SDK does not close an HTTP client it is given: whoever builds one closes it.
+     * {@link #settings()}. The SDK does not close an HTTP client it is given: whoever builds one closes it.
      */
-    public static SdkHttpClient httpClient(Settings settings) {
+    public SdkHttpClient newHttpClient() {
         return httpClientBuilder(settings).build();
     }
 
-    /** As {@link #httpClient}, as a builder, for a client that owns (and closes) its HTTP client. */
-    public static UrlConnectionHttpClient.Builder httpClientBuilder(Settings settings) {
+    /** As {@link #newHttpClient}, as a builder, for a client that owns (and closes) its HTTP client. */
+    public UrlConnectionHttpClient.Builder newHttpClientBuilder() {
+        return httpClientBuilder(settings);
+    }
+
+    private static UrlConnectionHttpClient.Builder httpClientBuilder(Settings settings) {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout());
@@ -341,8 +345,15 @@ public class StsClients implements AutoCloseable {
         return builder.build();
     }
 
-    /** Closes a credentials provider that holds resources (the host role's); static keys hold none. */
-    public static void closeQuietly(AwsCredentialsProvider credentials) {
+    /**
+     * Closes a credentials provider of {@link #credentialsFor} that holds resources (the host role's); static keys
+     * hold none.
+     */
+    public void release(AwsCredentialsProvider credentials) {
+        closeQuietly(credentials);
+    }
+
+    private static void closeQuietly(AwsCredentialsProvider credentials) {
         if (credentials instanceof SdkAutoCloseable) {
             ((SdkAutoCloseable) credentials).close();
         }

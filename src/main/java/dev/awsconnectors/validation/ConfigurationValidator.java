@@ -1,5 +1,6 @@
 package dev.awsconnectors.validation;
 
+import dev.awsconnectors.accounts.AccessKeyIds;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.connectors.Connector;
 import org.springframework.stereotype.Component;
@@ -133,7 +134,7 @@ public final class ConfigurationValidator {
     public ConfigurationException accessKeyIdTaken(String otherAccount, String accessKeyId) {
         Findings findings = new Findings(messages);
         findings.add("accessKeyId", Keys.ACCESS_KEY_ID_TAKEN, otherAccount,
-                dev.awsconnectors.web.admin.AccessKeyIds.masked(accessKeyId));
+                AccessKeyIds.masked(accessKeyId));
         return new ConfigurationException(findings.toList());
     }
 

@@ -11,6 +11,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.awsconnectors.web.HtmlEscaper;
 import dev.awsconnectors.web.RequestParameters;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -267,7 +268,7 @@ public abstract class AdminPageServlet extends HttpServlet {
             throws IOException {
         Map<String, Object> context = new HashMap<>(page.context());
         context.put("i18n", i18n);
-        context.put("esc", HtmlEscaper.INSTANCE);
+        context.put("esc", HtmlEscaper.instance());
         String token = xsrfAccessor.getXsrfToken(request, response, true);
         context.put("atlToken", token == null ? "" : token);
         context.put("xsrfParameterName", xsrfValidator.getXsrfParameterName() == null ? "atl_token"

@@ -96,7 +96,7 @@ public record PluginDescriptor(
     /**
      * {@code <velocity-allowlist key>} with its {@code <method>}s: the methods of the plugin's own classes that its
      * Velocity templates may call (Jira 10 and later block every other one), each written as Jira writes it,
-     * {@code fqcn#method(param.types)}, e.g. {@code dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.Object)}.
+     * {@code fqcn#method(param.types)}, e.g. {@code dev.awsconnectors.web.HtmlEscaper#textHtml(java.lang.Object)}.
      */
     public record VelocityAllowlistModule(String key, List<String> methods) {
     }

@@ -104,7 +104,7 @@ public final class AllowlistUberspector extends UberspectImpl {
     /**
      * The method as a velocity-allowlist entry, as Jira writes it in "Method needs allowlisting: ...": the declaring
      * class's binary name, {@code #}, the method's name, and its parameter types' names in parentheses separated by
-     * commas, e.g. {@code dev.awsconnectors.web.admin.HtmlEscaper#linesHtml(java.util.Collection)}.
+     * commas, e.g. {@code dev.awsconnectors.web.HtmlEscaper#linesHtml(java.util.Collection)}.
      */
     public static String entryOf(Method method) {
         return method.getDeclaringClass().getName() + "#" + method.getName() + "("

@@ -35,7 +35,7 @@ class VelocityAllowlistEntriesTest {
         assertThat(descriptor.velocityAllowlists()).extracting(PluginDescriptor.VelocityAllowlistModule::key)
                 .contains("admin-velocity-allowlist");
         assertThat(descriptor.velocityAllowlistMethods()).contains(
-                "dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.Object)");
+                "dev.awsconnectors.web.HtmlEscaper#textHtml(java.lang.Object)");
     }
 
     @Test
@@ -52,16 +52,16 @@ class VelocityAllowlistEntriesTest {
 
     @Test
     void aMisspelledEntryIsFound() {
-        assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.Object)")).isNull();
-        assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscaper#textHTML(java.lang.Object)"))
+        assertThat(problemWith("dev.awsconnectors.web.HtmlEscaper#textHtml(java.lang.Object)")).isNull();
+        assertThat(problemWith("dev.awsconnectors.web.HtmlEscaper#textHTML(java.lang.Object)"))
                 .contains("no public method");
-        assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.String)"))
+        assertThat(problemWith("dev.awsconnectors.web.HtmlEscaper#textHtml(java.lang.String)"))
                 .contains("no public method");
         assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscapr#textHtml(java.lang.Object)"))
                 .contains("no class");
-        assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscaper#linesHtml(java.util.Collection )"))
+        assertThat(problemWith("dev.awsconnectors.web.HtmlEscaper#linesHtml(java.util.Collection )"))
                 .contains("not of the form");
-        assertThat(problemWith("dev.awsconnectors.web.admin.HtmlEscaper#escape(java.lang.Object)"))
+        assertThat(problemWith("dev.awsconnectors.web.HtmlEscaper#escape(java.lang.Object)"))
                 .as("package-private: Velocity cannot call it").contains("no public method");
         assertThat(problemWith("java.lang.String#length()")).contains("not one of the plugin's classes");
     }

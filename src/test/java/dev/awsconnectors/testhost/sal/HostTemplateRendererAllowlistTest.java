@@ -2,7 +2,7 @@ package dev.awsconnectors.testhost.sal;
 
 import com.atlassian.templaterenderer.RenderingException;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
-import dev.awsconnectors.web.admin.HtmlEscaper;
+import dev.awsconnectors.web.HtmlEscaper;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
@@ -67,7 +67,7 @@ class HostTemplateRendererAllowlistTest {
         assertThatThrownBy(() -> unlisted.render("templates/admin/message.vm", context, new StringWriter()))
                 .isInstanceOf(RenderingException.class)
                 .hasMessageContaining("templates/admin/message.vm")
-                .hasMessageContaining(NEEDS + "dev.awsconnectors.web.admin.HtmlEscaper#textHtml(java.lang.Object)");
+                .hasMessageContaining(NEEDS + "dev.awsconnectors.web.HtmlEscaper#textHtml(java.lang.Object)");
 
         HostTemplateRenderer listed = new HostTemplateRenderer(getClass().getClassLoader(), Map.of(),
                 descriptor.velocityAllowlistMethods(), demoHost);
@@ -166,7 +166,7 @@ class HostTemplateRendererAllowlistTest {
     @Test
     void entriesAreWrittenAsJiraWritesThem() throws Exception {
         assertThat(AllowlistUberspector.entryOf(HtmlEscaper.class.getMethod("linesHtml", java.util.Collection.class)))
-                .isEqualTo("dev.awsconnectors.web.admin.HtmlEscaper#linesHtml(java.util.Collection)");
+                .isEqualTo("dev.awsconnectors.web.HtmlEscaper#linesHtml(java.util.Collection)");
         assertThat(AllowlistUberspector.entryOf(Helper.class.getMethod("pair", String.class, int.class)))
                 .isEqualTo(FIXTURES + "$Helper#pair(java.lang.String,int)");
         assertThat(AllowlistUberspector.entryOf(Helper.class.getMethod("nothing")))

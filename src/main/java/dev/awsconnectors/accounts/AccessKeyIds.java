@@ -1,8 +1,9 @@
-package dev.awsconnectors.web.admin;
+package dev.awsconnectors.accounts;
 
 /**
- * How an access key ID is shown in the admin pages: its first and last four characters, the rest as {@code *}, so
- * that an admin can tell keys apart (and match one in the IAM console) without the page showing the whole ID.
+ * How an access key ID is shown to admins (pages, error messages, audit entries): its first and last four characters,
+ * the rest as {@code *}, so that an admin can tell keys apart (and match one in the IAM console) without the whole ID
+ * being shown.
  * {@code AKIAIOSFODNN7EXAMPLE} is shown as {@code AKIA************MPLE}.
  */
 public final class AccessKeyIds {

@@ -1,4 +1,4 @@
-package dev.awsconnectors.connectors;
+package dev.awsconnectors.sts;
 
 import dev.awsconnectors.api.AwsConnectorService;
 import org.junit.jupiter.api.Test;

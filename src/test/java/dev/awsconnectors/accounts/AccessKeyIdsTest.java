@@ -1,4 +1,4 @@
-package dev.awsconnectors.web.admin;
+package dev.awsconnectors.accounts;
 
 import org.junit.jupiter.api.Test;
 

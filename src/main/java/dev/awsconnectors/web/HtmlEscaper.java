@@ -1,4 +1,4 @@
-package dev.awsconnectors.web.admin;
+package dev.awsconnectors.web;
 
 import java.util.Collection;
 import java.util.StringJoiner;
@@ -12,7 +12,7 @@ import java.util.StringJoiner;
  * {@code <velocity-allowlist>} of {@code atlassian-plugin.xml}.
  */
 public final class HtmlEscaper {
-    static final HtmlEscaper INSTANCE = new HtmlEscaper();
+    private static final HtmlEscaper INSTANCE = new HtmlEscaper();
 
     private HtmlEscaper() {
     }

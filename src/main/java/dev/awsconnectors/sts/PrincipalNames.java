@@ -1,4 +1,4 @@
-package dev.awsconnectors.connectors;
+package dev.awsconnectors.sts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
