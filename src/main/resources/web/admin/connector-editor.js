@@ -86,7 +86,7 @@
             description.textContent = text('description');
         }
         // The text field for groups past the listed ones is for pages without this script: the search finds them all.
-        var other = document.getElementById('aws-groups-other');
+        var other = document.getElementById('awsc-groups-other');
         if (other) {
             other.style.display = 'none';
             document.getElementById('groupsOther').disabled = true;

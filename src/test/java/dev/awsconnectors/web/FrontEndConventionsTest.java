@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules the pages' sources keep so that one change is made once: banners come from the one banner macro, every
- * template names the variables it is given, and colours are design tokens that follow Jira's theme.
+ * template names the variables it is given, colours are design tokens that follow Jira's theme, and the pages' own
+ * ids and classes share the one prefix {@code awsc-} (the i18n keys' and data attributes' too).
  */
 class FrontEndConventionsTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
@@ -34,6 +35,12 @@ class FrontEndConventionsTest {
     private static final Pattern LOOP_VARIABLE = Pattern.compile("#foreach\\(\\$(\\w+)");
     private static final Pattern SET_VARIABLE = Pattern.compile("#set\\(\\$(\\w+)");
     private static final Pattern MACRO_PARAMETERS = Pattern.compile("#macro\\(\\w+([^)]*)\\)");
+    /**
+     * An id or class of the older prefix {@code aws-}: not after a letter, a hyphen, a slash or a colon, so paths
+     * ({@code /plugins/servlet/aws-connectors}) and module keys ({@code dev.awsconnectors.aws-connectors-jira:…})
+     * do not count. Jira's admin menu keys in {@code <meta>} tags are the descriptor's, not the pages' own.
+     */
+    private static final Pattern OLD_PREFIX = Pattern.compile("(?<![\\w/:-])aws-[a-z]");
     /** A colour written as a value: #abc, #aabbcc, #aabbccdd, rgb(…) or rgba(…). */
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{3,8}\\b|rgba?\\([^)]*\\)");
     /** A design token with its fallback, e.g. {@code var(--ds-border, #dfe1e6)}. */
@@ -83,6 +90,22 @@ class FrontEndConventionsTest {
         }
 
         assertThat(bare).isEmpty();
+    }
+
+    @Test
+    void thePagesOwnIdsAndClassesShareThePrefixAwsc() throws IOException {
+        List<String> old = new ArrayList<>();
+        for (Path file : files(Path.of("src/main/resources"), ".vm", ".js", ".css")) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.startsWith("##") && !line.contains("<meta ") && OLD_PREFIX.matcher(line).find()) {
+                    old.add(file + ":" + (i + 1) + ": " + line.strip());
+                }
+            }
+        }
+
+        assertThat(old).isEmpty();
     }
 
     /** The references a template reads from its context: not its loop variables, #set variables or macro parameters. */

@@ -122,8 +122,8 @@ class TemplatesInOneEngineTest {
 
     @Test
     void theConnectorEditorAloneMarksTheFieldsThatOnlySomeTypesTake() {
-        assertThat(typedFieldGroups(alone.get("connector editor"))).containsEntry("aws-role-fields", "IAM_ROLE")
-                .containsEntry("aws-policy-fields", "FEDERATED_USER IAM_ROLE")
+        assertThat(typedFieldGroups(alone.get("connector editor"))).containsEntry("awsc-role-fields", "IAM_ROLE")
+                .containsEntry("awsc-policy-fields", "FEDERATED_USER IAM_ROLE")
                 .containsEntry("mfaSerialNumber", "IAM_USER IAM_ROLE");
     }
 
