@@ -65,8 +65,8 @@
             'aria-controls': 'awsc-groups-results', 'aria-describedby': 'groups-description',
             autocomplete: 'off', placeholder: text('search')});
         var results = element('ul', {id: 'awsc-groups-results', role: 'listbox', 'aria-label': text('search'),
-            style: 'list-style: none; margin: 0; padding: 0; max-width: 500px; border: 1px solid #dfe1e6; '
-                + 'max-height: 240px; overflow-y: auto;'});
+            style: 'list-style: none; margin: 0; padding: 0; max-width: 500px; '
+                + 'border: 1px solid var(--ds-border, #dfe1e6); max-height: 240px; overflow-y: auto;'});
         var status = element('div', {id: 'awsc-groups-status', role: 'status', 'aria-live': 'polite',
             'class': 'description'});
         results.hidden = true;
@@ -86,7 +86,7 @@
             description.textContent = text('description');
         }
         // The text field for groups past the listed ones is for pages without this script: the search finds them all.
-        var other = document.getElementById('aws-groups-other');
+        var other = document.getElementById('awsc-groups-other');
         if (other) {
             other.style.display = 'none';
             document.getElementById('groupsOther').disabled = true;
@@ -163,7 +163,7 @@
             for (var i = 0; i < items.length; i++) {
                 var on = i === index;
                 items[i].setAttribute('aria-selected', on ? 'true' : 'false');
-                items[i].style.background = on ? '#deebff' : '';
+                items[i].style.background = on ? 'var(--ds-background-selected, #deebff)' : '';
             }
             active = index;
             if (index >= 0 && items[index]) {

@@ -12,6 +12,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.web.HtmlEscaper;
+import dev.awsconnectors.web.PluginResources;
 import dev.awsconnectors.web.RequestParameters;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,9 +71,9 @@ public abstract class AdminPageServlet extends HttpServlet {
     static final String UNREADABLE_TITLE = "awsc.admin.unreadable.title";
     static final String UNREADABLE_MESSAGE = "awsc.admin.unreadable.message";
     /** Where the admin pages live, below the context path. */
-    static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/admin";
+    static final String SERVLET_PATH = PluginResources.ADMIN_PAGES_PATH;
     /** The admin pages' {@code <web-resource>} in atlassian-plugin.xml, by its complete key. */
-    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:admin-resources";
+    static final String WEB_RESOURCE = PluginResources.ADMIN_WEB_RESOURCE;
 
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;

@@ -9,6 +9,7 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.web.PluginResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,10 @@ public class ConnectorMenuProvider implements WebItemProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorMenuProvider.class);
 
     /** {@code Atlassian-Plugin-Key}, the prefix of every entry's complete key. */
-    static final String PLUGIN_KEY = "dev.awsconnectors.aws-connectors-jira";
+    static final String PLUGIN_KEY = PluginResources.PLUGIN_KEY;
     /** The section this provider fills: {@code <top web-item's linkId>/<web-section key>}, as in the descriptor. */
     static final String SECTION = "aws-connectors-top-link/aws-connectors-menu-connectors";
-    static final String PAGE_PATH = "/plugins/servlet/aws-connectors/my";
+    static final String PAGE_PATH = PluginResources.MY_CONNECTORS_PATH;
     /** The id of a connector's block on the page ({@code templates/user/my-connectors.vm}), its URL fragment. */
     static final String PAGE_ANCHOR_PREFIX = "awsc-connector-";
     /** The HTML id of a connector's entry: this prefix and the connector's id. */

@@ -26,6 +26,7 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.HtmlEscaper;
+import dev.awsconnectors.web.PluginResources;
 import dev.awsconnectors.web.RequestParameters;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,9 +78,9 @@ public class MyConnectorsServlet extends HttpServlet {
 
     static final String PAGE_TEMPLATE = "templates/user/my-connectors.vm";
     static final String MESSAGE_TEMPLATE = "templates/user/message.vm";
-    static final String SERVLET_PATH = "/plugins/servlet/aws-connectors/my";
+    static final String SERVLET_PATH = PluginResources.MY_CONNECTORS_PATH;
     /** The user page's {@code <web-resource>} (AUI, its script and style), required through Jira's page builder. */
-    static final String WEB_RESOURCE = "dev.awsconnectors.aws-connectors-jira:user-resources";
+    static final String WEB_RESOURCE = PluginResources.USER_WEB_RESOURCE;
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
     private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)

@@ -29,13 +29,13 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + OVERVIEW);
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("aws-connectors-admin"));
+        waitFor(By.id("awsc-connectors-admin"));
     }
 
     @Test
     void anAdministratorCreatesAnAccountAfterCorrectingTheRegionTheFormRefused() {
-        click(By.id("aws-add-account"));
-        waitFor(By.id("aws-account-form"));
+        click(By.id("awsc-add-account"));
+        waitFor(By.id("awsc-account-form"));
         type("name", "Sandbox account");
         type("description", "Created in the browser");
         new Select(browser.find(By.id("type"))).selectByValue("ACCESS_KEY");
@@ -43,7 +43,7 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         type("region", "Europe");
         screenshot("1-new-account");
-        click(By.id("aws-account-save"));
+        click(By.id("awsc-account-save"));
 
         WebElement error = waitFor(By.id("region-error"));
         screenshot("2-region-refused");
@@ -54,8 +54,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
         type("region", "eu-west-1");
         type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-        click(By.id("aws-account-save"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-account-save"));
+        waitFor(By.id("awsc-notice"));
         screenshot("3-account-saved");
         assertThat(browser.pageSource()).doesNotContain("wJalrXUtnFEMI");
 
@@ -77,8 +77,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         new Select(browser.find(By.id("awsc-policy-example"))).selectByIndex(1);
         assertThat(value("policy")).contains("\"Statement\"");
         screenshot("1-federated");
-        click(By.id("aws-connector-save"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-connector-save"));
+        waitFor(By.id("awsc-notice"));
 
         // IAM User.
         openNewConnector();
@@ -86,10 +86,10 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
         new Select(browser.find(By.id("principalType"))).selectByValue("IAM_USER");
         assertThat(browser.find(By.id("policy")).isDisplayed()).as("no session policy for IAM users").isFalse();
-        assertThat(browser.find(By.id("aws-type-info-IAM_USER")).getText()).contains("GetSessionToken");
+        assertThat(browser.find(By.id("awsc-type-info-IAM_USER")).getText()).contains("GetSessionToken");
         screenshot("2-iam-user");
-        click(By.id("aws-connector-save"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-connector-save"));
+        waitFor(By.id("awsc-notice"));
 
         // IAM Role, its ARN picked from the account's roles; first with a duration AWS does not allow.
         openNewConnector();
@@ -97,24 +97,24 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
         new Select(browser.find(By.id("principalType"))).selectByValue("IAM_ROLE");
         type("maxDurationSeconds", "100000");
-        click(By.id("aws-load-roles"));
+        click(By.id("awsc-load-roles"));
         waitFor(By.id("roleChoice"));
         Select roles = new Select(browser.find(By.id("roleChoice")));
         assertThat(roles.getOptions()).hasSizeGreaterThan(1);
         roles.selectByIndex(1);
         assertThat(value("roleArn")).contains(":role/developer");
         screenshot("3-role-picked");
-        click(By.id("aws-connector-save"));
+        click(By.id("awsc-connector-save"));
         WebElement durationError = waitFor(By.id("maxDurationSeconds-error"));
         screenshot("4-duration-refused");
         assertThat(durationError.getText()).contains("43,200");
         assertThat(value("name")).isEqualTo("Browser role");
         type("maxDurationSeconds", "3600");
-        click(By.id("aws-connector-save"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-connector-save"));
+        waitFor(By.id("awsc-notice"));
 
-        click(By.id("aws-connector-test"));
-        WebElement arn = waitFor(By.id("aws-test-arn"));
+        click(By.id("awsc-connector-test"));
+        WebElement arn = waitFor(By.id("awsc-test-arn"));
         screenshot("5-tested");
         assertThat(arn.getText()).contains("assumed-role/developer");
 
@@ -124,27 +124,27 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
     @Test
     void anAdministratorValidatesAndRotatesTheDemoAccountsAccessKey() {
-        click(By.cssSelector("#aws-accounts .aws-account-edit"));
-        waitFor(By.id("aws-account-form"));
-        click(By.id("aws-account-validate"));
-        WebElement accountId = waitFor(By.id("aws-validation-account-id"));
+        click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
+        waitFor(By.id("awsc-account-form"));
+        click(By.id("awsc-account-validate"));
+        WebElement accountId = waitFor(By.id("awsc-validation-account-id"));
         assertThat(accountId.getText()).isEqualTo("123456789012");
         screenshot("1-validated");
 
-        click(By.id("aws-account-rotate"));
+        click(By.id("awsc-account-rotate"));
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("awsc-confirm-dialog-confirm")));
         click(By.id("awsc-confirm-dialog-confirm"));
-        waitFor(By.id("aws-rotation"));
+        waitFor(By.id("awsc-rotation"));
         screenshot("2-rotated");
-        assertThat(browser.find(By.id("aws-rotation")).getText()).contains("The access key was rotated.");
-        assertThat(browser.findAll(By.cssSelector(".aws-rotation-step"))).isNotEmpty();
+        assertThat(browser.find(By.id("awsc-rotation")).getText()).contains("The access key was rotated.");
+        assertThat(browser.findAll(By.cssSelector(".awsc-rotation-step"))).isNotEmpty();
 
-        click(By.id("aws-account-validate"));
-        assertThat(waitFor(By.id("aws-validation-account-id")).getText())
+        click(By.id("awsc-account-validate"));
+        assertThat(waitFor(By.id("awsc-validation-account-id")).getText())
                 .as("the new key works").isEqualTo("123456789012");
 
         browser.get(baseUrl + OVERVIEW);
-        WebElement lastValidated = waitFor(By.cssSelector("#aws-accounts .aws-account-last-validated"));
+        WebElement lastValidated = waitFor(By.cssSelector("#awsc-accounts .awsc-account-last-validated"));
         screenshot("3-last-validated");
         assertThat(lastValidated.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
         assertThat(browser.pageSource()).as("escaped once, by the templates only")
@@ -156,8 +156,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
     void afterEditingAnAccountTheConnectorEditorStillShowsOnlyTheChosenTypesFields() {
         // Jira renders all of the app's templates in one Velocity engine; the account editor goes first here, and
         // this test runs first in the class (the host is the class's), so no connector editor was rendered before.
-        click(By.cssSelector("#aws-accounts .aws-account-edit"));
-        waitFor(By.id("aws-account-form"));
+        click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
+        waitFor(By.id("awsc-account-form"));
 
         openNewConnector();
         new Select(browser.find(By.id("principalType"))).selectByValue("FEDERATED_USER");
@@ -174,7 +174,7 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
     private void openNewConnector() {
         browser.get(baseUrl + OVERVIEW);
-        click(By.id("aws-add-connector"));
+        click(By.id("awsc-add-connector"));
         waitFor(By.id("awsc-connector-form"));
     }
 

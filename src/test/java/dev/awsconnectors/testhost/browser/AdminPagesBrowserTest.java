@@ -38,17 +38,17 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
         browser.confirmWebSudo("admin");
 
         browser.waitUntil(driver -> driver.getCurrentUrl().contains(ADMIN_PAGE) ? Boolean.TRUE : null);
-        browser.waitUntil(driver -> driver.findElements(By.id("aws-connectors-admin")).isEmpty() ? null : true);
+        browser.waitUntil(driver -> driver.findElements(By.id("awsc-connectors-admin")).isEmpty() ? null : true);
         screenshot("3-connectors-admin");
 
-        List<String> connectorNames = texts(By.cssSelector("#aws-connectors .aws-connector-name"));
+        List<String> connectorNames = texts(By.cssSelector("#awsc-connectors .awsc-connector-name"));
         assertThat(connectorNames).as("the demo connectors")
                 .containsExactlyInAnyOrder("Developers (federated)", "Developers (role)", "Break glass")
                 .containsExactlyInAnyOrderElementsOf(usableConnectorNamesOf("admin", "admin"));
-        assertThat(texts(By.cssSelector("#aws-accounts .aws-account-name"))).containsExactly("Demo account");
-        assertThat(texts(By.cssSelector("#aws-connectors .aws-connector-principal-type")))
+        assertThat(texts(By.cssSelector("#awsc-accounts .awsc-account-name"))).containsExactly("Demo account");
+        assertThat(texts(By.cssSelector("#awsc-connectors .awsc-connector-principal-type")))
                 .containsExactlyInAnyOrder("Federated User", "IAM User", "IAM Role");
-        List<String> keyIds = texts(By.cssSelector("#aws-accounts .aws-account-access-key-id"));
+        List<String> keyIds = texts(By.cssSelector("#awsc-accounts .awsc-account-access-key-id"));
         assertThat(keyIds).as("the demo account's access key id, masked").isNotEmpty()
                 .allSatisfy(keyId -> assertThat(keyId).matches("AKIA\\*{12}[A-Z0-9]{4}"));
         assertThat(browser.pageSource()).as("no whole access key id anywhere in the page")
@@ -66,7 +66,7 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
 
         assertThat(browser.currentUrl()).contains(ADMIN_PAGE);
         assertThat(browser.bodyText()).contains(PERMISSION_MESSAGE);
-        assertThat(browser.findAll(By.id("aws-connectors-admin"))).isEmpty();
+        assertThat(browser.findAll(By.id("awsc-connectors-admin"))).isEmpty();
         assertThat(browser.pageSource()).doesNotContain("Exception", "\tat ", "at dev.awsconnectors", "at java.");
         assertThat(statusOf(ADMIN_PAGE, "bob", "bob")).as("the refusal's HTTP status").isEqualTo(403);
     }
@@ -79,7 +79,7 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
         assertThat(URI.create(browser.currentUrl()).getPath()).endsWith("/login.jsp");
         assertThat(browser.currentUrl()).contains("os_destination=");
         assertThat(browser.findAll(By.id("login-form-password"))).isNotEmpty();
-        assertThat(browser.findAll(By.id("aws-connectors-admin"))).isEmpty();
+        assertThat(browser.findAll(By.id("awsc-connectors-admin"))).isEmpty();
     }
 
     @Test
@@ -91,7 +91,7 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
         // Back to the admin page, which asks for the secure administrator session first.
         assertThat(browser.currentUrl()).contains("WebSudo");
         browser.confirmWebSudo("admin");
-        browser.waitUntil(driver -> driver.findElements(By.id("aws-connectors-admin")).isEmpty() ? null : true);
+        browser.waitUntil(driver -> driver.findElements(By.id("awsc-connectors-admin")).isEmpty() ? null : true);
         assertThat(browser.currentUrl()).contains(ADMIN_PAGE);
     }
 

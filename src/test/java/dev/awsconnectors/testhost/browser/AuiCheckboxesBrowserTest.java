@@ -67,7 +67,7 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         assertThat(boxes).extracting(box -> box.getAttribute("id"))
                 .contains("systemScope", "sourceIdentityAndTags");
         ((JavascriptExecutor) browser.driver()).executeScript(
-                "document.getElementById('aws-groups').scrollIntoView({block: 'center'});");
+                "document.getElementById('awsc-groups').scrollIntoView({block: 'center'});");
         screenshot("1-groups-and-system-scope");
 
         for (WebElement box : boxes) {
@@ -93,8 +93,8 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         assertThat(browser.find(By.id("sourceIdentityAndTags")).isSelected()).as("unticked by the click").isFalse();
         assertThat(browser.find(By.id("systemScope")).isSelected()).isTrue();
         screenshot("1-clicked");
-        click(browser.find(By.id("aws-connector-save")));
-        waitFor(By.id("aws-notice"));
+        click(browser.find(By.id("awsc-connector-save")));
+        waitFor(By.id("awsc-notice"));
         screenshot("2-saved");
 
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);

@@ -30,7 +30,7 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         UUID account = createAccount("Dialog delete", "AKIADIALOGDELETE0001");
         openAsAdministrator(ADMIN + "/account?id=" + account);
 
-        click(By.id("aws-account-delete"));
+        click(By.id("awsc-account-delete"));
         WebElement dialog = visibleDialog();
         screenshot("1-asked");
         assertThat(dialog.getText()).contains("Delete account 'Dialog delete'?", "AKIA************0001",
@@ -42,10 +42,10 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         assertThat(browser.currentUrl()).contains("/account?id=" + account);
         assertThat(new StoredData(host.plugin()).accountIdsByName()).containsValue(account);
 
-        click(By.id("aws-account-delete"));
+        click(By.id("awsc-account-delete"));
         visibleDialog();
         click(By.id("awsc-confirm-dialog-confirm"));
-        waitFor(By.id("aws-notice"));
+        waitFor(By.id("awsc-notice"));
         screenshot("3-deleted");
         assertThat(new StoredData(host.plugin()).accountIdsByName()).doesNotContainValue(account);
         assertThat(host.auditLog().events()).filteredOn(event ->
@@ -57,7 +57,7 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         openAsAdministrator(ADMIN + "/account?id=" + demoAccount());
         String before = value("accessKeyId");
 
-        click(By.id("aws-account-rotate"));
+        click(By.id("awsc-account-rotate"));
         WebElement dialog = visibleDialog();
         screenshot("1-asked");
         assertThat(dialog.getText()).contains("Rotate the access key of account 'Demo account'?",
@@ -70,10 +70,10 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         assertThat(host.auditLog().events()).noneSatisfy(event ->
                 assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.account.keyRotated"));
 
-        click(By.id("aws-account-rotate"));
+        click(By.id("awsc-account-rotate"));
         visibleDialog();
         click(By.id("awsc-confirm-dialog-confirm"));
-        WebElement rotation = waitFor(By.id("aws-rotation"));
+        WebElement rotation = waitFor(By.id("awsc-rotation"));
         screenshot("2-rotated");
         assertThat(rotation.getText()).contains("The access key was rotated.");
         assertThat(value("accessKeyId")).isNotEqualTo(before);
@@ -90,36 +90,36 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         openAsAdministrator(ADMIN + "/account?id=" + account);
         assertThat(browser.findAll(By.id(DIALOG))).isEmpty();
 
-        click(By.id("aws-account-rotate"));
-        assertThat(waitFor(By.id("aws-confirm-question")).getText()).contains("AKIA************0002");
+        click(By.id("awsc-account-rotate"));
+        assertThat(waitFor(By.id("awsc-confirm-question")).getText()).contains("AKIA************0002");
         screenshot("1-rotate-asked");
-        assertThat(browser.find(By.cssSelector("#aws-confirm-page h1")).getText())
+        assertThat(browser.find(By.cssSelector("#awsc-confirm-page h1")).getText())
                 .isEqualTo("Rotate the access key of account 'Page delete'?");
         assertThat(browser.title()).as("the page's title, escaped once as Jira's decorator does")
                 .isEqualTo("Rotate the access key of account 'Page delete'? - Jira");
-        click(By.id("aws-confirm-cancel"));
+        click(By.id("awsc-confirm-cancel"));
         assertThat(value("accessKeyId")).as("back on the account, its key unchanged")
                 .isEqualTo("AKIAPAGEDELETE000002");
 
-        click(By.id("aws-account-delete"));
-        waitFor(By.id("aws-confirm-form"));
+        click(By.id("awsc-account-delete"));
+        waitFor(By.id("awsc-confirm-form"));
         screenshot("2-delete-asked");
         assertThat(browser.bodyText()).contains("Delete account 'Page delete'?", "AKIA************0002")
                 .doesNotContain("AKIAPAGEDELETE000002");
         assertThat(new StoredData(host.plugin()).accountIdsByName()).containsValue(account);
-        click(By.id("aws-confirm"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-confirm"));
+        waitFor(By.id("awsc-notice"));
         assertThat(new StoredData(host.plugin()).accountIdsByName()).doesNotContainValue(account);
 
         browser.get(baseUrl + ADMIN + "/connector?id=" + connector);
-        click(By.id("aws-connector-delete"));
-        waitFor(By.id("aws-confirm-form"));
+        click(By.id("awsc-connector-delete"));
+        waitFor(By.id("awsc-confirm-form"));
         screenshot("3-connector-delete-asked");
         assertThat(browser.bodyText()).contains("Delete connector 'Break glass'?",
                 "can no longer get credentials from it");
         assertThat(new StoredData(host.plugin()).connectorIdsByName()).containsValue(connector);
-        click(By.id("aws-confirm"));
-        waitFor(By.id("aws-notice"));
+        click(By.id("awsc-confirm"));
+        waitFor(By.id("awsc-notice"));
         assertThat(new StoredData(host.plugin()).connectorIdsByName()).doesNotContainValue(connector);
         assertThat(host.auditLog().events()).filteredOn(event ->
                 event.getActionI18nKey().equals("awsc.audit.account.keyRotated")).isEmpty();
@@ -129,7 +129,7 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + path);
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("aws-account-form"));
+        waitFor(By.id("awsc-account-form"));
     }
 
     private static UUID demoAccount() {

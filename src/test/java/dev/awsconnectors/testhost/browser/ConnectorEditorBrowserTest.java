@@ -75,8 +75,8 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
 
         WebElement arns = browser.find(By.id("policyArns"));
         arns.sendKeys("arn:aws:iam::aws:policy/ReadOnlyAccess");
-        click(browser.find(By.id("aws-connector-save")));
-        waitFor(By.id("aws-notice"));
+        click(browser.find(By.id("awsc-connector-save")));
+        waitFor(By.id("awsc-notice"));
         screenshot("3-saved");
 
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
@@ -129,8 +129,8 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
         search.sendKeys(Keys.ENTER);
         waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='jira-administrators']"));
 
-        click(browser.find(By.id("aws-connector-save")));
-        waitFor(By.id("aws-notice"));
+        click(browser.find(By.id("awsc-connector-save")));
+        waitFor(By.id("awsc-notice"));
         screenshot("3-saved");
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
         assertThat(saved.get("groups")).extracting(JsonNode::asText)

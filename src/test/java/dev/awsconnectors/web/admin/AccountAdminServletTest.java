@@ -232,7 +232,7 @@ class AccountAdminServletTest {
 
             servlet().doPost(request, response);
 
-            assertThat(body.toString()).as(action).contains("id=\"aws-confirm-form\"",
+            assertThat(body.toString()).as(action).contains("id=\"awsc-confirm-form\"",
                     "name=\"action\" value=\"" + action + "\"", "name=\"confirm\" value=\"yes\"",
                     "name=\"version\" value=\"3\"", "name=\"atl_token\"", "Sandbox", "AKIA************MPLE")
                     .doesNotContain("AKIAIOSFODNN7EXAMPLE");

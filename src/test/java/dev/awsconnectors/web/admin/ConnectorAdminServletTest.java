@@ -111,10 +111,10 @@ class ConnectorAdminServletTest {
 
         servlet().doGet(request, response);
         String page = body.toString();
-        assertThat(page).contains("id=\"aws-connector-test-mfa\" name=\"mfaCode\"", "MFA code");
-        assertThat(page.indexOf("id=\"aws-connector-test-mfa\""))
-                .isGreaterThan(page.indexOf("id=\"aws-connector-test-form\""))
-                .isLessThan(page.indexOf("id=\"aws-connector-test\""));
+        assertThat(page).contains("id=\"awsc-connector-test-mfa\" name=\"mfaCode\"", "MFA code");
+        assertThat(page.indexOf("id=\"awsc-connector-test-mfa\""))
+                .isGreaterThan(page.indexOf("id=\"awsc-connector-test-form\""))
+                .isLessThan(page.indexOf("id=\"awsc-connector-test\""));
 
         body.getBuffer().setLength(0);
         parameters.put("action", "test");
@@ -122,7 +122,7 @@ class ConnectorAdminServletTest {
         servlet().doPost(request, response);
 
         verify(tester).test(connector.id(), "123456", RequestOrigin.WEB);
-        assertThat(body.toString()).contains("id=\"aws-test-arn\">arn:aws:iam::123456789012:user/jira-broker<");
+        assertThat(body.toString()).contains("id=\"awsc-test-arn\">arn:aws:iam::123456789012:user/jira-broker<");
     }
 
     @Test
@@ -131,14 +131,14 @@ class ConnectorAdminServletTest {
         parameters.put("id", connector.id().toString());
 
         servlet().doGet(request, response);
-        assertThat(body.toString()).contains("id=\"aws-connector-test\"").doesNotContain("aws-connector-test-mfa");
+        assertThat(body.toString()).contains("id=\"awsc-connector-test\"").doesNotContain("awsc-connector-test-mfa");
 
         body.getBuffer().setLength(0);
         parameters.put("action", "test");
         servlet().doPost(request, response);
 
         verify(tester).test(connector.id(), null, RequestOrigin.WEB);
-        assertThat(body.toString()).contains("id=\"aws-test-arn\"");
+        assertThat(body.toString()).contains("id=\"awsc-test-arn\"");
     }
 
     @Test

@@ -89,9 +89,9 @@ class ConnectorsAdminServletTest {
                 "none (host role)", "no connector");
         assertThat(html).contains("Federated User", "aws-developers, aws-ops", "3600 seconds");
         assertThat(html).contains("IAM Role", "none (administrators only)", "AWS default");
-        assertThat(cell(html, "aws-connector-system-scope")).containsExactly("No", "Yes");
-        assertThat(html).contains("class=\"aui-page-panel\"", "<table class=\"aui\" id=\"aws-accounts\"",
-                "<table class=\"aui\" id=\"aws-connectors\"");
+        assertThat(cell(html, "awsc-connector-system-scope")).containsExactly("No", "Yes");
+        assertThat(html).contains("class=\"aui-page-panel\"", "<table class=\"aui\" id=\"awsc-accounts\"",
+                "<table class=\"aui\" id=\"awsc-connectors\"");
         assertThat(html).doesNotContain("$i18n", "$account", "$connector", "awsc.admin.");
     }
 
@@ -106,7 +106,7 @@ class ConnectorsAdminServletTest {
         String html = render();
 
         assertThat(html).contains("<th>Last validated</th>");
-        assertThat(cell(html, "aws-account-last-validated")).containsExactly("never", "2026-03-01 10:15 UTC");
+        assertThat(cell(html, "awsc-account-last-validated")).containsExactly("never", "2026-03-01 10:15 UTC");
     }
 
     @Test
@@ -128,7 +128,7 @@ class ConnectorsAdminServletTest {
         String html = render();
 
         // This test renderer escapes nothing; the template's $esc.textHtml escapes the value, once.
-        assertThat(cell(html, "aws-account-name")).containsExactly("&lt;b&gt;odd&lt;/b&gt; &amp; co");
+        assertThat(cell(html, "awsc-account-name")).containsExactly("&lt;b&gt;odd&lt;/b&gt; &amp; co");
     }
 
     private static List<String> cell(String html, String cssClass) {

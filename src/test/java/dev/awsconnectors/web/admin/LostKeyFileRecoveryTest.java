@@ -127,7 +127,7 @@ class LostKeyFileRecoveryTest {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String sandbox = created.json().get("id").asText();
             Session admin = Session.loggedIn(jira, "admin", true);
-            assertThat(admin.get(ADMIN_PAGE).body()).doesNotContain("aws-unreadable-secrets");
+            assertThat(admin.get(ADMIN_PAGE).body()).doesNotContain("awsc-unreadable-secrets");
 
             Files.delete(keyFile());
 
@@ -156,7 +156,7 @@ class LostKeyFileRecoveryTest {
 
             assertThat(rest(jira, "admin", "DELETE", "/admin/accounts/" + sandbox, "{}").status()).isEqualTo(204);
 
-            assertThat(admin.get(ADMIN_PAGE).body()).doesNotContain("aws-unreadable-secrets");
+            assertThat(admin.get(ADMIN_PAGE).body()).doesNotContain("awsc-unreadable-secrets");
             assertThat(stored.accountSecret(demoAccount)).isEqualTo(demoSecret);
         }
     }
@@ -186,7 +186,7 @@ class LostKeyFileRecoveryTest {
 
     private static List<String> unreadableAccounts(String page) {
         List<String> names = new ArrayList<>();
-        Matcher item = Pattern.compile("<li class=\"aws-unreadable-account\"><a [^>]*>([^<]*)</a>").matcher(page);
+        Matcher item = Pattern.compile("<li class=\"awsc-unreadable-account\"><a [^>]*>([^<]*)</a>").matcher(page);
         while (item.find()) {
             names.add(text(item.group(1)));
         }

@@ -121,7 +121,7 @@ class TemplateEscapingTest {
                 .doGet(request, response);
 
         assertOnlyEscaped(body.toString());
-        assertThat(body.toString()).contains("<td class=\"aws-account-name\">Evil &quot;quoted&quot; "
+        assertThat(body.toString()).contains("<td class=\"awsc-account-name\">Evil &quot;quoted&quot; "
                 + "&lt;script&gt;alert(1)&lt;/script&gt;</td>");
     }
 
@@ -185,7 +185,7 @@ class TemplateEscapingTest {
 
         accountServlet().doGet(request, response);
 
-        assertThat(body.toString()).contains("id=\"aws-connectors-message-text\"").doesNotContain("$esc", "$i18n");
+        assertThat(body.toString()).contains("id=\"awsc-connectors-message-text\"").doesNotContain("$esc", "$i18n");
     }
 
     @Test
