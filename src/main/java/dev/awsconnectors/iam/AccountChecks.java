@@ -1,108 +1,53 @@
 package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsRequestFailedException;
-import dev.awsconnectors.api.InvalidCredentialsRequestException;
-import dev.awsconnectors.iam.RotationReport.Outcome;
-import dev.awsconnectors.iam.RotationReport.Step;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
-import dev.awsconnectors.persistence.KeyRotations;
-import dev.awsconnectors.persistence.RotationClaim;
-import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.StsClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.AccessKey;
-import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.ListAccountAliasesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * The account screen's AWS actions: "Validate", "Rotate access key", and the role picker's list of roles. Each reads
- * the account as stored now and calls AWS with its stored credentials (see {@link StsClients} and
- * {@link IamClients}).
+ * The account screen's AWS checks: "Validate" and the role picker's list of roles. Each reads the account as stored
+ * now and calls AWS with its stored credentials (see {@link StsClients} and {@link IamClients}). "Rotate access key"
+ * is {@link AccessKeyRotation}.
  *
- * <p>Failures of validate and roles are thrown as {@link AwsRequestFailedException}, with the admin-readable
- * message of {@link AwsFailures}. Key rotation never throws for an AWS failure: it returns a
- * {@link RotationReport} saying what happened at each step, and always leaves a working key stored.
- *
- * <p>Nothing here logs: a caller that writes the audit log (rotation is a change) takes the report.
+ * <p>Failures are thrown as {@link AwsRequestFailedException}, with the admin-readable message of
+ * {@link AwsFailures}. Nothing here logs or changes AWS.
  */
 @Component
 public class AccountChecks {
 
-    /**
-     * How long to wait for a new access key to work. AWS documents that IAM changes are eventually consistent and
-     * a new key can be refused (InvalidClientTokenId) for some seconds after it was created, so the check is tried
-     * {@code attempts} times, {@code pause} apart.
-     */
-    public record KeyPropagation(int attempts, Duration pause) {
-        public KeyPropagation {
-            Objects.requireNonNull(pause, "pause");
-            if (attempts < 1) {
-                throw new IllegalArgumentException("attempts must be at least 1");
-            }
-            if (pause.isNegative()) {
-                throw new IllegalArgumentException("pause must not be negative");
-            }
-        }
-
-        /** 6 attempts 2 s apart: up to 10 s of waiting. */
-        public static KeyPropagation defaults() {
-            return new KeyPropagation(6, Duration.ofSeconds(2));
-        }
-    }
-
-    /** AWS error codes that mean "this key is not (yet) known", which is what a key not yet propagated gets. */
-    private static final Set<String> NOT_YET_KNOWN = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
-            "InvalidAccessKeyId", "UnrecognizedClientException", "AuthFailure");
     /** At most this many pages of ListRoles (of 1,000 roles each; IAM's quota is 5,000 roles per account). */
     static final int MAX_ROLE_PAGES = 100;
-    private static final String REDACTED = "[redacted]";
-    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9/+=]{40,}");
 
     private final AccountRepository accounts;
-    private final KeyRotations rotations;
     private final StsClients sts;
     private final IamClients iam;
     private final AwsFailures failures;
-    private final KeyPropagation propagation;
 
     @Autowired
-    public AccountChecks(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam) {
-        this(accounts, rotations, sts, iam, KeyPropagation.defaults());
-    }
-
-    public AccountChecks(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam,
-                         KeyPropagation propagation) {
+    public AccountChecks(AccountRepository accounts, StsClients sts, IamClients iam) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.rotations = Objects.requireNonNull(rotations, "rotations");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.iam = Objects.requireNonNull(iam, "iam");
-        this.propagation = Objects.requireNonNull(propagation, "propagation");
         this.failures = new AwsFailures(sts.settings());
     }
 
@@ -179,408 +124,6 @@ public class AccountChecks {
         return List.copyOf(roles);
     }
 
-    /**
-     * "Rotate access key" of an access-key account: (1) IAM CreateAccessKey for the key's own IAM user (no
-     * {@code UserName}: the caller's user), (2) STS GetCallerIdentity with the new key until it works (see
-     * {@link KeyPropagation}), (3) store it in the account, based on {@code expectedVersion}, (4) IAM
-     * DeleteAccessKey of the old key. Every IAM call is signed with the old key, which works throughout.
-     *
-     * <p>One rotation per account at a time, on every node: before AWS is called the rotation claims the account in
-     * the database ({@link KeyRotations}), and it records the new key's ID there as soon as AWS returns it, before
-     * the account or the old key changes. A node that stops half way leaves that record, which the admin page
-     * shows and {@link #cleanUpRotation} resolves.
-     *
-     * <p>On failure it stops and leaves a working key stored: if (1) fails nothing changed; if (2) or (3) fails,
-     * the new key is deleted again (if that fails too, the rotation stays unfinished for a clean-up) and the old key
-     * stays stored; if (4) fails, the new key is stored and works, and the rotation stays unfinished until a
-     * clean-up deletes the old key.
-     *
-     * @param expectedVersion the version of the account the admin opened: if the account was saved (or rotated)
-     *                        since, nothing is done; if it is saved while the rotation runs, step (3) fails with
-     *                        the concurrent-edit message, the new key is deleted again and the account keeps what
-     *                        the other admin saved
-     * @throws AccountNotFoundException           if there is no such account
-     * @throws InvalidCredentialsRequestException (field {@code type}) for a host-role account: only access-key
-     *                                            accounts have a key to rotate; AWS was not called
-     * @throws RotationUnderWayException          if another rotation of the account is running or unfinished; AWS
-     *                                            was not called
-     * @throws dev.awsconnectors.persistence.ConcurrentEditException  if the account changed since
-     *                                            {@code expectedVersion}; AWS was not called
-     * @throws dev.awsconnectors.persistence.AccessKeySharedException if another account stores the same key; AWS
-     *                                            was not called
-     */
-    public RotationReport rotateAccessKey(UUID accountId, long expectedVersion) {
-        Account account = account(accountId);
-        if (account.type() != AccountType.ACCESS_KEY || account.accessKeyId().isEmpty()) {
-            throw new InvalidCredentialsRequestException("type", "Account '" + account.name() + "' uses the "
-                    + "host's role: only access-key accounts have a key to rotate.");
-        }
-        RotationClaim claim = rotations.claim(accountId, expectedVersion);
-        Account claimed = account(accountId);
-        Rotation rotation = new Rotation(claimed, claim);
-        try {
-            RotationReport report = rotation.run();
-            if (rotation.unfinished) {
-                rotations.stop(rotation.claim);
-            } else {
-                rotations.release(rotation.claim);
-            }
-            return report;
-        } catch (RuntimeException e) {
-            // Not knowing what the failure left, the page offers the clean-up.
-            rotations.stop(rotation.claim);
-            throw e;
-        }
-    }
-
-    /** The account's rotation that has not finished, running or interrupted, if it has one. */
-    public Optional<dev.awsconnectors.persistence.KeyRotationState> unfinishedRotation(UUID accountId) {
-        return rotations.state(accountId);
-    }
-
-    /**
-     * Cleans up a rotation that a node did not finish (it crashed or was stopped, or the rotation could not delete
-     * a key), once it has timed out. What is safe depends on how far it got:
-     * <ul>
-     *   <li>the new key is stored in the account: the rotation is finished by deleting the old key, which no
-     *       account stores any more (its secret is gone, so going back is not possible);</li>
-     *   <li>the new key was created but not stored: it is deleted, since nothing uses it and the old key still
-     *       works (its secret was never kept, so it cannot be stored now);</li>
-     *   <li>AWS never answered with the new key's ID: there is nothing known to delete, and the report lists the
-     *       IAM user's keys other than the stored one, created since the rotation started.</li>
-     * </ul>
-     * A key that any account stores is never deleted. Every IAM call is signed with the account's stored key.
-     *
-     * @return what was done; empty if the account has no unfinished rotation
-     * @throws RotationUnderWayException if the rotation is still running (it has not timed out)
-     * @throws AccountNotFoundException  if there is no such account
-     */
-    public Optional<RotationReport> cleanUpRotation(UUID accountId) {
-        account(accountId);
-        Optional<RotationClaim> taken = rotations.takeOver(accountId);
-        if (taken.isEmpty()) {
-            return Optional.empty();
-        }
-        RotationClaim claim = taken.get();
-        Account account = account(accountId);
-        List<Step> steps = new ArrayList<>();
-        boolean done;
-        try (IamClient client = iam.newClient(account)) {
-            done = cleanUp(account, claim, client, steps);
-        } catch (RuntimeException e) {
-            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, "The stored key of account '"
-                    + account.name() + "' could not be used: " + sentence(scrub(e.getMessage(), null))));
-            done = false;
-        }
-        if (done) {
-            rotations.release(claim);
-        } else {
-            rotations.stop(claim);
-        }
-        return Optional.of(new RotationReport(steps, done, account.accessKeyId().orElse("")));
-    }
-
-    private boolean cleanUp(Account account, RotationClaim claim, IamClient client, List<Step> steps) {
-        String stored = account.accessKeyId().orElse("");
-        if (claim.newKeyId().isEmpty()) {
-            String since = "";
-            try {
-                since = client.listAccessKeys(r -> { }).accessKeyMetadata().stream()
-                        .filter(key -> !stored.equals(key.accessKeyId()))
-                        .filter(key -> key.createDate() == null
-                                || !key.createDate().isBefore(claim.started().minusSeconds(60)))
-                        .map(key -> key.accessKeyId() + (key.createDate() == null ? ""
-                                : " (created " + key.createDate() + ")"))
-                        .collect(Collectors.joining(", "));
-            } catch (SdkException e) {
-                steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, sentence(scrub(
-                        failures.map(e, iamCall(account, "ListAccessKeys", "the access keys of account '"
-                                + account.name() + "'", "the IAM user of account '" + account.name()
-                                + "' is allowed iam:ListAccessKeys on itself")).getMessage(), null))
-                        + " Try the clean-up again."));
-                return false;
-            }
-            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.SUCCEEDED, "The interrupted rotation never learnt "
-                    + "the ID of a new key, so none is deleted. Account '" + account.name() + "' uses access key "
-                    + stored + ", unchanged; keep it."
-                    + (since.isEmpty() ? " The IAM user has no other key created since the rotation started."
-                    : " Keys of the IAM user created since the rotation started, which the rotation may have "
-                    + "created: " + since + ". Delete such a key in the IAM console only if nothing else uses it.")));
-            return true;
-        }
-        String newKeyId = claim.newKeyId().get();
-        if (stored.equals(newKeyId)) {
-            return deleteUnstoredKey(account, client, claim.oldKeyId(), RotationReport.DELETE_OLD,
-                    "Finished the interrupted rotation: deleted the old access key " + claim.oldKeyId() + ".",
-                    steps);
-        }
-        return deleteUnstoredKey(account, client, newKeyId, RotationReport.DELETE_NEW,
-                "Deleted the new key " + newKeyId + " of the interrupted rotation. Account '" + account.name()
-                        + "' still uses access key " + stored + ", unchanged.", steps);
-    }
-
-    /** Deletes a key that no account stores; a key AWS no longer knows counts as deleted. */
-    private boolean deleteUnstoredKey(Account account, IamClient client, String keyId, String stepName,
-                                      String done, List<Step> steps) {
-        List<String> holders = accounts.namesStoring(keyId);
-        if (!holders.isEmpty()) {
-            steps.add(new Step(stepName, Outcome.FAILED, "Access key " + keyId + " was not deleted: account(s) '"
-                    + String.join("', '", holders) + "' store it."));
-            return false;
-        }
-        try {
-            send(iamCall(account, "DeleteAccessKey", "access key " + keyId,
-                    "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                    () -> client.deleteAccessKey(r -> r.accessKeyId(keyId)));
-        } catch (AwsRequestFailedException e) {
-            if (!e.getAwsErrorCode().filter("NoSuchEntity"::equals).isPresent()) {
-                steps.add(new Step(stepName, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " Try the clean-up again."));
-                return false;
-            }
-        }
-        steps.add(new Step(stepName, Outcome.SUCCEEDED, done));
-        return true;
-    }
-
-    /** One rotation, step by step. */
-    private final class Rotation {
-        private final Account account;
-        private final String oldKeyId;
-        private final List<Step> steps = new ArrayList<>();
-        private RotationClaim claim;
-        /** Whether it stopped leaving a key to delete, for the clean-up. */
-        private boolean unfinished;
-
-        Rotation(Account account, RotationClaim claim) {
-            this.account = account;
-            this.claim = claim;
-            this.oldKeyId = claim.oldKeyId();
-        }
-
-        RotationReport run() {
-            IamClient oldKeyIam = null;
-            try {
-                oldKeyIam = iam.newClient(account);
-            } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, "The stored key of account '"
-                        + account.name() + "' could not be used: " + scrub(e.getMessage(), null)
-                        + " Nothing was changed."));
-                return failedBefore(RotationReport.CHECK, oldKeyId);
-            }
-            try {
-                return rotate(oldKeyIam);
-            } finally {
-                oldKeyIam.close();
-            }
-        }
-
-        private RotationReport rotate(IamClient oldKeyIam) {
-            // (1) Create.
-            AccessKey created;
-            try {
-                created = send(iamCall(account, "CreateAccessKey", "the IAM user of access key " + oldKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:CreateAccessKey on itself"
-                                + " (arn:" + account.partition().id() + ":iam::<account>:user/${aws:username})"),
-                        () -> oldKeyIam.createAccessKey(r -> { }).accessKey());
-                if (created == null || isBlank(created.accessKeyId()) || isBlank(created.secretAccessKey())) {
-                    throw new AwsRequestFailedException("AWS IAM at " + iam.endpointHost(account) + " answered "
-                            + "CreateAccessKey without a key. Check that the account's IAM endpoint override "
-                            + "points at AWS IAM.", null, null);
-                }
-            } catch (RuntimeException e) {
-                String message = e instanceof AwsRequestFailedException && ((AwsRequestFailedException) e)
-                        .getAwsErrorCode().filter("LimitExceeded"::equals).isPresent()
-                        ? limitExceeded(oldKeyIam, (AwsRequestFailedException) e)
-                        : e.getMessage();
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, sentence(scrub(message, null))
-                        + " Nothing was changed: account '"
-                        + account.name() + "' still uses access key " + oldKeyId + "."));
-                return failedBefore(RotationReport.CHECK, oldKeyId);
-            }
-            String newKeyId = created.accessKeyId();
-            String newSecret = created.secretAccessKey();
-            String user = isBlank(created.userName()) ? "the IAM user of access key " + oldKeyId
-                    : "IAM user '" + created.userName() + "'";
-            try {
-                claim = rotations.recordNewKey(claim, newKeyId);
-            } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, "Created access key " + newKeyId
-                        + ", but could not record it: " + sentence(scrub(e.getMessage(), newSecret))));
-                return undo(oldKeyIam, newKeyId, user, RotationReport.CHECK);
-            }
-            steps.add(new Step(RotationReport.CREATE, Outcome.SUCCEEDED, "Created access key " + newKeyId + " for "
-                    + user + "."));
-
-            // (2) Check.
-            try {
-                String arn = checkNewKey(newKeyId, newSecret);
-                steps.add(new Step(RotationReport.CHECK, Outcome.SUCCEEDED, "AWS STS accepts the new key " + newKeyId
-                        + " (it signs as " + arn + ")."));
-            } catch (KeyCheckFailed | RuntimeException e) {
-                steps.add(new Step(RotationReport.CHECK, Outcome.FAILED, scrub(e.getMessage(), newSecret)));
-                return undo(oldKeyIam, newKeyId, user, RotationReport.STORE);
-            }
-
-            // (3) Store.
-            Account stored;
-            try {
-                stored = rotations.storeNewKey(claim, account.toBuilder().accessKeyId(newKeyId).build(), newSecret);
-            } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.STORE, Outcome.FAILED, "The new key could not be stored in account '"
-                        + account.name() + "': " + sentence(scrub(e.getMessage(), newSecret))));
-                return undo(oldKeyIam, newKeyId, user, RotationReport.DELETE_OLD);
-            }
-            steps.add(new Step(RotationReport.STORE, Outcome.SUCCEEDED, "Account '" + stored.name()
-                    + "' now uses access key " + newKeyId + "."));
-
-            // (4) Delete the old key, unless an account stores it.
-            List<String> holders = accounts.namesStoring(oldKeyId);
-            if (!holders.isEmpty()) {
-                unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED, "The old key " + oldKeyId
-                        + " was not deleted: account(s) '" + String.join("', '", holders) + "' store it. The new "
-                        + "key " + newKeyId + " is stored and works."));
-                return new RotationReport(steps, false, newKeyId);
-            }
-            try {
-                send(iamCall(account, "DeleteAccessKey", "access key " + oldKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                        () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(oldKeyId)));
-            } catch (RuntimeException e) {
-                unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED,
-                        sentence(scrub(e.getMessage(), newSecret)) + " The new key " + newKeyId + " is stored and "
-                        + "works, but the old key " + oldKeyId + " still exists: clean up the rotation on the "
-                        + "account's page, which deletes it, or delete access key " + oldKeyId + " of " + user
-                        + " by hand in the IAM console (Users, Security credentials)."));
-                return new RotationReport(steps, false, newKeyId);
-            }
-            steps.add(new Step(RotationReport.DELETE_OLD, Outcome.SUCCEEDED, "Deleted the old access key " + oldKeyId
-                    + " of " + user + "."));
-            return new RotationReport(steps, true, newKeyId);
-        }
-
-        /** STS GetCallerIdentity signed with the new key, retried while AWS does not know the key yet. */
-        private String checkNewKey(String newKeyId, String newSecret) throws KeyCheckFailed {
-            AwsFailures.AwsCall what = stsCall(account, "GetCallerIdentity", "the new access key " + newKeyId,
-                    "the new access key " + newKeyId + " is active");
-            AwsRequestFailedException last = null;
-            try (StsClient client = sts.newClient(account,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(newKeyId, newSecret)))) {
-                for (int attempt = 1; attempt <= propagation.attempts(); attempt++) {
-                    if (attempt > 1 && !pause()) {
-                        throw new KeyCheckFailed("Checking the new key " + newKeyId + " was interrupted.");
-                    }
-                    try {
-                        GetCallerIdentityResponse identity = send(what, client::getCallerIdentity);
-                        if (isBlank(identity.arn())) {
-                            throw new KeyCheckFailed("AWS STS answered GetCallerIdentity for the new key without "
-                                    + "an ARN. Check that the account's endpoint override points at AWS STS.");
-                        }
-                        return identity.arn();
-                    } catch (AwsRequestFailedException e) {
-                        last = e;
-                        if (!e.getAwsErrorCode().filter(NOT_YET_KNOWN::contains).isPresent()) {
-                            break;
-                        }
-                    }
-                }
-            }
-            String waited = propagation.attempts() == 1 ? "1 attempt" : propagation.attempts() + " attempts "
-                    + AwsFailures.seconds(propagation.pause()) + " apart";
-            if (last != null && last.getAwsErrorCode().filter(NOT_YET_KNOWN::contains).isPresent()) {
-                throw new KeyCheckFailed("AWS STS still refused the new key " + newKeyId + " ("
-                        + last.getAwsErrorCode().get() + ") after " + waited + ": IAM had not yet made it known "
-                        + "to STS, or it was deactivated at once. Try the rotation again in a few minutes."
-                        + last.getRequestId().map(id -> " (AWS request id " + id + ")").orElse(""));
-            }
-            throw new KeyCheckFailed("AWS STS did not accept the new key " + newKeyId + " (" + waited + "): "
-                    + (last == null ? "no answer." : last.getMessage()));
-        }
-
-        private boolean pause() {
-            if (propagation.pause().isZero()) {
-                return true;
-            }
-            try {
-                Thread.sleep(propagation.pause().toMillis());
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        /** Deletes the new key again after (2) or (3) failed; the old key stays stored. */
-        private RotationReport undo(IamClient oldKeyIam, String newKeyId, String user, String nextSkipped) {
-            try {
-                send(iamCall(account, "DeleteAccessKey", "access key " + newKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                        () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(newKeyId)));
-                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.SUCCEEDED, "Deleted the new key " + newKeyId
-                        + " again. Account '" + account.name() + "' still uses access key " + oldKeyId
-                        + ", unchanged."));
-            } catch (RuntimeException e) {
-                unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " The new key " + newKeyId + " could not be deleted again: clean up the rotation on the "
-                        + "account's page, which deletes it, or delete access key " + newKeyId + " of " + user
-                        + " by hand in the IAM console (Users, Security credentials). Account '" + account.name()
-                        + "' still uses access key " + oldKeyId + ", unchanged; keep it."));
-            }
-            return failedBefore(nextSkipped, oldKeyId);
-        }
-
-        /** Explains IAM's two-keys-per-user quota, naming the user's keys when IAM lists them. */
-        private String limitExceeded(IamClient oldKeyIam, AwsRequestFailedException e) {
-            // Never advise deleting the stored key, nor a key another account stores: either breaks an account.
-            String others = "";
-            try {
-                List<String> keys = oldKeyIam.listAccessKeys(r -> { }).accessKeyMetadata().stream()
-                        .map(AccessKeyMetadata::accessKeyId).filter(id -> !oldKeyId.equals(id))
-                        .collect(Collectors.toList());
-                List<String> described = new ArrayList<>();
-                for (String key : keys) {
-                    List<String> holders = accounts.namesStoring(key);
-                    described.add(holders.isEmpty() ? key + " (no account here stores it)"
-                            : key + " (stored in account '" + String.join("', '", holders) + "': keep it)");
-                }
-                if (!described.isEmpty()) {
-                    others = " Its other key: " + String.join(", ", described) + ".";
-                }
-            } catch (SdkException ignored) {
-                // Only for a friendlier message; the refusal itself is reported either way.
-            }
-            return "AWS IAM refused to create a new access key (LimitExceeded): the IAM user of account '"
-                    + account.name() + "' already has two access keys, the most IAM allows per user. Account '"
-                    + account.name() + "' uses access key " + oldKeyId + ": keep it." + others
-                    + " Only if the other key is used nowhere (not by this app, nor by any script or service), "
-                    + "delete it in the IAM console (Users, Security credentials), then rotate again."
-                    + e.getRequestId().map(id -> " (AWS request id " + id + ")").orElse("");
-        }
-
-        private RotationReport failedBefore(String firstSkipped, String activeKeyId) {
-            List<String> order = List.of(RotationReport.CREATE, RotationReport.CHECK, RotationReport.STORE,
-                    RotationReport.DELETE_OLD);
-            String failed = steps.stream().filter(s -> s.outcome() == Outcome.FAILED).map(Step::name)
-                    .filter(order::contains).findFirst().orElse(firstSkipped);
-            for (String name : order.subList(order.indexOf(firstSkipped), order.size())) {
-                steps.add(new Step(name, Outcome.SKIPPED, "Not done, because step '" + failed + "' failed."));
-            }
-            return new RotationReport(steps, false, activeKeyId);
-        }
-    }
-
-    /** A failed check of the new key; the message names the key id only. */
-    private static final class KeyCheckFailed extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        KeyCheckFailed(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     private Account account(UUID accountId) {
         Objects.requireNonNull(accountId, "accountId");
         return accounts.get(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
@@ -602,24 +145,6 @@ public class AccountChecks {
         } catch (SdkException e) {
             throw failures.map(e, what);
         }
-    }
-
-    /**
-     * A message without the secret in it, whatever produced the message: the secret itself and anything shaped like
-     * key material (a run of 40 or more base64 characters) are replaced.
-     */
-    static String scrub(String message, String secret) {
-        String text = message == null ? "" : message;
-        if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret, REDACTED);
-        }
-        return KEY_MATERIAL.matcher(text).replaceAll(REDACTED);
-    }
-
-    /** The text ending as a sentence does, so that the next sentence can follow it. */
-    private static String sentence(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() || stripped.endsWith(".") || stripped.endsWith(")") ? stripped : stripped + ".";
     }
 
     private static boolean isBlank(String text) {

@@ -7,7 +7,8 @@ package dev.awsconnectors.persistence;
 public final class ConcurrentEditException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ConcurrentEditException(String kind, String name) {
+    /** For a version checked outside this package too; {@code kind} is "account" or "connector". */
+    public ConcurrentEditException(String kind, String name) {
         super("The " + kind + " '" + name + "' was changed by someone else since you opened it. Reload it to see "
                 + "their changes, then make yours again.");
     }

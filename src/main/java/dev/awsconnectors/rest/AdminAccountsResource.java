@@ -13,10 +13,12 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.iam.AccountCheck;
+import dev.awsconnectors.iam.AccessKeyRotation;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.RotationReport;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
+import dev.awsconnectors.persistence.ConcurrentEditException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,16 +61,18 @@ public class AdminAccountsResource {
 
     private final AccountRepository accounts;
     private final AccountChecks checks;
+    private final AccessKeyRotation keyRotation;
     private final AdminChangeAudit audit;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public AdminAccountsResource(AccountRepository accounts, AccountChecks checks,
+    public AdminAccountsResource(AccountRepository accounts, AccountChecks checks, AccessKeyRotation keyRotation,
                                  @ComponentImport AuditService auditService, @ComponentImport UserManager userManager,
                                  @ComponentImport I18nResolver i18n) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.checks = Objects.requireNonNull(checks, "checks");
+        this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
         this.audit = new AdminChangeAudit(auditService, "REST API");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -196,11 +200,14 @@ public class AdminAccountsResource {
         CallerChecks.requireJson(headers, i18n);
         Account before = stored(id);
         long version = RequestBody.parse(body, Set.of("version"), false, i18n).requiredLong("version");
-        if (version != before.version()) {
+        RotationReport report;
+        try {
+            report = keyRotation.rotateAccessKey(before.id(), version);
+        } catch (ConcurrentEditException e) {
+            Account now = accounts.get(before.id()).orElse(before);
             throw new RestException(Response.Status.CONFLICT, i18n.getText("awsc.rest.error.staleVersion",
-                    before.name(), version, before.version()), "version");
+                    now.name(), version, now.version()), "version");
         }
-        RotationReport report = checks.rotateAccessKey(before.id(), version);
         Account after = accounts.get(before.id()).orElse(before);
         audit.rotation(userManager.getRemoteUser(), after, report.succeeded(), before.accessKeyId().orElse(null), report.activeAccessKeyId());
         ObjectNode result = JsonResponses.object();
@@ -230,8 +237,8 @@ public class AdminAccountsResource {
     }
 
     /**
-     * Cleans up a rotation that a node did not finish (see {@link AccountChecks#cleanUpRotation}); body {@code {}}.
-     * 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished rotation; 409
+     * Cleans up a rotation that a node did not finish (see {@link AccessKeyRotation#cleanUpRotation}); body
+     * {@code {}}. 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished rotation; 409
      * while the rotation is still running.
      */
     @POST
@@ -244,7 +251,7 @@ public class AdminAccountsResource {
         CallerChecks.requireJson(headers, i18n);
         RequestBody.parse(body, Set.of(), true, i18n);
         Account account = stored(id);
-        Optional<RotationReport> report = checks.cleanUpRotation(account.id());
+        Optional<RotationReport> report = keyRotation.cleanUpRotation(account.id());
         if (report.isEmpty()) {
             throw new RestException(Response.Status.NOT_FOUND,
                     i18n.getText("awsc.admin.rotate.nothingToCleanUp"), null);

@@ -169,7 +169,7 @@ class ConnectorTesterThroughLocalAwsTest {
                 PrincipalType.FEDERATED_USER).policy(POLICY));
         asAdmin(federated.id());
 
-        RotationReport report = node.checks.rotateAccessKey(node.account.id(), node.stored().version());
+        RotationReport report = node.keyRotation.rotateAccessKey(node.account.id(), node.stored().version());
         node.aws.clear();
         ConnectorTestResult result = asAdmin(federated.id());
 

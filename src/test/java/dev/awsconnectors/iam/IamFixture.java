@@ -69,6 +69,7 @@ final class IamFixture implements AutoCloseable {
     final KeyRotations rotations;
     final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     final AccountChecks checks;
+    final AccessKeyRotation keyRotation;
     final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
     /** How many times the broker read a connector, through {@link ConnectorDirectory#find}. */
     final AtomicInteger connectorReads = new AtomicInteger();
@@ -99,8 +100,9 @@ final class IamFixture implements AutoCloseable {
         this.sts = new StsClients(accounts, FAST);
         this.iam = new IamClients(sts);
         this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);
-        this.checks = new AccountChecks(accounts, rotations, sts, iam,
-                new AccountChecks.KeyPropagation(3, Duration.ZERO));
+        this.checks = new AccountChecks(accounts, sts, iam);
+        this.keyRotation = new AccessKeyRotation(accounts, rotations, sts, iam,
+                new AccessKeyRotation.KeyPropagation(3, Duration.ZERO));
         ConnectorDirectory countedReads = new ConnectorDirectory() {
             @Override
             public Optional<BoundConnector> find(UUID connectorId) {

@@ -9,13 +9,13 @@ class SecretScrubbingTest {
 
     @Test
     void removesTheSecretFromAnyMessageWhateverProducedIt() {
-        assertThat(AccountChecks.scrub("value 'abc" + SECRET.substring(0, 12) + "' ... " + SECRET + "!", SECRET))
+        assertThat(AccessKeyRotation.scrub("value 'abc" + SECRET.substring(0, 12) + "' ... " + SECRET + "!", SECRET))
                 .doesNotContain(SECRET).contains("[redacted]");
     }
 
     @Test
     void removesAnythingShapedLikeKeyMaterialEvenWhenTheSecretIsNotKnown() {
-        assertThat(AccountChecks.scrub("token FwoGZXIvYXdzEBYaDHqa0AP1/2xl+KaQxyKuAfN0xzTkJ= rest", null))
+        assertThat(AccessKeyRotation.scrub("token FwoGZXIvYXdzEBYaDHqa0AP1/2xl+KaQxyKuAfN0xzTkJ= rest", null))
                 .isEqualTo("token [redacted] rest");
     }
 
@@ -24,7 +24,7 @@ class SecretScrubbingTest {
         String text = "Key AKIAIOSFODNN7EXAMPLE of arn:aws:iam::123456789012:user/jira-broker "
                 + "(AWS request id 4bb02eca-8abb-4a5a-909c-ea9177cf8030)";
 
-        assertThat(AccountChecks.scrub(text, SECRET)).isEqualTo(text);
+        assertThat(AccessKeyRotation.scrub(text, SECRET)).isEqualTo(text);
     }
 
     @Test

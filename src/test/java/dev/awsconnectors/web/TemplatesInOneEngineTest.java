@@ -19,6 +19,7 @@ import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.iam.AccessKeyRotation;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.persistence.AccountRepository;
@@ -301,7 +302,8 @@ class TemplatesInOneEngineTest {
         private AccountAdminServlet accountEditor() {
             return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
                     new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
-                    new ConfigurationValidator(), mock(AccountChecks.class));
+                    new ConfigurationValidator(), mock(AccountChecks.class),
+                    mock(AccessKeyRotation.class));
         }
 
         private ConnectorAdminServlet connectorEditor() {

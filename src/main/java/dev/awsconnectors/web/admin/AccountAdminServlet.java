@@ -20,6 +20,7 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.iam.AccountCheck;
+import dev.awsconnectors.iam.AccessKeyRotation;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.RotationReport;
 import dev.awsconnectors.persistence.AccessKeySharedException;
@@ -75,6 +76,7 @@ public class AccountAdminServlet extends AdminPageServlet {
     private final transient ConnectorRepository connectors;
     private final transient ConfigurationValidator validator;
     private final transient AccountChecks checks;
+    private final transient AccessKeyRotation keyRotation;
     private final transient AdminChangeAudit audit;
 
     public AccountAdminServlet(@ComponentImport UserManager userManager,
@@ -87,13 +89,15 @@ public class AccountAdminServlet extends AdminPageServlet {
                                @ComponentImport PageBuilderService pageBuilderService,
                                @ComponentImport AuditService auditService,
                                AccountRepository accounts, ConnectorRepository connectors,
-                               ConfigurationValidator validator, AccountChecks checks) {
+                               ConfigurationValidator validator, AccountChecks checks,
+                               AccessKeyRotation keyRotation) {
         super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
                 pageBuilderService);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.checks = Objects.requireNonNull(checks, "checks");
+        this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
         this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
     }
 
@@ -284,18 +288,13 @@ public class AccountAdminServlet extends AdminPageServlet {
         if (account.isEmpty()) {
             return notFound();
         }
-        long version = parseVersion(request.getParameter("version"));
-        if (version != account.get().version()) {
-            // Refused before AWS is asked for a new key that would only be deleted again.
-            return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
-                    .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
-        }
         RotationReport report;
         try {
-            report = checks.rotateAccessKey(account.get().id(), version);
+            // The rotation refuses a stale version before AWS is asked for a key that would only be deleted again.
+            report = keyRotation.rotateAccessKey(account.get().id(), parseVersion(request.getParameter("version")));
         } catch (ConcurrentEditException e) {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
-                    .error(i18n().getText("awsc.admin.rotate.changedMeanwhile", account.get().name())).build();
+                    .error(i18n().getText("awsc.admin.concurrentEdit", account.get().name())).build();
         } catch (RotationUnderWayException e) {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
                     .error(underWay(e)).build();
@@ -325,7 +324,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         }
         Optional<RotationReport> report;
         try {
-            report = checks.cleanUpRotation(account.get().id());
+            report = keyRotation.cleanUpRotation(account.get().id());
         } catch (RotationUnderWayException e) {
             return form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_CONFLICT)
                     .error(underWay(e)).build();
@@ -416,7 +415,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         page.context.put("sharedKey", sharing.isEmpty() ? ""
                 : i18n().getText("awsc.admin.account.sharedKey", String.join(", ", sharing), masked));
         Optional<KeyRotationState> unfinished = account == null ? Optional.empty()
-                : checks.unfinishedRotation(account.id());
+                : keyRotation.unfinishedRotation(account.id());
         page.context.put("rotationState", unfinished.map(state -> state.interrupted()
                 ? i18n().getText("awsc.admin.rotate.state.interrupted", state.started().toString(),
                         state.newKeyId().map(AccessKeyIds::masked)

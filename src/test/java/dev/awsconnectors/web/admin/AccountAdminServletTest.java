@@ -14,6 +14,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.iam.AccessKeyRotation;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
@@ -54,6 +55,7 @@ class AccountAdminServletTest {
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final ConnectorRepository connectors = mock(ConnectorRepository.class);
     private final AccountChecks checks = mock(AccountChecks.class);
+    private final AccessKeyRotation keyRotation = mock(AccessKeyRotation.class);
     private final ConfigurationValidator validator = new ConfigurationValidator();
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
@@ -100,7 +102,7 @@ class AccountAdminServletTest {
     private AccountAdminServlet servlet() {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), auditService,
-                accounts, connectors, validator, checks);
+                accounts, connectors, validator, checks, keyRotation);
     }
 
     @Test
@@ -111,7 +113,7 @@ class AccountAdminServletTest {
 
         verify(response).setStatus(403);
         assertThat(body.toString()).contains("The form has expired", "nothing was changed");
-        verifyNoInteractions(accounts, auditService, checks);
+        verifyNoInteractions(accounts, auditService, checks, keyRotation);
     }
 
     @Test
@@ -123,7 +125,7 @@ class AccountAdminServletTest {
         verify(response).setStatus(403);
         assertThat(body.toString()).contains("You need to be a Jira administrator");
         verify(xsrf, never()).validateFormEncodedToken(any());
-        verifyNoInteractions(webSudoManager, accounts, connectors, auditService, checks);
+        verifyNoInteractions(webSudoManager, accounts, connectors, auditService, checks, keyRotation);
     }
 
     @Test
@@ -239,8 +241,8 @@ class AccountAdminServletTest {
         }
         assertThat(body.toString()).contains("Clean up the interrupted key rotation of account &#39;Sandbox&#39;?");
         verify(accounts, never()).delete(any());
-        verify(checks, never()).rotateAccessKey(any(), org.mockito.ArgumentMatchers.anyLong());
-        verify(checks, never()).cleanUpRotation(any());
+        verify(keyRotation, never()).rotateAccessKey(any(), org.mockito.ArgumentMatchers.anyLong());
+        verify(keyRotation, never()).cleanUpRotation(any());
         verifyNoInteractions(auditService);
     }
 
@@ -249,7 +251,7 @@ class AccountAdminServletTest {
         Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
                 .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(3).build();
         when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
-        when(checks.rotateAccessKey(stored.id(), 3)).thenThrow(new dev.awsconnectors.persistence
+        when(keyRotation.rotateAccessKey(stored.id(), 3)).thenThrow(new dev.awsconnectors.persistence
                 .RotationUnderWayException("Sandbox", java.time.Instant.parse("2026-01-01T10:00:00Z"), false));
         parameters.put("action", "rotate");
         parameters.put("id", stored.id().toString());
@@ -261,6 +263,26 @@ class AccountAdminServletTest {
         verify(response).setStatus(409);
         assertThat(body.toString()).contains("Another rotation of the access key of account &#39;Sandbox&#39; is under way",
                 "Nothing was changed");
+        verifyNoInteractions(auditService);
+    }
+
+    @Test
+    void aRotationOfAVersionChangedMeanwhileIsA409SayingSomeoneElseChangedItAndAuditsNothing() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(3).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        when(keyRotation.rotateAccessKey(stored.id(), 3)).thenThrow(
+                new dev.awsconnectors.persistence.ConcurrentEditException("account", "Sandbox"));
+        parameters.put("action", "rotate");
+        parameters.put("id", stored.id().toString());
+        parameters.put("version", "3");
+        parameters.put("confirm", "yes");
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(409);
+        assertThat(body.toString()).contains("&#39;Sandbox&#39; was changed by someone else since you opened it",
+                "nothing was saved");
         verifyNoInteractions(auditService);
     }
 

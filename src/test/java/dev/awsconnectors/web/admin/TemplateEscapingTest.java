@@ -14,6 +14,7 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.iam.AccessKeyRotation;
 import dev.awsconnectors.iam.AccountChecks;
 import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.persistence.AccountRepository;
@@ -274,7 +275,7 @@ class TemplateEscapingTest {
         return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
                 mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class));
+                mock(AccountChecks.class), mock(AccessKeyRotation.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * one rotation at a time, the other node is told so and changes nothing, and an interrupted rotation is shown and
  * cleaned up. Real repositories on H2, the real SDK against the local AWS double.
  */
-class KeyRotationAcrossNodesTest {
+class AccessKeyRotationAcrossNodesTest {
     @TempDir
     Path home;
 
@@ -53,7 +53,7 @@ class KeyRotationAcrossNodesTest {
     private final List<AutoCloseable> closing = new java.util.ArrayList<>();
 
     /** Another node on the same database, home and AWS, rotating through {@code rotations}. */
-    private record OtherNode(AccountRepository accounts, KeyRotations rotations, AccountChecks checks) { }
+    private record OtherNode(AccountRepository accounts, KeyRotations rotations, AccessKeyRotation keyRotation) { }
 
     @BeforeEach
     void start() {
@@ -79,8 +79,8 @@ class KeyRotationAcrossNodesTest {
         IamClients iam = new IamClients(sts);
         closing.add(iam::close);
         closing.add(sts::close);
-        return new OtherNode(accounts, rotations, new AccountChecks(accounts, rotations, sts, iam,
-                new AccountChecks.KeyPropagation(3, Duration.ZERO)));
+        return new OtherNode(accounts, rotations, new AccessKeyRotation(accounts, rotations, sts, iam,
+                new AccessKeyRotation.KeyPropagation(3, Duration.ZERO)));
     }
 
     /** The node dies (as with kill -9) right after it recorded the key AWS created: nothing after runs. */
@@ -117,13 +117,13 @@ class KeyRotationAcrossNodesTest {
         node.aws.failNext(1, "CreateAccessKey", Failure.delay(Duration.ofMillis(1500)));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<RotationReport> first = pool.submit(() -> node.checks.rotateAccessKey(before.id(),
+            Future<RotationReport> first = pool.submit(() -> node.keyRotation.rotateAccessKey(before.id(),
                     before.version()));
-            while (node.checks.unfinishedRotation(before.id()).isEmpty() && !first.isDone()) {
+            while (node.keyRotation.unfinishedRotation(before.id()).isEmpty() && !first.isDone()) {
                 Thread.onSpinWait();
             }
 
-            Throwable refused = catchThrowable(() -> other.checks.rotateAccessKey(before.id(), before.version()));
+            Throwable refused = catchThrowable(() -> other.keyRotation.rotateAccessKey(before.id(), before.version()));
 
             RotationReport report = first.get(60, TimeUnit.SECONDS);
             assertThat(report.succeeded()).isTrue();
@@ -142,8 +142,8 @@ class KeyRotationAcrossNodesTest {
         assertThat(after.accessKeyId()).isPresent().get().isNotEqualTo(node.key.accessKeyId());
         assertThat(keysInAws()).containsExactly(after.accessKeyId().get());
         assertThat(node.checks.validate(after.id()).arn()).isEqualTo(node.brokerUser.arn());
-        assertThat(node.checks.unfinishedRotation(after.id())).isEmpty();
-        assertThat(other.checks.rotateAccessKey(after.id(), after.version()).succeeded())
+        assertThat(node.keyRotation.unfinishedRotation(after.id())).isEmpty();
+        assertThat(other.keyRotation.rotateAccessKey(after.id(), after.version()).succeeded())
                 .as("the next rotation, from the other node").isTrue();
     }
 
@@ -152,27 +152,27 @@ class KeyRotationAcrossNodesTest {
         OtherNode dying = otherNode(true);
         Account before = node.stored();
 
-        assertThatThrownBy(() -> dying.checks.rotateAccessKey(before.id(), before.version()))
+        assertThatThrownBy(() -> dying.keyRotation.rotateAccessKey(before.id(), before.version()))
                 .isInstanceOf(NodeDied.class);
 
         List<String> inAws = keysInAws();
         assertThat(inAws).hasSize(2).contains(node.key.accessKeyId());
         String orphan = inAws.stream().filter(id -> !id.equals(node.key.accessKeyId())).findFirst().orElseThrow();
-        KeyRotationState state = node.checks.unfinishedRotation(before.id()).orElseThrow();
+        KeyRotationState state = node.keyRotation.unfinishedRotation(before.id()).orElseThrow();
         assertThat(state.newKeyId()).contains(orphan);
         assertThat(state.oldKeyId()).isEqualTo(node.key.accessKeyId());
         assertThat(state.interrupted()).as("until it times out, it may still be running").isFalse();
-        assertThatThrownBy(() -> node.checks.rotateAccessKey(before.id(), before.version()))
+        assertThatThrownBy(() -> node.keyRotation.rotateAccessKey(before.id(), before.version()))
                 .isInstanceOf(RotationUnderWayException.class);
-        assertThatThrownBy(() -> node.checks.cleanUpRotation(before.id()))
+        assertThatThrownBy(() -> node.keyRotation.cleanUpRotation(before.id()))
                 .isInstanceOf(RotationUnderWayException.class);
         assertThat(node.stored()).isEqualTo(before);
 
         node.clock.advance(KeyRotations.TIME_OUT.plusSeconds(1));
-        assertThat(node.checks.unfinishedRotation(before.id()).orElseThrow().interrupted()).isTrue();
-        assertThatThrownBy(() -> node.checks.rotateAccessKey(before.id(), before.version()))
+        assertThat(node.keyRotation.unfinishedRotation(before.id()).orElseThrow().interrupted()).isTrue();
+        assertThatThrownBy(() -> node.keyRotation.rotateAccessKey(before.id(), before.version()))
                 .isInstanceOfSatisfying(RotationUnderWayException.class, e -> assertThat(e.interrupted()).isTrue());
-        RotationReport cleanUp = node.checks.cleanUpRotation(before.id()).orElseThrow();
+        RotationReport cleanUp = node.keyRotation.cleanUpRotation(before.id()).orElseThrow();
 
         assertThat(cleanUp.succeeded()).isTrue();
         assertThat(cleanUp.steps()).singleElement().satisfies(step -> {
@@ -182,9 +182,9 @@ class KeyRotationAcrossNodesTest {
         assertThat(keysInAws()).containsExactly(node.key.accessKeyId());
         assertThat(node.stored()).isEqualTo(before);
         assertThat(node.checks.validate(before.id()).arn()).isEqualTo(node.brokerUser.arn());
-        assertThat(node.checks.unfinishedRotation(before.id())).isEmpty();
-        assertThat(node.checks.cleanUpRotation(before.id())).as("nothing left to clean up").isEmpty();
-        assertThat(node.checks.rotateAccessKey(before.id(), before.version()).succeeded()).isTrue();
+        assertThat(node.keyRotation.unfinishedRotation(before.id())).isEmpty();
+        assertThat(node.keyRotation.cleanUpRotation(before.id())).as("nothing left to clean up").isEmpty();
+        assertThat(node.keyRotation.rotateAccessKey(before.id(), before.version()).succeeded()).isTrue();
     }
 
     @Test
@@ -192,17 +192,17 @@ class KeyRotationAcrossNodesTest {
         Account before = node.stored();
         node.aws.failNext(10, "DeleteAccessKey", Failure.awsError(403, "AccessDenied", "not authorized"));
 
-        RotationReport report = node.checks.rotateAccessKey(before.id(), before.version());
+        RotationReport report = node.keyRotation.rotateAccessKey(before.id(), before.version());
         node.aws.clearFailures();
 
         assertThat(report.succeeded()).isFalse();
         assertThat(report.step(RotationReport.DELETE_OLD).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
         String newKey = node.stored().accessKeyId().orElseThrow();
-        KeyRotationState state = node.checks.unfinishedRotation(before.id()).orElseThrow();
+        KeyRotationState state = node.keyRotation.unfinishedRotation(before.id()).orElseThrow();
         assertThat(state.interrupted()).as("offered at once: nothing runs any more").isTrue();
         assertThat(state.newKeyId()).contains(newKey);
 
-        RotationReport cleanUp = node.checks.cleanUpRotation(before.id()).orElseThrow();
+        RotationReport cleanUp = node.keyRotation.cleanUpRotation(before.id()).orElseThrow();
 
         assertThat(cleanUp.succeeded()).isTrue();
         assertThat(cleanUp.steps()).singleElement().satisfies(step ->
@@ -226,7 +226,7 @@ class KeyRotationAcrossNodesTest {
         }
         node.aws.clear();
 
-        assertThatThrownBy(() -> node.checks.rotateAccessKey(before.id(), before.version()))
+        assertThatThrownBy(() -> node.keyRotation.rotateAccessKey(before.id(), before.version()))
                 .isInstanceOfSatisfying(AccessKeySharedException.class, e -> {
                     assertThat(e.otherAccounts()).containsExactly("Copy");
                     assertThat(e.getMessage()).contains("'Copy'").doesNotContain(node.key.accessKeyId());
@@ -234,7 +234,7 @@ class KeyRotationAcrossNodesTest {
 
         assertThat(node.aws.requests()).isEmpty();
         assertThat(keysInAws()).containsExactly(node.key.accessKeyId());
-        assertThat(node.checks.unfinishedRotation(before.id())).isEmpty();
+        assertThat(node.keyRotation.unfinishedRotation(before.id())).isEmpty();
     }
 
     @Test
@@ -244,7 +244,7 @@ class KeyRotationAcrossNodesTest {
                 .accessKeyId(second.accessKeyId()).version(0).build(), Optional.of(second.secretAccessKey()));
         Account before = node.stored();
 
-        RotationReport report = node.checks.rotateAccessKey(before.id(), before.version());
+        RotationReport report = node.keyRotation.rotateAccessKey(before.id(), before.version());
 
         assertThat(report.steps().get(0).message())
                 .contains(second.accessKeyId() + " (stored in account 'Second': keep it)")
