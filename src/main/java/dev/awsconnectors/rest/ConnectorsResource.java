@@ -55,15 +55,15 @@ public class ConnectorsResource {
     static final String CREDENTIAL_PROCESS = "credential_process";
     static final String JSON_FORMAT = "json";
 
-    private final CredentialBroker connectors;
+    private final CredentialBroker broker;
     private final ConnectorTester tester;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public ConnectorsResource(CredentialBroker connectors, ConnectorTester tester,
+    public ConnectorsResource(CredentialBroker broker, ConnectorTester tester,
                               @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
-        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.broker = Objects.requireNonNull(broker, "broker");
         this.tester = Objects.requireNonNull(tester, "tester");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -79,7 +79,7 @@ public class ConnectorsResource {
     @LicensedOnly
     public Response usableConnectors() {
         CallerChecks.requireUser(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(connectors.usableConnectors()));
+        return JsonResponses.json(Response.Status.OK, toJson(broker.usableConnectors()));
     }
 
     /**
@@ -103,7 +103,7 @@ public class ConnectorsResource {
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
         TemporaryCredentials credentials = hidingOthers(connectorId,
-                () -> connectors.credentials(connectorId, request, RequestOrigin.REST));
+                () -> broker.credentials(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         if (credentialProcess) {
             body.put("Version", 1);
@@ -135,7 +135,7 @@ public class ConnectorsResource {
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
         ConsoleSignIn signIn = hidingOthers(connectorId,
-                () -> connectors.consoleSignIn(connectorId, request, RequestOrigin.REST));
+                () -> broker.consoleSignIn(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         body.put("url", signIn.getUrl().toString());
         body.put("expiresAt", signIn.getExpiresAt().toString());
