@@ -38,13 +38,8 @@ import java.util.function.Supplier;
  * {@code /rest/aws-connectors/1.0/connectors}: the connectors the caller may use, and their credentials, console
  * sign-ins and caller identity.
  *
- * <p>Access: {@link LicensedOnly} (REST v2, Platform 7 and later), that is a logged-in user with a product licence;
- * anonymous requests are refused by Jira before this class runs. That is also what Platform 8 applies to a resource
- * with no security annotation; it is written out so that the intent is explicit and no host setting (such as
- * limited unlicensed access, which {@code @UnlicensedSiteAccess} would follow) widens it. The resource checks for a
- * user again itself, and which connectors a user may use is decided by the broker's access rules. A connector the
- * user may not use is answered exactly like an id that names no connector — 404 with the same message — so the
- * API does not tell anyone which connectors exist; the audit log records the rule that refused.
+ * <p>{@link LicensedOnly}, written out so that no host setting widens who may call it. A connector the caller may
+ * not use is answered like an id that names none (404), so the API does not tell which connectors exist.
  *
  * <p>Errors are answered by {@link RestExceptionMapper}. JSON is written with the app's own embedded Jackson.
  */
