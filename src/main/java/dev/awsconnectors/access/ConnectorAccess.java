@@ -9,7 +9,7 @@ import dev.awsconnectors.connectors.Connector;
 import org.springframework.stereotype.Component;
 
 /**
- * The access rules of DESIGN.md, in their order, checked before any AWS call:
+ * Who may use a connector, decided by these rules in this order before any AWS call:
  * <ol>
  *   <li>no Jira user: allowed only through the system-scope entry, and only for a system-scope connector;</li>
  *   <li>Jira administrators and system administrators: every connector;</li>

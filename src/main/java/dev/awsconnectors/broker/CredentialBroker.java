@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -172,12 +173,12 @@ public class CredentialBroker {
             return new IssuedCredentials(bound, issuer.issue(call));
         }
         // Whether this thread called STS; otherwise the cache (or a concurrent request's call) answered.
-        boolean[] loaded = new boolean[1];
+        AtomicBoolean calledSts = new AtomicBoolean();
         TemporaryCredentials credentials = cache.get(CredentialsKey.of(bound, call.owner(), duration), () -> {
-            loaded[0] = true;
+            calledSts.set(true);
             return issuer.issue(call);
         });
-        attempt.fromCache(!loaded[0]);
+        attempt.fromCache(!calledSts.get());
         return new IssuedCredentials(bound, credentials);
     }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One AWS IAM client per account, rebuilt when the account changes, for the admin screens (validate, rotate the
@@ -85,16 +86,17 @@ public class IamClients implements AutoCloseable {
         if (current != null && current.version() == account.version()) {
             return current.client();
         }
-        Entry[] replaced = new Entry[1];
+        AtomicReference<Entry> replaced = new AtomicReference<>();
         Entry entry = clients.compute(account.id(), (id, existing) -> {
             if (existing != null && existing.version() >= account.version()) {
                 return existing;
             }
-            replaced[0] = existing;
+            replaced.set(existing);
             return build(account);
         });
-        if (replaced[0] != null) {
-            replaced[0].close(sts);
+        Entry old = replaced.get();
+        if (old != null) {
+            old.close(sts);
         }
         return entry.client();
     }

@@ -38,13 +38,8 @@ import java.util.function.Supplier;
  * {@code /rest/aws-connectors/1.0/connectors}: the connectors the caller may use, and their credentials, console
  * sign-ins and caller identity.
  *
- * <p>Access: {@link LicensedOnly} (REST v2, Platform 7 and later), that is a logged-in user with a product licence;
- * anonymous requests are refused by Jira before this class runs. That is also what Platform 8 applies to a resource
- * with no security annotation; it is written out so that the intent is explicit and no host setting (such as
- * limited unlicensed access, which {@code @UnlicensedSiteAccess} would follow) widens it. The resource checks for a
- * user again itself, and which connectors a user may use is decided by the broker's access rules. A connector the
- * user may not use is answered exactly like an id that names no connector — 404 with the same message — so the
- * API does not tell anyone which connectors exist; the audit log records the rule that refused.
+ * <p>{@link LicensedOnly}, written out so that no host setting widens who may call it. A connector the caller may
+ * not use is answered like an id that names none (404), so the API does not tell which connectors exist.
  *
  * <p>Errors are answered by {@link RestExceptionMapper}. JSON is written with the app's own embedded Jackson.
  */
@@ -55,15 +50,15 @@ public class ConnectorsResource {
     static final String CREDENTIAL_PROCESS = "credential_process";
     static final String JSON_FORMAT = "json";
 
-    private final CredentialBroker connectors;
+    private final CredentialBroker broker;
     private final ConnectorTester tester;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public ConnectorsResource(CredentialBroker connectors, ConnectorTester tester,
+    public ConnectorsResource(CredentialBroker broker, ConnectorTester tester,
                               @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
-        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.broker = Objects.requireNonNull(broker, "broker");
         this.tester = Objects.requireNonNull(tester, "tester");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -79,7 +74,7 @@ public class ConnectorsResource {
     @LicensedOnly
     public Response usableConnectors() {
         CallerChecks.requireUser(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(connectors.usableConnectors()));
+        return JsonResponses.json(Response.Status.OK, toJson(broker.usableConnectors()));
     }
 
     /**
@@ -103,7 +98,7 @@ public class ConnectorsResource {
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
         TemporaryCredentials credentials = hidingOthers(connectorId,
-                () -> connectors.credentials(connectorId, request, RequestOrigin.REST));
+                () -> broker.credentials(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         if (credentialProcess) {
             body.put("Version", 1);
@@ -135,7 +130,7 @@ public class ConnectorsResource {
         UUID connectorId = connectorId(id);
         CredentialsRequest request = request(durationSeconds, mfaCode);
         ConsoleSignIn signIn = hidingOthers(connectorId,
-                () -> connectors.consoleSignIn(connectorId, request, RequestOrigin.REST));
+                () -> broker.consoleSignIn(connectorId, request, RequestOrigin.REST));
         ObjectNode body = JsonResponses.object();
         body.put("url", signIn.getUrl().toString());
         body.put("expiresAt", signIn.getExpiresAt().toString());

@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One AWS STS client per account, shared by every request of that account and rebuilt when the account changes.
@@ -186,7 +187,7 @@ public class StsClients implements AutoCloseable {
         if (current != null && current.version() == account.version()) {
             return current.client();
         }
-        Entry[] replaced = new Entry[1];
+        AtomicReference<Entry> replaced = new AtomicReference<>();
         Entry entry = clients.compute(account.id(), (id, existing) -> {
             if (existing != null && existing.version() == account.version()) {
                 return existing;
@@ -195,11 +196,12 @@ public class StsClients implements AutoCloseable {
                 // A request that read the account before an edit arrived after it: keep the newer client.
                 return existing;
             }
-            replaced[0] = existing;
+            replaced.set(existing);
             return build(account);
         });
-        if (replaced[0] != null) {
-            replaced[0].close();
+        Entry old = replaced.get();
+        if (old != null) {
+            old.close();
         }
         // A request that read the account before an edit gets the client of the newer version: the edit is what
         // the admin wants now.

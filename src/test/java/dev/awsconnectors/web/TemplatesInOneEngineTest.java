@@ -30,7 +30,7 @@ import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.web.admin.AccountAdminServlet;
 import dev.awsconnectors.web.admin.ConnectorAdminServlet;
-import dev.awsconnectors.web.admin.ConnectorsAdminServlet;
+import dev.awsconnectors.web.admin.AdminOverviewServlet;
 import dev.awsconnectors.web.user.MyConnectorsServlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -294,8 +294,8 @@ class TemplatesInOneEngineTest {
             pages.put(name, rendered.get(0));
         }
 
-        private ConnectorsAdminServlet overview() {
-            return new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
+        private AdminOverviewServlet overview() {
+            return new AdminOverviewServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
                     new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), accounts, connectors);
         }
 

@@ -443,7 +443,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         List<Map<String, String>> typeInfos = new ArrayList<>();
         for (PrincipalType type : PrincipalType.values()) {
             typeOptions.add(AccountAdminServlet.option(type.name(),
-                    i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)), values.get("principalType")));
+                    i18n().getText(AdminOverviewServlet.principalTypeKey(type)), values.get("principalType")));
             typeInfos.add(typeInfo(type));
         }
         page.context.put("typeOptions", typeOptions);
@@ -455,7 +455,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             List<String> titles = new ArrayList<>();
             for (PrincipalType type : field.types()) {
                 names.add(type.name());
-                titles.add(i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)));
+                titles.add(i18n().getText(AdminOverviewServlet.principalTypeKey(type)));
             }
             typesOf.put(field.fieldName(), String.join(" ", names));
             takenBy.put(field.fieldName(), titles.size() == 1
@@ -538,7 +538,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
         }
         Map<String, String> info = new HashMap<>();
         info.put("type", type.name());
-        info.put("title", i18n().getText(ConnectorsAdminServlet.principalTypeKey(type)));
+        info.put("title", i18n().getText(AdminOverviewServlet.principalTypeKey(type)));
         // Keys built from the type: awsc.admin.type.<prefix>.{call,policies,console,mfa,identity}.
         for (String aspect : List.of("call", "policies", "console", "mfa", "identity")) {
             info.put(aspect, i18n().getText("awsc.admin.type." + prefix + "." + aspect));

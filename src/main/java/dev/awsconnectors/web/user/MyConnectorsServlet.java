@@ -86,7 +86,7 @@ public class MyConnectorsServlet extends HttpServlet {
     private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final transient CredentialBroker connectors;
+    private final transient CredentialBroker broker;
     private final transient UserManager userManager;
     private final transient LoginUriProvider loginUriProvider;
     private final transient TemplateRenderer templateRenderer;
@@ -96,7 +96,7 @@ public class MyConnectorsServlet extends HttpServlet {
     private final transient ApplicationProperties applicationProperties;
     private final transient PageBuilderService pageBuilderService;
 
-    public MyConnectorsServlet(CredentialBroker connectors,
+    public MyConnectorsServlet(CredentialBroker broker,
                                @ComponentImport UserManager userManager,
                                @ComponentImport LoginUriProvider loginUriProvider,
                                @ComponentImport TemplateRenderer templateRenderer,
@@ -105,7 +105,7 @@ public class MyConnectorsServlet extends HttpServlet {
                                @ComponentImport XsrfTokenAccessor xsrfAccessor,
                                @ComponentImport ApplicationProperties applicationProperties,
                                @ComponentImport PageBuilderService pageBuilderService) {
-        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.broker = Objects.requireNonNull(broker, "broker");
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
         this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
@@ -167,7 +167,7 @@ public class MyConnectorsServlet extends HttpServlet {
                 throw new ConnectorNotFoundException(new UUID(0, 0));
             }
             CredentialsRequest consoleRequest = credentialsRequest(request, false);
-            ConsoleSignIn signIn = connectors.consoleSignIn(id, consoleRequest, RequestOrigin.WEB);
+            ConsoleSignIn signIn = broker.consoleSignIn(id, consoleRequest, RequestOrigin.WEB);
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Referrer-Policy", "no-referrer");
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -187,7 +187,7 @@ public class MyConnectorsServlet extends HttpServlet {
                 throw new ConnectorNotFoundException(new UUID(0, 0));
             }
             CredentialsRequest credentialsRequest = credentialsRequest(request, true);
-            TemporaryCredentials credentials = connectors.credentials(id, credentialsRequest,
+            TemporaryCredentials credentials = broker.credentials(id, credentialsRequest,
                     RequestOrigin.WEB);
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("connectorName", name);
@@ -197,7 +197,7 @@ public class MyConnectorsServlet extends HttpServlet {
             shown.put("validUntil", validUntil(credentials.getExpiration(), Instant.now()));
             List<Map<String, String>> formats = new ArrayList<>();
             CredentialFormats.Profile profile = new CredentialFormats.Profile(id, name, baseUrl(),
-                    mfaRequired(context, id), connectors.region(id).orElse(""));
+                    mfaRequired(context, id), broker.region(id).orElse(""));
             for (CredentialFormats.Format format : CredentialFormats.of(credentials, profile)) {
                 Map<String, String> row = new LinkedHashMap<>();
                 row.put("id", format.id());
@@ -284,7 +284,7 @@ public class MyConnectorsServlet extends HttpServlet {
     /** The connectors the user may use, as rows of strings for the template. */
     private Map<String, Object> listContext() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ConnectorSummary connector : connectors.usableConnectors()) {
+        for (ConnectorSummary connector : broker.usableConnectors()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", connector.getId().toString());
             row.put("name", connector.getName());

@@ -117,7 +117,7 @@ class TemplateEscapingTest {
 
     @Test
     void theOverviewEscapesNamesAndGroups() throws IOException {
-        new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
+        new AdminOverviewServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors)
                 .doGet(request, response);
 

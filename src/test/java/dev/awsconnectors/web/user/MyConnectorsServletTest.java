@@ -57,7 +57,7 @@ class MyConnectorsServletTest {
     private static final URI LOGIN = URI.create("http://localhost:2990/jira/login.jsp?os_destination=x");
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private final CredentialBroker connectors = mock(CredentialBroker.class);
+    private final CredentialBroker broker = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final LoginUriProvider loginUriProvider = mock(LoginUriProvider.class);
     private final TemplateRenderer renderer = mock(TemplateRenderer.class);
@@ -68,7 +68,7 @@ class MyConnectorsServletTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
-    private final MyConnectorsServlet servlet = new MyConnectorsServlet(connectors, userManager, loginUriProvider,
+    private final MyConnectorsServlet servlet = new MyConnectorsServlet(broker, userManager, loginUriProvider,
             renderer, i18n, xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
 
     @BeforeEach
@@ -85,8 +85,8 @@ class MyConnectorsServletTest {
         when(xsrfAccessor.getXsrfToken(any(), any(), eq(true))).thenReturn("token");
         when(xsrfValidator.getXsrfParameterName()).thenReturn("atl_token");
         when(applicationProperties.getBaseUrl(UrlMode.CANONICAL)).thenReturn("http://jira.example.com/jira/");
-        when(connectors.region(FEDERATED)).thenReturn(Optional.of("eu-west-1"));
-        when(connectors.usableConnectors()).thenReturn(List.of(
+        when(broker.region(FEDERATED)).thenReturn(Optional.of("eu-west-1"));
+        when(broker.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(FEDERATED, "Developers (federated)", PrincipalType.FEDERATED_USER)
                         .consoleSignInAvailable(true).build()));
         doAnswer(call -> {
@@ -106,8 +106,8 @@ class MyConnectorsServletTest {
 
         verify(response).setStatus(HttpServletResponse.SC_FORBIDDEN);
         verify(renderer).render(eq(MyConnectorsServlet.MESSAGE_TEMPLATE), anyMap(), any(Writer.class));
-        verify(connectors, never()).credentials(any(), any(), any());
-        verify(connectors, never()).consoleSignIn(any(), any(), any());
+        verify(broker, never()).credentials(any(), any(), any());
+        verify(broker, never()).consoleSignIn(any(), any(), any());
     }
 
     @Test
@@ -116,7 +116,7 @@ class MyConnectorsServletTest {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
         when(request.getParameter("durationSeconds")).thenReturn("3600");
-        when(connectors.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
+        when(broker.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
                 "ASIAEXAMPLEEXAMPLE12", SECRET, "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
                 "arn:aws:sts::123456789012:federated-user/alice"));
 
@@ -124,7 +124,7 @@ class MyConnectorsServletTest {
 
         verify(response).setStatus(HttpServletResponse.SC_OK);
         verify(response).setHeader("Cache-Control", "no-store");
-        verify(connectors).credentials(FEDERATED, CredentialsRequest.defaults().withDuration(Duration.ofHours(1)),
+        verify(broker).credentials(FEDERATED, CredentialsRequest.defaults().withDuration(Duration.ofHours(1)),
                 RequestOrigin.WEB);
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, Object>> context = ArgumentCaptor.forClass(Map.class);
@@ -144,13 +144,13 @@ class MyConnectorsServletTest {
 
     @Test
     void aConnectorThatNeedsAnMfaCodeGetsAnExplanationInsteadOfACredentialProcessProfile() throws Exception {
-        when(connectors.usableConnectors()).thenReturn(List.of(
+        when(broker.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(FEDERATED, "Ops (MFA)", PrincipalType.IAM_USER).mfaRequired(true).build()));
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
         when(request.getParameter("mfaCode")).thenReturn("123456");
-        when(connectors.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
+        when(broker.credentials(eq(FEDERATED), any(), any())).thenReturn(new TemporaryCredentials(
                 "ASIAEXAMPLEEXAMPLE12", SECRET, "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
                 "arn:aws:iam::123456789012:user/ops"));
 
@@ -170,7 +170,7 @@ class MyConnectorsServletTest {
 
     @Test
     void saysUntilWhenTheCredentialsAreValidInsteadOfClaimingTheyAreShownOnce() {
-        MyConnectorsServlet real = new MyConnectorsServlet(connectors, userManager, loginUriProvider, renderer,
+        MyConnectorsServlet real = new MyConnectorsServlet(broker, userManager, loginUriProvider, renderer,
                 new HostI18nResolver(getClass().getClassLoader(), List.of("i18n/aws-connectors"), Locale.ENGLISH),
                 xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
 
@@ -188,7 +188,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.credentials(eq(FEDERATED), any(), any())).thenThrow(AwsCallFailedException.of(
+        when(broker.credentials(eq(FEDERATED), any(), any())).thenThrow(AwsCallFailedException.of(
                 "AWS STS denied GetSessionToken on the IAM user of account 'Prod' ...",
                 UserText.of("awsc.aws.user.mfaRejected"), "AccessDenied", "AccessDenied", "r-1").forUser());
 
@@ -207,7 +207,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("console");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.consoleSignIn(eq(FEDERATED), any(), any())).thenReturn(new ConsoleSignIn(signIn, Instant.now()));
+        when(broker.consoleSignIn(eq(FEDERATED), any(), any())).thenReturn(new ConsoleSignIn(signIn, Instant.now()));
 
         servlet.doPost(request, response);
 
@@ -221,7 +221,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.credentials(eq(FEDERATED), any(), any()))
+        when(broker.credentials(eq(FEDERATED), any(), any()))
                 .thenThrow(new AwsRequestFailedException("GetFederationToken was refused", "AccessDenied", "r-1"));
 
         servlet.doPost(request, response);
@@ -239,7 +239,7 @@ class MyConnectorsServletTest {
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(request.getParameter("action")).thenReturn("console");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
-        when(connectors.consoleSignIn(eq(FEDERATED), any(), any())).thenThrow(
+        when(broker.consoleSignIn(eq(FEDERATED), any(), any())).thenThrow(
                 new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_IN_CONNECTOR_GROUPS));
 
         servlet.doPost(request, response);
@@ -260,7 +260,7 @@ class MyConnectorsServletTest {
         servlet.doGet(request, response);
 
         verify(response).sendRedirect(LOGIN.toASCIIString());
-        verify(connectors, never()).usableConnectors();
+        verify(broker, never()).usableConnectors();
     }
 
     @Test

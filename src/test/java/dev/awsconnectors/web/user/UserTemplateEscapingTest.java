@@ -44,7 +44,7 @@ class UserTemplateEscapingTest {
     private static final String ESCAPED = "Evil &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;";
     private static final UUID ID = UUID.fromString("11111111-1111-1111-1111-111111111111");
 
-    private final CredentialBroker connectors = mock(CredentialBroker.class);
+    private final CredentialBroker broker = mock(CredentialBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final XsrfTokenValidator xsrfValidator = mock(XsrfTokenValidator.class);
     private final XsrfTokenAccessor xsrfAccessor = mock(XsrfTokenAccessor.class);
@@ -52,7 +52,7 @@ class UserTemplateEscapingTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
-    private final MyConnectorsServlet servlet = new MyConnectorsServlet(connectors, userManager,
+    private final MyConnectorsServlet servlet = new MyConnectorsServlet(broker, userManager,
             mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrfValidator, xsrfAccessor,
             applicationProperties, pageBuilder());
 
@@ -69,7 +69,7 @@ class UserTemplateEscapingTest {
         when(xsrfValidator.getXsrfParameterName()).thenReturn("atl_token");
         when(xsrfValidator.validateFormEncodedToken(request)).thenReturn(true);
         when(applicationProperties.getBaseUrl(UrlMode.CANONICAL)).thenReturn("http://jira.example.com/jira/");
-        when(connectors.usableConnectors()).thenReturn(List.of(
+        when(broker.usableConnectors()).thenReturn(List.of(
                 ConnectorSummary.builder(ID, EVIL, PrincipalType.IAM_ROLE).description(EVIL)
                         .maxDuration(Duration.ofHours(1)).consoleSignInAvailable(true).mfaRequired(true).build()));
         when(request.getParameter("connectorId")).thenReturn(ID.toString());
@@ -96,7 +96,7 @@ class UserTemplateEscapingTest {
     void theCredentialsDialogEscapesTheConnectorNameInItsTitle() throws Exception {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("mfaCode")).thenReturn("123456");
-        when(connectors.credentials(eq(ID), any(), any())).thenReturn(new TemporaryCredentials("ASIAEXAMPLEEXAMPLE12",
+        when(broker.credentials(eq(ID), any(), any())).thenReturn(new TemporaryCredentials("ASIAEXAMPLEEXAMPLE12",
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "session/token+=", Instant.parse("2030-01-01T00:00:00Z"),
                 "arn:aws:sts::123456789012:assumed-role/Developer/alice"));
 
@@ -110,7 +110,7 @@ class UserTemplateEscapingTest {
     void anAwsFailureNamesTheConnectorEscaped() throws Exception {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("mfaCode")).thenReturn("123456");
-        when(connectors.credentials(eq(ID), any(), any()))
+        when(broker.credentials(eq(ID), any(), any()))
                 .thenThrow(new AwsRequestFailedException(EVIL, "AccessDenied", "r-1"));
 
         servlet.doPost(request, response);

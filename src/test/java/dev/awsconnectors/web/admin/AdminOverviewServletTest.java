@@ -35,7 +35,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /** The overview page, rendered from the real template with Velocity and the real i18n bundle. */
-class ConnectorsAdminServletTest {
+class AdminOverviewServletTest {
     private static final UserKey ADMIN = new UserKey("key-admin");
 
     private final UserManager userManager = mock(UserManager.class);
@@ -62,7 +62,7 @@ class ConnectorsAdminServletTest {
     }
 
     private String render() throws IOException {
-        ConnectorsAdminServlet servlet = new ConnectorsAdminServlet(userManager, mock(LoginUriProvider.class),
+        AdminOverviewServlet servlet = new AdminOverviewServlet(userManager, mock(LoginUriProvider.class),
                 webSudoManager, new UnescapedTemplateRenderer(), new StrictI18nResolver(), mock(XsrfTokenValidator.class),
                 mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors);
         servlet.doGet(request, response);

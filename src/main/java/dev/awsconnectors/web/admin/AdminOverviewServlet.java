@@ -40,7 +40,7 @@ import java.util.UUID;
  * {@code $esc.textHtml} (the one method of the app's classes it calls, in Jira's Velocity allow-list).
  * Secrets never reach the page; access key IDs arrive masked ({@link AccessKeyIds}).
  */
-public class ConnectorsAdminServlet extends AdminPageServlet {
+public class AdminOverviewServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
 
     static final String TEMPLATE = "templates/admin/connectors.vm";
@@ -51,15 +51,15 @@ public class ConnectorsAdminServlet extends AdminPageServlet {
     private final transient AccountRepository accounts;
     private final transient ConnectorRepository connectors;
 
-    public ConnectorsAdminServlet(@ComponentImport UserManager userManager,
-                                  @ComponentImport LoginUriProvider loginUriProvider,
-                                  @ComponentImport WebSudoManager webSudoManager,
-                                  @ComponentImport TemplateRenderer templateRenderer,
-                                  @ComponentImport I18nResolver i18n,
-                                  @ComponentImport XsrfTokenValidator xsrfValidator,
-                                  @ComponentImport XsrfTokenAccessor xsrfAccessor,
-                                  @ComponentImport PageBuilderService pageBuilderService,
-                                  AccountRepository accounts, ConnectorRepository connectors) {
+    public AdminOverviewServlet(@ComponentImport UserManager userManager,
+                                @ComponentImport LoginUriProvider loginUriProvider,
+                                @ComponentImport WebSudoManager webSudoManager,
+                                @ComponentImport TemplateRenderer templateRenderer,
+                                @ComponentImport I18nResolver i18n,
+                                @ComponentImport XsrfTokenValidator xsrfValidator,
+                                @ComponentImport XsrfTokenAccessor xsrfAccessor,
+                                @ComponentImport PageBuilderService pageBuilderService,
+                                AccountRepository accounts, ConnectorRepository connectors) {
         super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
                 pageBuilderService);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
