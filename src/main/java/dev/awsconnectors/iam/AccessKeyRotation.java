@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -82,7 +81,7 @@ public class AccessKeyRotation {
     private final KeyRotations rotations;
     private final StsClients sts;
     private final IamClients iam;
-    private final AwsFailures failures;
+    private final AccountAwsCalls calls;
     private final KeyPropagation propagation;
 
     @Autowired
@@ -97,7 +96,7 @@ public class AccessKeyRotation {
         this.sts = Objects.requireNonNull(sts, "sts");
         this.iam = Objects.requireNonNull(iam, "iam");
         this.propagation = Objects.requireNonNull(propagation, "propagation");
-        this.failures = new AwsFailures(sts.settings());
+        this.calls = new AccountAwsCalls(sts, iam);
     }
 
     /**
@@ -220,7 +219,7 @@ public class AccessKeyRotation {
                         .collect(Collectors.joining(", "));
             } catch (SdkException e) {
                 steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, sentence(scrub(
-                        failures.map(e, iamCall(account, "ListAccessKeys", "the access keys of account '"
+                        calls.failure(e, calls.iam(account, "ListAccessKeys", "the access keys of account '"
                                 + account.name() + "'", "the IAM user of account '" + account.name()
                                 + "' is allowed iam:ListAccessKeys on itself")).getMessage(), null))
                         + " Try the clean-up again."));
@@ -255,7 +254,7 @@ public class AccessKeyRotation {
             return false;
         }
         try {
-            send(iamCall(account, "DeleteAccessKey", "access key " + keyId,
+            calls.send(calls.iam(account, "DeleteAccessKey", "access key " + keyId,
                     "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
                     () -> client.deleteAccessKey(r -> r.accessKeyId(keyId)));
         } catch (AwsRequestFailedException e) {
@@ -305,7 +304,7 @@ public class AccessKeyRotation {
             // (1) Create.
             AccessKey created;
             try {
-                created = send(iamCall(account, "CreateAccessKey", "the IAM user of access key " + oldKeyId,
+                created = calls.send(calls.iam(account, "CreateAccessKey", "the IAM user of access key " + oldKeyId,
                         "the IAM user of account '" + account.name() + "' is allowed iam:CreateAccessKey on itself"
                                 + " (arn:" + account.partition().id() + ":iam::<account>:user/${aws:username})"),
                         () -> oldKeyIam.createAccessKey(r -> { }).accessKey());
@@ -370,7 +369,7 @@ public class AccessKeyRotation {
                 return new RotationReport(steps, false, newKeyId);
             }
             try {
-                send(iamCall(account, "DeleteAccessKey", "access key " + oldKeyId,
+                calls.send(calls.iam(account, "DeleteAccessKey", "access key " + oldKeyId,
                         "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
                         () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(oldKeyId)));
             } catch (RuntimeException e) {
@@ -389,7 +388,7 @@ public class AccessKeyRotation {
 
         /** STS GetCallerIdentity signed with the new key, retried while AWS does not know the key yet. */
         private String checkNewKey(String newKeyId, String newSecret) throws KeyCheckFailed {
-            AwsFailures.AwsCall what = stsCall(account, "GetCallerIdentity", "the new access key " + newKeyId,
+            AwsFailures.AwsCall what = calls.sts(account, "GetCallerIdentity", "the new access key " + newKeyId,
                     "the new access key " + newKeyId + " is active");
             AwsRequestFailedException last = null;
             try (StsClient client = sts.newClient(account,
@@ -399,7 +398,7 @@ public class AccessKeyRotation {
                         throw new KeyCheckFailed("Checking the new key " + newKeyId + " was interrupted.");
                     }
                     try {
-                        GetCallerIdentityResponse identity = send(what, client::getCallerIdentity);
+                        GetCallerIdentityResponse identity = calls.send(what, client::getCallerIdentity);
                         if (isBlank(identity.arn())) {
                             throw new KeyCheckFailed("AWS STS answered GetCallerIdentity for the new key without "
                                     + "an ARN. Check that the account's endpoint override points at AWS STS.");
@@ -441,7 +440,7 @@ public class AccessKeyRotation {
         /** Deletes the new key again after (2) or (3) failed; the old key stays stored. */
         private RotationReport undo(IamClient oldKeyIam, String newKeyId, String user, String nextSkipped) {
             try {
-                send(iamCall(account, "DeleteAccessKey", "access key " + newKeyId,
+                calls.send(calls.iam(account, "DeleteAccessKey", "access key " + newKeyId,
                         "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
                         () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(newKeyId)));
                 steps.add(new Step(RotationReport.DELETE_NEW, Outcome.SUCCEEDED, "Deleted the new key " + newKeyId
@@ -510,24 +509,6 @@ public class AccessKeyRotation {
     private Account account(UUID accountId) {
         Objects.requireNonNull(accountId, "accountId");
         return accounts.get(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-    }
-
-    private AwsFailures.AwsCall stsCall(Account account, String operation, String target, String hint) {
-        return new AwsFailures.AwsCall("AWS STS", operation, target, sts.endpointHost(account), account.region(),
-                account.name(), account.type(), null, hint);
-    }
-
-    private AwsFailures.AwsCall iamCall(Account account, String operation, String target, String hint) {
-        return new AwsFailures.AwsCall("AWS IAM", operation, target, iam.endpointHost(account),
-                IamClients.signingRegion(account.partition()).id(), account.name(), account.type(), null, hint);
-    }
-
-    private <T> T send(AwsFailures.AwsCall what, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw failures.map(e, what);
-        }
     }
 
     /**

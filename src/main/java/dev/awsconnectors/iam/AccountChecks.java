@@ -8,7 +8,6 @@ import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.StsClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListAccountAliasesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The account screen's AWS checks: "Validate" and the role picker's list of roles. Each reads the account as stored
@@ -41,14 +39,14 @@ public class AccountChecks {
     private final AccountRepository accounts;
     private final StsClients sts;
     private final IamClients iam;
-    private final AwsFailures failures;
+    private final AccountAwsCalls calls;
 
     @Autowired
     public AccountChecks(AccountRepository accounts, StsClients sts, IamClients iam) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.iam = Objects.requireNonNull(iam, "iam");
-        this.failures = new AwsFailures(sts.settings());
+        this.calls = new AccountAwsCalls(sts, iam);
     }
 
     /**
@@ -64,7 +62,7 @@ public class AccountChecks {
      */
     public AccountCheck validate(UUID accountId) {
         Account account = account(accountId);
-        GetCallerIdentityResponse identity = send(stsCall(account, "GetCallerIdentity",
+        GetCallerIdentityResponse identity = calls.send(calls.sts(account, "GetCallerIdentity",
                         "the credentials of account '" + account.name() + "'",
                         "the credentials of account '" + account.name() + "' are active"),
                 () -> sts.clientFor(account).getCallerIdentity());
@@ -76,7 +74,7 @@ public class AccountChecks {
         Optional<String> alias = Optional.empty();
         Optional<String> note = Optional.empty();
         try {
-            ListAccountAliasesResponse aliases = send(iamCall(account, "ListAccountAliases",
+            ListAccountAliasesResponse aliases = calls.send(calls.iam(account, "ListAccountAliases",
                             "AWS account " + identity.account(),
                             identity.arn() + " is allowed iam:ListAccountAliases"),
                     () -> iam.clientFor(account).listAccountAliases());
@@ -102,14 +100,14 @@ public class AccountChecks {
     public List<RoleSummary> roles(UUID accountId) {
         Account account = account(accountId);
         IamClient client = iam.clientFor(account);
-        AwsFailures.AwsCall what = iamCall(account, "ListRoles", "the roles of account '" + account.name() + "'",
+        AwsFailures.AwsCall what = calls.iam(account, "ListRoles", "the roles of account '" + account.name() + "'",
                 "the credentials of account '" + account.name() + "' are allowed iam:ListRoles (the role ARN can "
                         + "still be typed in by hand)");
         List<RoleSummary> roles = new ArrayList<>();
         String marker = null;
         for (int page = 0; page < MAX_ROLE_PAGES; page++) {
             String from = marker;
-            ListRolesResponse response = send(what, () -> client.listRoles(r -> r.maxItems(1000).marker(from)));
+            ListRolesResponse response = calls.send(what, () -> client.listRoles(r -> r.maxItems(1000).marker(from)));
             for (Role role : response.roles()) {
                 roles.add(new RoleSummary(role.arn(), role.roleName(), role.path() == null ? "/" : role.path(),
                         role.maxSessionDuration() == null ? 3600 : role.maxSessionDuration()));
@@ -127,24 +125,6 @@ public class AccountChecks {
     private Account account(UUID accountId) {
         Objects.requireNonNull(accountId, "accountId");
         return accounts.get(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
-    }
-
-    private AwsFailures.AwsCall stsCall(Account account, String operation, String target, String hint) {
-        return new AwsFailures.AwsCall("AWS STS", operation, target, sts.endpointHost(account), account.region(),
-                account.name(), account.type(), null, hint);
-    }
-
-    private AwsFailures.AwsCall iamCall(Account account, String operation, String target, String hint) {
-        return new AwsFailures.AwsCall("AWS IAM", operation, target, iam.endpointHost(account),
-                IamClients.signingRegion(account.partition()).id(), account.name(), account.type(), null, hint);
-    }
-
-    private <T> T send(AwsFailures.AwsCall what, Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (SdkException e) {
-            throw failures.map(e, what);
-        }
     }
 
     private static boolean isBlank(String text) {
