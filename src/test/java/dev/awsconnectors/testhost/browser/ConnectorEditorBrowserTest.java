@@ -10,14 +10,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -177,23 +169,7 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
                 .executeScript("return document.readyState")) ? Boolean.TRUE : null);
     }
 
-    /** A call to the admin REST API as the admin, as a script would make it; the answer must have {@code status}. */
     private static JsonNode adminRest(String method, String path, String json, int status) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/rest/aws-connectors/1.0" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
-        request = json == null ? request.GET() : request.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AdminRest.call(baseUrl, method, path, json, status);
     }
 }
