@@ -16,12 +16,14 @@ public final class Excerpts {
     public static final String HIDDEN = "(hidden: it looks like a secret key)";
 
     /**
-     * Forty characters of the base64 alphabet standing on their own, as AWS secret access keys are; with upper- and
-     * lower-case letters and a digit, + or /, which nearly every generated key has and few names or paths do.
+     * Forty or more characters of the base64 alphabet in a row, as an AWS secret access key is (forty), also when
+     * something was typed or pasted right against it: quoting the first forty of a longer run would show the key.
+     * With upper- and lower-case letters and a digit, + or /, which nearly every generated key has and few names or
+     * paths do.
      */
     private static final Pattern SECRET_SHAPE = Pattern.compile(
             "(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])"
-                    + "(?=[A-Za-z0-9+/]{0,39}[0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/])");
+                    + "(?=[A-Za-z0-9+/]{0,39}[0-9+/])[A-Za-z0-9+/]{40,}");
 
     private Excerpts() {
     }

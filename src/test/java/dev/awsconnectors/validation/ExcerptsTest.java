@@ -39,7 +39,13 @@ class ExcerptsTest {
         assertThat(Excerpts.secretShaped("AKIAIOSFODNN7EXAMPLE")).isFalse();
         assertThat(Excerpts.secretShaped("arn:aws:iam::123456789012:role/Developers")).isFalse();
         assertThat(Excerpts.secretShaped("a".repeat(40))).isFalse();
-        assertThat(Excerpts.secretShaped(SECRET + "A")).as("41 characters are no AWS secret").isFalse();
+    }
+
+    @Test
+    void hidesASecretKeyWithMoreCharactersStuckToItRatherThanQuoteItsFirstForty() {
+        assertThat(Excerpts.of(SECRET + "A")).isEqualTo(Excerpts.HIDDEN);
+        assertThat(Excerpts.of("x" + SECRET + "Ab3")).isEqualTo(Excerpts.HIDDEN);
+        assertThat(Excerpts.secretShaped(SECRET + SECRET)).isTrue();
     }
 
     @Test
