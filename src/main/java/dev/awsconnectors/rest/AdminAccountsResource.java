@@ -209,22 +209,12 @@ public class AdminAccountsResource {
                     now.name(), version, now.version()), "version");
         }
         Account after = accounts.get(before.id()).orElse(before);
-        audit.rotation(userManager.getRemoteUser(), after, report.succeeded(), before.accessKeyId().orElse(null), report.activeAccessKeyId());
-        ObjectNode result = JsonResponses.object();
-        result.put("succeeded", report.succeeded());
-        result.put("activeAccessKeyId", report.activeAccessKeyId());
+        audit.rotation(userManager.getRemoteUser(), after, report.succeeded(), before.accessKeyId().orElse(null),
+                report.activeAccessKeyId());
+        ObjectNode result = toJson(report);
         result.put("version", after.version());
-        ArrayNode steps = result.putArray("steps");
-        String failure = null;
-        for (RotationReport.Step step : report.steps()) {
-            ObjectNode entry = steps.addObject();
-            entry.put("name", step.name());
-            entry.put("outcome", step.outcome().name());
-            entry.put("message", step.message());
-            if (failure == null && step.outcome() == RotationReport.Outcome.FAILED) {
-                failure = step.message();
-            }
-        }
+        String failure = report.steps().stream().filter(step -> step.outcome() == RotationReport.Outcome.FAILED)
+                .map(RotationReport.Step::message).findFirst().orElse(null);
         if (report.succeeded()) {
             return JsonResponses.json(Response.Status.OK, result);
         }
@@ -238,8 +228,8 @@ public class AdminAccountsResource {
 
     /**
      * Cleans up a rotation that a node did not finish (see {@link AccessKeyRotation#cleanUpRotation}); body
-     * {@code {}}. 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished rotation; 409
-     * while the rotation is still running.
+     * {@code {}}. 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished
+     * rotation; 409 while the rotation is still running.
      */
     @POST
     @Path("{id}/rotation-clean-up")
@@ -257,17 +247,22 @@ public class AdminAccountsResource {
                     i18n.getText("awsc.admin.rotate.nothingToCleanUp"), null);
         }
         audit.rotationCleanUp(userManager.getRemoteUser(), account, report.get().succeeded());
+        return JsonResponses.json(Response.Status.OK, toJson(report.get()));
+    }
+
+    /** A rotation's or clean-up's outcome: {@code {succeeded, activeAccessKeyId, steps: [{name, outcome, message}]}}. */
+    private static ObjectNode toJson(RotationReport report) {
         ObjectNode result = JsonResponses.object();
-        result.put("succeeded", report.get().succeeded());
-        result.put("activeAccessKeyId", report.get().activeAccessKeyId());
+        result.put("succeeded", report.succeeded());
+        result.put("activeAccessKeyId", report.activeAccessKeyId());
         ArrayNode steps = result.putArray("steps");
-        for (RotationReport.Step step : report.get().steps()) {
+        for (RotationReport.Step step : report.steps()) {
             ObjectNode entry = steps.addObject();
             entry.put("name", step.name());
             entry.put("outcome", step.outcome().name());
             entry.put("message", step.message());
         }
-        return JsonResponses.json(Response.Status.OK, result);
+        return result;
     }
 
     private Account stored(String id) {
