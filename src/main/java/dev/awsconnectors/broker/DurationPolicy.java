@@ -2,25 +2,24 @@ package dev.awsconnectors.broker;
 
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
-import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
+import dev.awsconnectors.sts.UserText;
 
-import java.text.NumberFormat;
-import java.time.Duration;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Turns a caller's requested duration into the DurationSeconds sent to STS: at most the connector's maximum (or
- * AWS's limit for the call when the connector sets none), at least AWS's 900 seconds; nothing requested means the
- * connector's maximum, or AWS's default when the connector has none.
+ * AWS's limit for the call when the connector sets none), at least AWS's minimum; nothing requested means the
+ * connector's maximum, or AWS's default when the connector has none. AWS's limits are
+ * {@link PrincipalCapabilities}'s.
  */
 final class DurationPolicy {
-    static final int AWS_MINIMUM_SECONDS = 900;
-    static final int FEDERATION_AND_SESSION_TOKEN_MAXIMUM_SECONDS = 129_600;
-    static final int ASSUME_ROLE_MAXIMUM_SECONDS = 43_200;
-    /** A role assumed with role credentials (the host's role is one) gets at most an hour: role chaining. */
-    static final int ROLE_CHAINING_MAXIMUM_SECONDS = 3_600;
+    static final String BELOW_AWS_MINIMUM = "awsc.aws.user.duration.belowAwsMinimum";
+    static final String ABOVE_CONNECTOR_MAXIMUM = "awsc.aws.user.duration.aboveConnectorMaximum";
+    static final String ABOVE_AWS_MAXIMUM = "awsc.aws.user.duration.aboveAwsMaximum";
+    static final String ABOVE_ROLE_CHAINING_MAXIMUM = "awsc.aws.user.duration.aboveRoleChainingMaximum";
 
     private DurationPolicy() {
     }
@@ -28,46 +27,38 @@ final class DurationPolicy {
     /**
      * @param roleChaining whether the account's own credentials are a role session (a host-role account), which
      *                     caps AssumeRole at an hour whatever the connector says
+     * @throws InvalidCredentialsRequestException naming {@code durationSeconds} with the {@link #refusal} in English
      */
     static OptionalInt resolve(Connector connector, boolean roleChaining, CredentialsRequest request) {
         if (request.getDuration().isEmpty()) {
             return connector.maxDurationSeconds();
         }
-        Duration requested = request.getDuration().get();
-        long seconds = requested.getSeconds();
-        if (seconds < AWS_MINIMUM_SECONDS) {
-            throw new InvalidCredentialsRequestException("durationSeconds", "AWS issues credentials for at least "
-                    + AWS_MINIMUM_SECONDS + " seconds (15 minutes); " + seconds + " seconds were requested.");
-        }
-        if (connector.maxDurationSeconds().isPresent()) {
-            int max = connector.maxDurationSeconds().getAsInt();
-            if (seconds > max) {
-                throw new InvalidCredentialsRequestException("durationSeconds", "This connector issues credentials for "
-                        + "at most " + format(max) + " seconds; " + format(seconds) + " seconds were requested.");
-            }
-        } else {
-            int awsMax = awsMaximum(connector.principalType());
-            if (seconds > awsMax) {
-                throw new InvalidCredentialsRequestException("durationSeconds", "AWS issues "
-                        + connector.principalType().getDisplayName() + " credentials for at most " + format(awsMax) + " seconds; "
-                        + format(seconds) + " seconds were requested.");
-            }
-        }
-        if (roleChaining && connector.principalType() == PrincipalType.IAM_ROLE
-                && seconds > ROLE_CHAINING_MAXIMUM_SECONDS) {
-            throw new InvalidCredentialsRequestException("durationSeconds", "This connector assumes its role with "
-                    + "the host's role credentials, and AWS limits such role chaining to "
-                    + format(ROLE_CHAINING_MAXIMUM_SECONDS) + " seconds; " + format(seconds)
-                    + " seconds were requested.");
+        long seconds = request.getDuration().get().getSeconds();
+        Optional<UserText> refusal = refusal(connector, roleChaining, seconds);
+        if (refusal.isPresent()) {
+            throw new InvalidCredentialsRequestException("durationSeconds", refusal.get().english());
         }
         return OptionalInt.of((int) seconds);
     }
 
-    static int awsMaximum(PrincipalType type) {
-        return type == PrincipalType.IAM_ROLE ? ASSUME_ROLE_MAXIMUM_SECONDS : FEDERATION_AND_SESSION_TOKEN_MAXIMUM_SECONDS;
-    }
-
-    private static String format(long number) {
-        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(number);
+    /** Why credentials for so many seconds are not issued, naming the limit; empty when they are. */
+    static Optional<UserText> refusal(Connector connector, boolean roleChaining, long seconds) {
+        PrincipalCapabilities capabilities = PrincipalCapabilities.of(connector.principalType());
+        OptionalInt connectorMaximum = connector.maxDurationSeconds();
+        OptionalInt chainingMaximum = capabilities.roleChainingMaximumSeconds(roleChaining);
+        if (seconds < capabilities.minimumSeconds()) {
+            return Optional.of(UserText.of(BELOW_AWS_MINIMUM, capabilities.minimumSeconds(), seconds));
+        }
+        if (connectorMaximum.isPresent() && seconds > connectorMaximum.getAsInt()) {
+            return Optional.of(UserText.of(ABOVE_CONNECTOR_MAXIMUM, connectorMaximum.getAsInt(), seconds));
+        }
+        if (connectorMaximum.isEmpty() && seconds > capabilities.maximumSeconds()) {
+            return Optional.of(UserText.of(ABOVE_AWS_MAXIMUM, connector.principalType().getDisplayName(),
+                    capabilities.maximumSeconds(), seconds));
+        }
+        if (chainingMaximum.isPresent() && seconds > chainingMaximum.getAsInt()) {
+            return Optional.of(UserText.of(ABOVE_ROLE_CHAINING_MAXIMUM, chainingMaximum.getAsInt(), seconds));
+        }
+        return Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.connectors.TypedField;
 
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,14 +236,14 @@ final class ConnectorRules {
             return;
         }
         int seconds = connector.maxDurationSeconds().getAsInt();
-        int max = type == PrincipalType.IAM_ROLE ? Limits.DURATION_ROLE_MAX : Limits.DURATION_USER_MAX;
-        if (seconds < Limits.DURATION_MIN || seconds > max) {
-            findings.add("maxDurationSeconds", Keys.DURATION_RANGE, type.getDisplayName(), Limits.DURATION_MIN, max,
-                    seconds);
-        } else if (type == PrincipalType.IAM_ROLE && hostRole && seconds > Limits.DURATION_ROLE_CHAINING_MAX) {
-            // The host's credentials are themselves a role session, so assuming a role from them is role chaining.
-            findings.add("maxDurationSeconds", Keys.DURATION_ROLE_CHAINING,
-                    Limits.DURATION_ROLE_CHAINING_MAX, seconds);
+        PrincipalCapabilities capabilities = PrincipalCapabilities.of(type);
+        // The host's credentials are themselves a role session, so assuming a role from them is role chaining.
+        OptionalInt chainingMax = capabilities.roleChainingMaximumSeconds(hostRole);
+        if (seconds < capabilities.minimumSeconds() || seconds > capabilities.maximumSeconds()) {
+            findings.add("maxDurationSeconds", Keys.DURATION_RANGE, type.getDisplayName(),
+                    capabilities.minimumSeconds(), capabilities.maximumSeconds(), seconds);
+        } else if (chainingMax.isPresent() && seconds > chainingMax.getAsInt()) {
+            findings.add("maxDurationSeconds", Keys.DURATION_ROLE_CHAINING, chainingMax.getAsInt(), seconds);
         }
     }
 

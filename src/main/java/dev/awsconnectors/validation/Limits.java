@@ -1,8 +1,9 @@
 package dev.awsconnectors.validation;
 
 /**
- * Every limit the validator enforces, in one place. AWS's limits are quoted from the STS and IAM API references;
- * the app's own are marked as such.
+ * Every limit the validator enforces on a single field, in one place. AWS's limits are quoted from the STS and IAM
+ * API references; the app's own are marked as such. The duration limits depend on the principal type, so they are
+ * {@link dev.awsconnectors.connectors.PrincipalCapabilities}'s, which the broker and the pages ask too.
  */
 final class Limits {
     /** App's own: long enough for "Production – EU (read only)", short enough for a menu entry. */
@@ -43,15 +44,6 @@ final class Limits {
     /** STS SerialNumber: 9 to 256 characters. */
     static final int MFA_SERIAL_MIN = 9;
     static final int MFA_SERIAL_MAX = 256;
-
-    /** STS DurationSeconds: every call's minimum is 15 minutes. */
-    static final int DURATION_MIN = 900;
-    /** GetFederationToken and GetSessionToken: up to 36 hours. */
-    static final int DURATION_USER_MAX = 129_600;
-    /** AssumeRole: up to 12 hours (and at most the role's MaxSessionDuration, which only AWS knows). */
-    static final int DURATION_ROLE_MAX = 43_200;
-    /** Role chaining: a role assumed with role credentials gets at most one hour. */
-    static final int DURATION_ROLE_CHAINING_MAX = 3_600;
 
     private Limits() {
     }

@@ -2,7 +2,7 @@ package dev.awsconnectors.web.user;
 
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,14 +12,12 @@ import java.util.Map;
 
 /**
  * The durations a user can pick for a connector's credentials: common ones up to the connector's maximum, and the
- * maximum itself. Without a maximum the choices stop at what AWS gives without asking: an hour for a role (its
- * MaxSessionDuration is not known here), twelve hours otherwise, after an "AWS default" choice.
+ * maximum itself. Without a maximum the choices stop at what AWS gives without asking, its default for the type's
+ * call (a role's MaxSessionDuration is not known here), after an "AWS default" choice.
  */
 final class DurationChoices {
     static final int[] COMMON_SECONDS = {900, 1_800, 3_600, 7_200, 14_400, 28_800, 43_200, 86_400, 129_600};
     static final int PRESELECTED_SECONDS = 3_600;
-    static final int ROLE_CEILING_SECONDS = 3_600;
-    static final int OTHER_CEILING_SECONDS = 43_200;
 
     private DurationChoices() {
     }
@@ -31,8 +29,7 @@ final class DurationChoices {
         if (connector.getMaxDuration().isPresent()) {
             ceiling = (int) Math.min(Integer.MAX_VALUE, connector.getMaxDuration().get().getSeconds());
         } else {
-            ceiling = connector.getPrincipalType() == PrincipalType.IAM_ROLE ? ROLE_CEILING_SECONDS
-                    : OTHER_CEILING_SECONDS;
+            ceiling = PrincipalCapabilities.of(connector.getPrincipalType()).defaultSeconds();
             options.add(option("", i18n.getText("awsc.user.duration.awsDefault")));
         }
         for (int seconds : COMMON_SECONDS) {

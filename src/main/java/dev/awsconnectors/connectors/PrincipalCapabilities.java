@@ -1,0 +1,91 @@
+package dev.awsconnectors.connectors;
+
+import dev.awsconnectors.api.PrincipalType;
+
+import java.util.OptionalInt;
+
+/**
+ * What each principal type can do, after its STS call: how long its credentials may last, whether it takes an MFA
+ * code and whether it signs in to the console. The one table the validator, the broker and the pages ask; which
+ * fields a type takes is {@link TypedField}'s table, and the answers here that depend on a field come from it.
+ *
+ * <p>The durations are those of the STS API reference ({@code DurationSeconds} of each call):
+ * <ul>
+ *   <li>GetFederationToken: 900 s to 129,600 s (36 hours), 43,200 s (12 hours) when none is sent;</li>
+ *   <li>GetSessionToken: 900 s to 129,600 s, 43,200 s when none is sent;</li>
+ *   <li>AssumeRole: 900 s to the role's MaxSessionDuration, which is at most 43,200 s (12 hours) and only AWS
+ *       knows; 3,600 s when none is sent; and when the caller's own credentials are a role session (role chaining),
+ *       AWS refuses more than 3,600 s.</li>
+ * </ul>
+ * With the root user's keys both GetFederationToken and GetSessionToken give at most one hour, but AWS shortens a
+ * longer request to that hour instead of refusing it, so nothing here refuses it either.
+ */
+public enum PrincipalCapabilities {
+    FEDERATED_USER(PrincipalType.FEDERATED_USER, 129_600, 43_200),
+    IAM_USER(PrincipalType.IAM_USER, 129_600, 43_200),
+    IAM_ROLE(PrincipalType.IAM_ROLE, 43_200, 3_600);
+
+    /** Every call's DurationSeconds is at least 15 minutes. */
+    public static final int MINIMUM_SECONDS = 900;
+    /** A role assumed with role credentials gets at most an hour. */
+    public static final int ROLE_CHAINING_MAXIMUM_SECONDS = 3_600;
+
+    private final PrincipalType type;
+    private final int maximumSeconds;
+    private final int defaultSeconds;
+
+    PrincipalCapabilities(PrincipalType type, int maximumSeconds, int defaultSeconds) {
+        this.type = type;
+        this.maximumSeconds = maximumSeconds;
+        this.defaultSeconds = defaultSeconds;
+    }
+
+    /** The capabilities of a principal type. */
+    public static PrincipalCapabilities of(PrincipalType type) {
+        return switch (type) {
+            case FEDERATED_USER -> FEDERATED_USER;
+            case IAM_USER -> IAM_USER;
+            case IAM_ROLE -> IAM_ROLE;
+        };
+    }
+
+    public PrincipalType type() {
+        return type;
+    }
+
+    /** The shortest credentials AWS issues: {@value #MINIMUM_SECONDS} seconds. */
+    public int minimumSeconds() {
+        return MINIMUM_SECONDS;
+    }
+
+    /** The longest credentials AWS issues for the type's call. */
+    public int maximumSeconds() {
+        return maximumSeconds;
+    }
+
+    /** How long the credentials last when no DurationSeconds is sent. */
+    public int defaultSeconds() {
+        return defaultSeconds;
+    }
+
+    /**
+     * The lower maximum of role chaining, when it applies: for a role assumed with credentials that are themselves
+     * a role session (as the host's role is).
+     *
+     * @param callerIsRoleSession whether the account's own credentials are a role session
+     */
+    public OptionalInt roleChainingMaximumSeconds(boolean callerIsRoleSession) {
+        return callerIsRoleSession && type == PrincipalType.IAM_ROLE
+                ? OptionalInt.of(ROLE_CHAINING_MAXIMUM_SECONDS) : OptionalInt.empty();
+    }
+
+    /** Whether a connector of the type can ask its users for an MFA code: whether it takes an MFA device. */
+    public boolean takesMfaCode() {
+        return TypedField.MFA_SERIAL_NUMBER.takenBy(type);
+    }
+
+    /** Whether the type's credentials can sign in to the console: whether it takes a console destination. */
+    public boolean signsInToTheConsole() {
+        return TypedField.CONSOLE_DESTINATION.takenBy(type);
+    }
+}
