@@ -16,6 +16,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.RequestedDuration;
 import dev.awsconnectors.iam.ConnectorTestResult;
 import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.sts.AwsCallFailedException;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -192,19 +192,8 @@ public class ConnectorsResource {
     }
 
     private CredentialsRequest request(String durationSeconds, String mfaCode) {
-        CredentialsRequest request = CredentialsRequest.defaults();
-        if (durationSeconds != null && !durationSeconds.isBlank()) {
-            long seconds;
-            try {
-                seconds = Long.parseLong(durationSeconds.strip());
-            } catch (NumberFormatException e) {
-                throw RestException.badField("durationSeconds", i18n.getText("awsc.rest.error.durationSeconds"));
-            }
-            if (seconds <= 0) {
-                throw RestException.badField("durationSeconds", i18n.getText("awsc.rest.error.durationSeconds"));
-            }
-            request = request.withDuration(Duration.ofSeconds(seconds));
-        }
+        CredentialsRequest request = RequestedDuration.applyTo(CredentialsRequest.defaults(), durationSeconds,
+                i18n.getText("awsc.rest.error.durationSeconds"));
         if (mfaCode != null && !mfaCode.isBlank()) {
             request = request.withMfaCode(mfaCode.strip());
         }

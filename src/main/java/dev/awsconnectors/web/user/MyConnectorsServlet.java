@@ -24,6 +24,7 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.RequestedDuration;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.HtmlEscaper;
 import dev.awsconnectors.web.PluginResources;
@@ -221,18 +222,8 @@ public class MyConnectorsServlet extends HttpServlet {
         CredentialsRequest credentialsRequest = CredentialsRequest.defaults();
         String duration = trimmed(request.getParameter("durationSeconds"));
         if (withDuration && !duration.isEmpty()) {
-            long seconds;
-            try {
-                seconds = Long.parseLong(duration);
-            } catch (NumberFormatException e) {
-                throw new InvalidCredentialsRequestException("durationSeconds",
-                        i18n.getText("awsc.user.error.durationNotANumber"));
-            }
-            if (seconds <= 0) {
-                throw new InvalidCredentialsRequestException("durationSeconds",
-                        i18n.getText("awsc.user.error.durationNotANumber"));
-            }
-            credentialsRequest = credentialsRequest.withDuration(Duration.ofSeconds(seconds));
+            credentialsRequest = RequestedDuration.applyTo(credentialsRequest, duration,
+                    i18n.getText("awsc.user.error.durationNotANumber"));
         }
         String mfaCode = trimmed(request.getParameter("mfaCode"));
         if (!mfaCode.isEmpty()) {
