@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -62,8 +61,6 @@ import java.util.stream.Collectors;
  */
 @Component
 public class CredentialsIssuer {
-    private static final Pattern TOKEN_CODE = Pattern.compile("[0-9]{6}");
-
     private record CallerArn(long accountVersion, String arn) {
     }
 
@@ -230,7 +227,7 @@ public class CredentialsIssuer {
         // Not the device's ARN: it names the AWS account, and the user knows their device.
         String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
                 new InvalidCredentialsRequestException("mfaCode", UserText.of("awsc.aws.user.mfaMissing").english()));
-        if (!TOKEN_CODE.matcher(code).matches()) {
+        if (!MfaCodes.isWellFormed(code)) {
             throw new InvalidCredentialsRequestException("mfaCode", "The MFA code must be the 6 digits shown by "
                     + "the MFA device.");
         }
