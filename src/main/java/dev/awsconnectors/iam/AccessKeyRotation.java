@@ -2,6 +2,7 @@ package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.KeyMaterial;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.iam.RotationReport.Outcome;
@@ -33,7 +34,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -74,8 +74,6 @@ public class AccessKeyRotation {
     /** AWS error codes that mean "this key is not (yet) known", which is what a key not yet propagated gets. */
     private static final Set<String> NOT_YET_KNOWN = Set.of("InvalidClientTokenId", "SignatureDoesNotMatch",
             "InvalidAccessKeyId", "UnrecognizedClientException", "AuthFailure");
-    private static final String REDACTED = "[redacted]";
-    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9/+=]{40,}");
 
     private final AccountRepository accounts;
     private final KeyRotations rotations;
@@ -518,9 +516,9 @@ public class AccessKeyRotation {
     static String scrub(String message, String secret) {
         String text = message == null ? "" : message;
         if (secret != null && !secret.isEmpty()) {
-            text = text.replace(secret, REDACTED);
+            text = text.replace(secret, KeyMaterial.REDACTED);
         }
-        return KEY_MATERIAL.matcher(text).replaceAll(REDACTED);
+        return KeyMaterial.redacted(text);
     }
 
     /** The text ending as a sentence does, so that the next sentence can follow it. */

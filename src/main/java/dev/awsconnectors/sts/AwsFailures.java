@@ -1,6 +1,7 @@
 package dev.awsconnectors.sts;
 
 import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.KeyMaterial;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -43,11 +44,6 @@ public final class AwsFailures {
     /** Longer AWS messages are cut: they are shown in pages and REST answers. */
     static final int MAX_AWS_MESSAGE = 400;
 
-    /**
-     * A run of 40 or more base64 characters: the shape of a secret access key (40) or a session token (hundreds).
-     * ARNs, names and request ids are broken up by {@code :}, {@code -} or {@code .} long before that.
-     */
-    private static final Pattern KEY_MATERIAL = Pattern.compile("[A-Za-z0-9/+=]{40,}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}]+");
 
     /**
@@ -348,7 +344,7 @@ public final class AwsFailures {
             return "";
         }
         String oneLine = CONTROL.matcher(text).replaceAll(" ").strip();
-        String redacted = KEY_MATERIAL.matcher(oneLine).replaceAll("[redacted]");
+        String redacted = KeyMaterial.redacted(oneLine);
         if (redacted.length() > MAX_AWS_MESSAGE) {
             int cut = MAX_AWS_MESSAGE;
             if (Character.isHighSurrogate(redacted.charAt(cut - 1))) {

@@ -1,6 +1,6 @@
 package dev.awsconnectors.validation;
 
-import java.util.regex.Pattern;
+import dev.awsconnectors.accounts.KeyMaterial;
 
 /**
  * What an error message may repeat of a value someone sent: a short excerpt, never the whole of a long value (a
@@ -15,22 +15,12 @@ public final class Excerpts {
     /** Shown instead of a value that looks like a secret access key. */
     public static final String HIDDEN = "(hidden: it looks like a secret key)";
 
-    /**
-     * Forty or more characters of the base64 alphabet in a row, as an AWS secret access key is (forty), also when
-     * something was typed or pasted right against it: quoting the first forty of a longer run would show the key.
-     * With upper- and lower-case letters and a digit, + or /, which nearly every generated key has and few names or
-     * paths do.
-     */
-    private static final Pattern SECRET_SHAPE = Pattern.compile(
-            "(?<![A-Za-z0-9+/])(?=[A-Za-z0-9+/]{0,39}[A-Z])(?=[A-Za-z0-9+/]{0,39}[a-z])"
-                    + "(?=[A-Za-z0-9+/]{0,39}[0-9+/])[A-Za-z0-9+/]{40,}");
-
     private Excerpts() {
     }
 
     /** Whether a value holds something shaped like an AWS secret access key. */
     public static boolean secretShaped(String value) {
-        return value != null && SECRET_SHAPE.matcher(value).find();
+        return KeyMaterial.looksLikeSecretKey(value);
     }
 
     /**
