@@ -1,9 +1,5 @@
 package dev.awsconnectors.sts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +21,7 @@ public final class PrincipalNames {
     public static final int NAME_MIN = 2;
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_+=,.@-]*");
-    private static final int HASH_HEX_DIGITS = 8;
-    private static final Pattern REWRITTEN_SUFFIX = Pattern.compile(".*-[0-9a-f]{" + HASH_HEX_DIGITS + "}");
+    private static final Pattern REWRITTEN_SUFFIX = Pattern.compile(".*-[0-9a-f]{" + HashedNames.HASH_HEX_DIGITS + "}");
 
     private PrincipalNames() {
     }
@@ -62,24 +57,10 @@ public final class PrincipalNames {
         if (isValid(jiraUserName, max) && !REWRITTEN_SUFFIX.matcher(jiraUserName).matches()) {
             return jiraUserName;
         }
-        StringBuilder cleaned = new StringBuilder();
-        jiraUserName.codePoints().forEach(c -> cleaned.append(isAllowed(c) ? (char) c : '-'));
-        String suffix = "-" + hashOf(jiraUserName);
-        int room = max - suffix.length();
-        return cleaned.substring(0, Math.min(cleaned.length(), room)) + suffix;
+        return HashedNames.shortened(jiraUserName, max, PrincipalNames::isAllowed, "-");
     }
 
     private static boolean isAllowed(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_+=,.@-".indexOf(c) >= 0;
-    }
-
-    private static String hashOf(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.awsconnectors.sts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +19,6 @@ final class SessionTags {
     static final int TAG_VALUE_MAX = 256;
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    private static final int HASH_HEX_DIGITS = 8;
 
     private SessionTags() {
     }
@@ -41,28 +36,7 @@ final class SessionTags {
         if (isValidTagValue(jiraUserName)) {
             return jiraUserName;
         }
-        String suffix = "-" + hashOf(jiraUserName);
-        int room = TAG_VALUE_MAX - suffix.length();
-        StringBuilder kept = new StringBuilder();
-        for (int i = 0; i < jiraUserName.length(); ) {
-            int c = jiraUserName.codePointAt(i);
-            i += Character.charCount(c);
-            String ch = new String(Character.toChars(c));
-            String next = ALLOWED.matcher(ch).matches() ? ch : "_";
-            if (kept.length() + next.length() > room) {
-                break;
-            }
-            kept.append(next);
-        }
-        return kept + suffix;
-    }
-
-    private static String hashOf(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HashedNames.shortened(jiraUserName, TAG_VALUE_MAX,
+                c -> ALLOWED.matcher(new String(Character.toChars(c))).matches(), "_");
     }
 }
