@@ -17,6 +17,7 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.CredentialsCall;
@@ -140,7 +141,7 @@ public class CredentialBroker {
         try {
             Objects.requireNonNull(request, "request");
             BoundConnector bound = allowed(caller, connectorId, attempt);
-            if (bound.connector().principalType() == PrincipalType.IAM_USER) {
+            if (!PrincipalCapabilities.of(bound.connector().principalType()).signsInToTheConsole()) {
                 throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
             }
             OptionalInt duration = resolveDuration(bound, request);
@@ -216,7 +217,7 @@ public class CredentialBroker {
                 .description(connector.description().orElse(""))
                 .maxDuration(connector.maxDurationSeconds().isPresent()
                         ? Duration.ofSeconds(connector.maxDurationSeconds().getAsInt()) : null)
-                .consoleSignInAvailable(type != PrincipalType.IAM_USER)
+                .consoleSignInAvailable(PrincipalCapabilities.of(type).signsInToTheConsole())
                 .mfaRequired(connector.mfaSerialNumber().isPresent())
                 .systemScope(connector.systemScope())
                 .build();

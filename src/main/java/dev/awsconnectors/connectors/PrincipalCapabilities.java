@@ -5,8 +5,8 @@ import dev.awsconnectors.api.PrincipalType;
 import java.util.OptionalInt;
 
 /**
- * What each principal type can do, after its STS call: how long its credentials may last, whether it takes an MFA
- * code and whether it signs in to the console. The one table the validator, the broker and the pages ask; which
+ * What each principal type can do, after its STS call: the call, whether it needs an IAM user's long-term keys, how
+ * long its credentials may last, whether it takes an MFA code and whether it signs in to the console. The one table the validator, the broker and the pages ask; which
  * fields a type takes is {@link TypedField}'s table, and the answers here that depend on a field come from it.
  *
  * <p>The durations are those of the STS API reference ({@code DurationSeconds} of each call):
@@ -21,9 +21,9 @@ import java.util.OptionalInt;
  * longer request to that hour instead of refusing it, so nothing here refuses it either.
  */
 public enum PrincipalCapabilities {
-    FEDERATED_USER(PrincipalType.FEDERATED_USER, 129_600, 43_200),
-    IAM_USER(PrincipalType.IAM_USER, 129_600, 43_200),
-    IAM_ROLE(PrincipalType.IAM_ROLE, 43_200, 3_600);
+    FEDERATED_USER(PrincipalType.FEDERATED_USER, "GetFederationToken", true, 129_600, 43_200),
+    IAM_USER(PrincipalType.IAM_USER, "GetSessionToken", true, 129_600, 43_200),
+    IAM_ROLE(PrincipalType.IAM_ROLE, "AssumeRole", false, 43_200, 3_600);
 
     /** Every call's DurationSeconds is at least 15 minutes. */
     public static final int MINIMUM_SECONDS = 900;
@@ -31,11 +31,16 @@ public enum PrincipalCapabilities {
     public static final int ROLE_CHAINING_MAXIMUM_SECONDS = 3_600;
 
     private final PrincipalType type;
+    private final String stsCall;
+    private final boolean needsLongTermKeys;
     private final int maximumSeconds;
     private final int defaultSeconds;
 
-    PrincipalCapabilities(PrincipalType type, int maximumSeconds, int defaultSeconds) {
+    PrincipalCapabilities(PrincipalType type, String stsCall, boolean needsLongTermKeys, int maximumSeconds,
+                          int defaultSeconds) {
         this.type = type;
+        this.stsCall = stsCall;
+        this.needsLongTermKeys = needsLongTermKeys;
         this.maximumSeconds = maximumSeconds;
         this.defaultSeconds = defaultSeconds;
     }
@@ -51,6 +56,19 @@ public enum PrincipalCapabilities {
 
     public PrincipalType type() {
         return type;
+    }
+
+    /** The name of the STS call that issues the type's credentials, as AWS's documentation and errors give it. */
+    public String stsCall() {
+        return stsCall;
+    }
+
+    /**
+     * Whether AWS takes the call only with an IAM user's long-term access keys (GetFederationToken and
+     * GetSessionToken do), so that an account using the host's role cannot make it.
+     */
+    public boolean needsLongTermKeys() {
+        return needsLongTermKeys;
     }
 
     /** The shortest credentials AWS issues: {@value #MINIMUM_SECONDS} seconds. */

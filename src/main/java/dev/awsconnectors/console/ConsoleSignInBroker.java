@@ -14,6 +14,7 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.UserText;
@@ -129,7 +130,7 @@ public class ConsoleSignInBroker {
         OptionalInt duration = sessionDurationSeconds == null ? OptionalInt.empty() : sessionDurationSeconds;
         Connector c = connector.connector();
         Account account = connector.account();
-        if (c.principalType() == PrincipalType.IAM_USER) {
+        if (!PrincipalCapabilities.of(c.principalType()).signsInToTheConsole()) {
             throw new InvalidCredentialsRequestException("principalType", IAM_USER_REFUSAL);
         }
         boolean role = c.principalType() == PrincipalType.IAM_ROLE;

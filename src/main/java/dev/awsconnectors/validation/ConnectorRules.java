@@ -16,7 +16,6 @@ import dev.awsconnectors.connectors.TypedField;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +43,6 @@ final class ConnectorRules {
     private static final Pattern EXTERNAL_ID_CHARACTERS = Pattern.compile("[\\w+=,.@:/-]*");
     /** STS SerialNumber: a hardware device's serial or a virtual device's ARN. */
     private static final Pattern MFA_SERIAL_CHARACTERS = Pattern.compile("[\\w+=/:,.@-]*");
-
-    /** AWS accepts GetFederationToken and GetSessionToken only from an IAM user's long-term credentials. */
-    private static final Set<PrincipalType> NEEDS_ACCESS_KEY =
-            EnumSet.of(PrincipalType.FEDERATED_USER, PrincipalType.IAM_USER);
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -96,10 +91,10 @@ final class ConnectorRules {
     private static void principalType(PrincipalType type, Optional<Account> account, Findings findings) {
         if (type == null) {
             findings.add("principalType", Keys.PRINCIPAL_TYPE_REQUIRED);
-        } else if (NEEDS_ACCESS_KEY.contains(type)
+        } else if (PrincipalCapabilities.of(type).needsLongTermKeys()
                 && account.map(Account::type).orElse(null) == AccountType.HOST_ROLE) {
             findings.add("principalType", Keys.PRINCIPAL_TYPE_HOST_ROLE,
-                    type.getDisplayName(), stsCall(type), account.get().name());
+                    type.getDisplayName(), PrincipalCapabilities.of(type).stsCall(), account.get().name());
         }
     }
 
@@ -341,16 +336,5 @@ final class ConnectorRules {
         String suffix = "." + consoleHost;
         return host.endsWith(suffix)
                 && partition.containsRegion(host.substring(0, host.length() - suffix.length()));
-    }
-
-    private static String stsCall(PrincipalType type) {
-        switch (type) {
-            case FEDERATED_USER:
-                return "GetFederationToken";
-            case IAM_USER:
-                return "GetSessionToken";
-            default:
-                return "AssumeRole";
-        }
     }
 }

@@ -21,6 +21,16 @@ class PrincipalCapabilitiesTest {
     }
 
     @Test
+    void aFederatedUserAndAnIamUserNeedAnIamUsersKeysAndARoleDoesNot() {
+        assertThat(PrincipalCapabilities.of(FEDERATED_USER).stsCall()).isEqualTo("GetFederationToken");
+        assertThat(PrincipalCapabilities.of(FEDERATED_USER).needsLongTermKeys()).isTrue();
+        assertThat(PrincipalCapabilities.of(IAM_USER).stsCall()).isEqualTo("GetSessionToken");
+        assertThat(PrincipalCapabilities.of(IAM_USER).needsLongTermKeys()).isTrue();
+        assertThat(PrincipalCapabilities.of(IAM_ROLE).stsCall()).isEqualTo("AssumeRole");
+        assertThat(PrincipalCapabilities.of(IAM_ROLE).needsLongTermKeys()).isFalse();
+    }
+
+    @Test
     void everyCallIssuesCredentialsForAtLeastFifteenMinutes() {
         for (PrincipalType type : PrincipalType.values()) {
             assertThat(PrincipalCapabilities.of(type).minimumSeconds()).isEqualTo(900);
