@@ -54,8 +54,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       account's endpoint overrides;</li>
  *   <li>FIPS and dual-stack endpoints off and {@link DefaultsMode#STANDARD}, and an empty profile file in place of
  *       {@code ~/.aws/config}, so that nothing on the Jira host silently changes where or how AWS is called.
- *       (The SDK still honours the {@code AWS_ENDPOINT_URL_STS} and {@code AWS_ENDPOINT_URL_IAM} environment
- *       variables for accounts without an endpoint override; there is no per-client switch for them.)</li>
+ *       (The SDK still honours its service-specific endpoint environment variables, such as
+ *       {@code AWS_ENDPOINT_URL_STS}, for accounts without an endpoint override; there is no per-client switch for
+ *       them.)</li>
  * </ul>
  *
  * <p>Credentials: the account's stored access key or the host's role, the same for both services (see

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.sts.endpoints.StsEndpointProvider;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where an account's AWS calls go, and the region they are signed for.
@@ -55,37 +56,30 @@ final class AwsEndpoints {
 
     /** The host STS is called at for this account: the override's host, or the regional endpoint. */
     static String stsHost(Account account) {
-        Optional<String> override = overrideHost(account.endpointOverride());
-        if (override.isPresent()) {
-            return override.get();
-        }
-        try {
-            return StsEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(stsRegion(account)).useFips(false).useDualStack(false)
-                            .useGlobalEndpoint(false))
-                    .join().endpointUrl().host();
-        } catch (RuntimeException e) {
-            return "sts." + account.region();
-        }
+        return host(account.endpointOverride(), () -> StsEndpointProvider.defaultProvider()
+                .resolveEndpoint(p -> p.region(stsRegion(account)).useFips(false).useDualStack(false)
+                        .useGlobalEndpoint(false))
+                .join().endpointUrl().host(), "sts." + account.region());
     }
 
     /** The host IAM is called at for this account: the override's host, or the partition's global endpoint. */
     static String iamHost(Account account) {
-        Optional<String> override = overrideHost(account.iamEndpointOverride());
-        if (override.isPresent()) {
-            return override.get();
-        }
-        try {
-            return IamEndpointProvider.defaultProvider()
-                    .resolveEndpoint(p -> p.region(iamSigningRegion(account.partition())).useFips(false)
-                            .useDualStack(false))
-                    .join().url().getHost();
-        } catch (RuntimeException e) {
-            return "iam (" + account.partition().id() + ")";
-        }
+        return host(account.iamEndpointOverride(), () -> IamEndpointProvider.defaultProvider()
+                .resolveEndpoint(p -> p.region(iamSigningRegion(account.partition())).useFips(false)
+                        .useDualStack(false))
+                .join().url().getHost(), "iam (" + account.partition().id() + ")");
     }
 
-    private static Optional<String> overrideHost(Optional<URI> override) {
-        return override.map(uri -> uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+    /** The override's host and port; else the host the SDK resolves; else, should its rules fail, a description. */
+    private static String host(Optional<URI> override, Supplier<String> resolved, String unresolved) {
+        if (override.isPresent()) {
+            URI uri = override.get();
+            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        }
+        try {
+            return resolved.get();
+        } catch (RuntimeException e) {
+            return unresolved;
+        }
     }
 }

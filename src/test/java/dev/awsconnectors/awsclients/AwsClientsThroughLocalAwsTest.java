@@ -29,10 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * same attempts however many failed before it, and the clients of all accounts share one small scheduler.
  */
 class AwsClientsThroughLocalAwsTest {
-    /** Short back-off so that many calls of 3 attempts are quick; the number of attempts is the default's. */
-    private static final AwsClientSettings FAST = AwsClientSettings.defaults()
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6))
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    /** The default timeouts and attempts, with a back-off short enough for sixty failing calls. */
+    private static final AwsClientSettings QUICK_BACKOFF = AwsClientSettings.defaults()
+            .withRetries(AwsClientSettings.defaults().maxAttempts(), Duration.ofMillis(1), Duration.ofMillis(5));
 
     private LocalAws aws;
     private AccessKey key;
@@ -42,7 +41,7 @@ class AwsClientsThroughLocalAwsTest {
     void start() {
         aws = LocalAws.start();
         key = aws.account("123456789012").user("jira-broker").addAccessKey();
-        clients = new AwsClients(account -> key.secretAccessKey(), FAST);
+        clients = new AwsClients(account -> key.secretAccessKey(), QUICK_BACKOFF);
     }
 
     @AfterEach
