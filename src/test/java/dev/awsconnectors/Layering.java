@@ -28,6 +28,8 @@ final class Layering {
             List.of("api"),
             // Values that depend on nothing of the app: an AWS account; the secret cipher and its key file.
             List.of("accounts", "crypto"),
+            // The AWS SDK clients of an account (STS, IAM), built one way and cached per account version.
+            List.of("awsclients"),
             // A connector and the directories the broker reads through.
             List.of("connectors"),
             // Rules on those values: AWS limits per field; who may use a connector; the STS calls.

@@ -5,6 +5,8 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.KeyMaterial;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.iam.RotationReport.Outcome;
 import dev.awsconnectors.iam.RotationReport.Step;
 import dev.awsconnectors.persistence.AccountNotFoundException;
@@ -15,7 +17,6 @@ import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.persistence.RotationClaim;
 import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.sts.AwsFailures;
-import dev.awsconnectors.sts.StsClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * "Rotate access key" of an access-key account, and the clean-up of a rotation a node did not finish. Both read the
- * account as stored now and sign every IAM call with its stored key (see {@link IamClients}).
+ * account as stored now and sign every IAM call with its stored key (see {@link AwsClients}).
  *
  * <p>Rotation never throws for an AWS failure: it returns a {@link RotationReport} saying what happened at each
  * step, and always leaves a working key stored. It alone checks the version the admin opened the account at, so a
@@ -77,24 +78,24 @@ public class AccessKeyRotation {
 
     private final AccountRepository accounts;
     private final KeyRotations rotations;
-    private final StsClients sts;
-    private final IamClients iam;
+    private final ServiceClients<StsClient> sts;
+    private final ServiceClients<IamClient> iam;
     private final AccountAwsCalls calls;
     private final KeyPropagation propagation;
 
     @Autowired
-    public AccessKeyRotation(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam) {
-        this(accounts, rotations, sts, iam, KeyPropagation.defaults());
+    public AccessKeyRotation(AccountRepository accounts, KeyRotations rotations, AwsClients clients) {
+        this(accounts, rotations, clients, KeyPropagation.defaults());
     }
 
-    public AccessKeyRotation(AccountRepository accounts, KeyRotations rotations, StsClients sts, IamClients iam,
+    public AccessKeyRotation(AccountRepository accounts, KeyRotations rotations, AwsClients clients,
                              KeyPropagation propagation) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.rotations = Objects.requireNonNull(rotations, "rotations");
-        this.sts = Objects.requireNonNull(sts, "sts");
-        this.iam = Objects.requireNonNull(iam, "iam");
+        this.sts = clients.sts();
+        this.iam = clients.iam();
         this.propagation = Objects.requireNonNull(propagation, "propagation");
-        this.calls = new AccountAwsCalls(sts, iam);
+        this.calls = new AccountAwsCalls(clients);
     }
 
     /**

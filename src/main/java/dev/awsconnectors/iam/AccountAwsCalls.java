@@ -1,12 +1,14 @@
 package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.AwsFailures;
-import dev.awsconnectors.sts.StsClients;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +16,14 @@ import java.util.function.Supplier;
  * that a failure names the service, the operation, its target and the account in the admin's words.
  */
 final class AccountAwsCalls {
-    private final StsClients sts;
-    private final IamClients iam;
+    private final ServiceClients<StsClient> sts;
+    private final ServiceClients<IamClient> iam;
     private final AwsFailures failures;
 
-    AccountAwsCalls(StsClients sts, IamClients iam) {
-        this.sts = Objects.requireNonNull(sts, "sts");
-        this.iam = Objects.requireNonNull(iam, "iam");
-        this.failures = new AwsFailures(sts.settings());
+    AccountAwsCalls(AwsClients clients) {
+        this.sts = clients.sts();
+        this.iam = clients.iam();
+        this.failures = new AwsFailures(clients.settings());
     }
 
     /** A call to STS for this account; {@code hint} says what the admin can check when it fails. */
@@ -33,7 +35,7 @@ final class AccountAwsCalls {
     /** A call to IAM for this account, signed for the partition's IAM region. */
     AwsFailures.AwsCall iam(Account account, String operation, String target, String hint) {
         return new AwsFailures.AwsCall("AWS IAM", operation, target, iam.endpointHost(account),
-                IamClients.signingRegion(account.partition()).id(), account.name(), account.type(), null, hint);
+                iam.signingRegion(account).id(), account.name(), account.type(), null, hint);
     }
 
     /** Sends the request, turning the SDK's failure into the API's exception described by {@code what}. */

@@ -2,16 +2,18 @@ package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.sts.AwsFailures;
-import dev.awsconnectors.sts.StsClients;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ListAccountAliasesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Instant;
@@ -24,7 +26,7 @@ import java.util.UUID;
 
 /**
  * The account screen's AWS checks: "Validate" and the role picker's list of roles. Each reads the account as stored
- * now and calls AWS with its stored credentials (see {@link StsClients} and {@link IamClients}). "Rotate access key"
+ * now and calls AWS with its stored credentials (see {@link AwsClients}). "Rotate access key"
  * is {@link AccessKeyRotation}.
  *
  * <p>Failures are thrown as {@link AwsRequestFailedException}, with the admin-readable message of
@@ -37,16 +39,16 @@ public class AccountChecks {
     static final int MAX_ROLE_PAGES = 100;
 
     private final AccountRepository accounts;
-    private final StsClients sts;
-    private final IamClients iam;
+    private final ServiceClients<StsClient> sts;
+    private final ServiceClients<IamClient> iam;
     private final AccountAwsCalls calls;
 
     @Autowired
-    public AccountChecks(AccountRepository accounts, StsClients sts, IamClients iam) {
+    public AccountChecks(AccountRepository accounts, AwsClients clients) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.sts = Objects.requireNonNull(sts, "sts");
-        this.iam = Objects.requireNonNull(iam, "iam");
-        this.calls = new AccountAwsCalls(sts, iam);
+        this.sts = clients.sts();
+        this.iam = clients.iam();
+        this.calls = new AccountAwsCalls(clients);
     }
 
     /**

@@ -8,11 +8,12 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.broker.IssuedCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.sts.AwsFailures;
-import dev.awsconnectors.sts.StsClients;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -39,13 +40,13 @@ import java.util.UUID;
 @Component
 public class ConnectorTester {
     private final CredentialBroker broker;
-    private final StsClients sts;
+    private final ServiceClients<StsClient> sts;
     private final AwsFailures failures;
 
-    public ConnectorTester(CredentialBroker broker, StsClients sts) {
+    public ConnectorTester(CredentialBroker broker, AwsClients clients) {
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.sts = Objects.requireNonNull(sts, "sts");
-        this.failures = new AwsFailures(sts.settings());
+        this.sts = clients.sts();
+        this.failures = new AwsFailures(clients.settings());
     }
 
     /**

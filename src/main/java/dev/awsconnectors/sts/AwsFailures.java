@@ -3,6 +3,8 @@ package dev.awsconnectors.sts;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.KeyMaterial;
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.awsclients.AwsClientSettings;
+import dev.awsconnectors.awsclients.HostCredentialsUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -82,10 +84,10 @@ public final class AwsFailures {
         }
     }
 
-    private final StsClients.Settings settings;
+    private final AwsClientSettings settings;
 
     /** @param settings the settings the clients were built with, for "after N attempts" and timeouts */
-    public AwsFailures(StsClients.Settings settings) {
+    public AwsFailures(AwsClientSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -231,7 +233,7 @@ public final class AwsFailures {
     }
 
     private AwsCallFailedException client(SdkException e, AwsCall call) {
-        if (findCause(e, StsClients.HostCredentialsUnavailableException.class) != null) {
+        if (findCause(e, HostCredentialsUnavailableException.class) != null) {
             return AwsCallFailedException.of("The credentials of the host's role could not be loaded for "
                     + "account '" + call.accountName() + "' when calling " + call.operation() + ": neither a "
                     + "container credentials endpoint (ECS or EKS task role) nor an EC2 instance profile answered. "

@@ -6,6 +6,8 @@ import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,13 +66,13 @@ public class CredentialsIssuer {
     private record CallerArn(long accountVersion, String arn) {
     }
 
-    private final StsClients clients;
+    private final ServiceClients<StsClient> clients;
     private final AwsFailures failures;
     private final Map<UUID, CallerArn> callerArns = new ConcurrentHashMap<>();
 
     @Autowired
-    public CredentialsIssuer(StsClients clients) {
-        this.clients = Objects.requireNonNull(clients, "clients");
+    public CredentialsIssuer(AwsClients clients) {
+        this.clients = clients.sts();
         this.failures = new AwsFailures(clients.settings());
     }
 

@@ -17,10 +17,10 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -62,7 +62,7 @@ class AuditedCredentialsThroughLocalAwsTest {
     Path home;
 
     private LocalAws aws;
-    private StsClients clients;
+    private AwsClients clients;
     private final InMemoryConnectors store = new InMemoryConnectors();
     private final HostUsers users = new HostUsers()
             .add("admin", true, false)
@@ -107,7 +107,7 @@ class AuditedCredentialsThroughLocalAwsTest {
                 .principalType(PrincipalType.FEDERATED_USER).policy(POLICY).systemScope(true).build();
         store.put(account, accountSecret).put(federated).put(role).put(iamUser).put(nightlyJob);
 
-        clients = new StsClients(store);
+        clients = new AwsClients(store);
         auditLog = new HostAuditLog(home, users, Clock.systemUTC());
         broker = new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),

@@ -16,10 +16,10 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -61,7 +61,7 @@ class AwsConnectorServiceThroughLocalAwsTest {
             + "[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}";
 
     private LocalAws aws;
-    private StsClients clients;
+    private AwsClients clients;
     private final InMemoryConnectors store = new InMemoryConnectors();
     private final HostUsers users = new HostUsers()
             .add("admin", true, false)
@@ -99,7 +99,7 @@ class AwsConnectorServiceThroughLocalAwsTest {
                 .principalType(PrincipalType.FEDERATED_USER).policy(POLICY).systemScope(true).build();
         store.put(account, key.secretAccessKey()).put(federated).put(role).put(iamUser).put(nightlyJob);
 
-        clients = new StsClients(store);
+        clients = new AwsClients(store);
         service = new ExportedConnectorService(new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialAudit(event -> { })));

@@ -9,11 +9,11 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.CredentialAudit;
 import dev.awsconnectors.audit.RequestOrigin;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.IamUser;
@@ -61,7 +61,7 @@ public class BrokerBenchmark {
             + "[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}";
 
     private LocalAws aws;
-    private StsClients clients;
+    private AwsClients clients;
     private StsClient rawClient;
     private HostUsers users;
     private ManualClock cacheClock;
@@ -81,7 +81,7 @@ public class BrokerBenchmark {
                 .principalType(PrincipalType.FEDERATED_USER).policy(POLICY).groups(List.of("aws-developers")).build();
         InMemoryConnectors store = new InMemoryConnectors().put(account, key.secretAccessKey()).put(connector);
         users = new HostUsers().add("alice", false, false, "aws-developers");
-        clients = new StsClients(store);
+        clients = new AwsClients(store);
         cacheClock = new ManualClock(Instant.now());
         cache = new CredentialsCache(cacheClock, CredentialsCache.DEFAULT_MAX_ENTRIES);
         fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
@@ -89,7 +89,7 @@ public class BrokerBenchmark {
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 cache, new CredentialAudit(event -> { }));
         // The very client the broker uses, so the difference between the two figures is the broker's own work.
-        rawClient = clients.clientFor(account);
+        rawClient = clients.sts().clientFor(account);
     }
 
     private void fillWithOtherUsers(int count) {

@@ -12,12 +12,12 @@ import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.sts.CredentialsCall;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -81,7 +81,7 @@ class ConsoleSignInThroughLocalAwsTest {
 
     private LocalAws aws;
     private IamRole role;
-    private StsClients clients;
+    private AwsClients clients;
     private CredentialsIssuer issuer;
     private ConsoleSignInBroker broker;
     private Account account;
@@ -94,7 +94,7 @@ class ConsoleSignInThroughLocalAwsTest {
         AccessKey key = jiraUser.addAccessKey();
         role = awsAccount.role("Dev").trust(jiraUser).maxSessionDuration(7200);
         AccountSecrets secrets = a -> key.secretAccessKey();
-        clients = new StsClients(secrets);
+        clients = new AwsClients(secrets);
         issuer = new CredentialsIssuer(clients);
         broker = new ConsoleSignInBroker(JIRA, new ConsoleSignInBroker.Settings(Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), Clock.systemUTC());

@@ -1,6 +1,7 @@
 package dev.awsconnectors.iam;
 
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.crypto.KeyFile;
 import dev.awsconnectors.crypto.SecretCipher;
 import dev.awsconnectors.persistence.AccessKeySharedException;
@@ -11,7 +12,6 @@ import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.persistence.RotationClaim;
 import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.iam.RotationReport.Outcome;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -75,11 +75,9 @@ class AccessKeyRotationAcrossNodesTest {
         KeyRotations rotations = crashesAfterAwsCreatedTheKey
                 ? new CrashingAfterTheNewKeyIsRecorded(ao, accounts, node.clock)
                 : new KeyRotations(ao, accounts, node.clock, KeyRotations.TIME_OUT);
-        StsClients sts = new StsClients(accounts, IamFixture.FAST);
-        IamClients iam = new IamClients(sts);
-        closing.add(iam::close);
-        closing.add(sts::close);
-        return new OtherNode(accounts, rotations, new AccessKeyRotation(accounts, rotations, sts, iam,
+        AwsClients clients = new AwsClients(accounts, IamFixture.FAST);
+        closing.add(clients::close);
+        return new OtherNode(accounts, rotations, new AccessKeyRotation(accounts, rotations, clients,
                 new AccessKeyRotation.KeyPropagation(3, Duration.ZERO)));
     }
 

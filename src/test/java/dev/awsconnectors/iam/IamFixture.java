@@ -7,6 +7,9 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.awsclients.AwsClientSettings;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.broker.CredentialsCache;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.connectors.BoundConnector;
@@ -22,7 +25,6 @@ import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.sts.CredentialsIssuer;
-import dev.awsconnectors.sts.StsClients;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.ao.TestDatabase;
 import dev.awsconnectors.testhost.ao.TestDatabases;
@@ -33,6 +35,9 @@ import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
 import dev.awsconnectors.testhost.sal.HostUsers;
 import dev.awsconnectors.validation.ConfigurationValidator;
+
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +58,7 @@ final class IamFixture implements AutoCloseable {
     static final String ALIAS = "acme-prod";
     static final String BROKER_USER = "jira-broker";
     /** Quick timeouts and no back-off pauses, so that failure tests take no time. */
-    static final StsClients.Settings FAST = StsClients.Settings.defaults()
+    static final AwsClientSettings FAST = AwsClientSettings.defaults()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(8))
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
@@ -64,8 +69,9 @@ final class IamFixture implements AutoCloseable {
     final TestDatabase database;
     final AccountRepository accounts;
     final ConnectorRepository connectors;
-    final StsClients sts;
-    final IamClients iam;
+    final AwsClients clients;
+    final ServiceClients<StsClient> sts;
+    final ServiceClients<IamClient> iam;
     final KeyRotations rotations;
     final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     final AccountChecks checks;
@@ -97,11 +103,12 @@ final class IamFixture implements AutoCloseable {
         ConfigurationValidator validator = new ConfigurationValidator();
         this.accounts = new AccountRepository(ao, validator, cipher);
         this.connectors = new ConnectorRepository(ao, validator, group -> true);
-        this.sts = new StsClients(accounts, FAST);
-        this.iam = new IamClients(sts);
+        this.clients = new AwsClients(accounts, FAST);
+        this.sts = clients.sts();
+        this.iam = clients.iam();
         this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);
-        this.checks = new AccountChecks(accounts, sts, iam);
-        this.keyRotation = new AccessKeyRotation(accounts, rotations, sts, iam,
+        this.checks = new AccountChecks(accounts, clients);
+        this.keyRotation = new AccessKeyRotation(accounts, rotations, clients,
                 new AccessKeyRotation.KeyPropagation(3, Duration.ZERO));
         ConnectorDirectory countedReads = new ConnectorDirectory() {
             @Override
@@ -116,10 +123,10 @@ final class IamFixture implements AutoCloseable {
             }
         };
         this.service = new CredentialBroker(countedReads, new ConnectorAccess(users),
-                new CredentialsIssuer(sts),
+                new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialAudit(audited::add));
-        this.tester = new ConnectorTester(service, sts);
+        this.tester = new ConnectorTester(service, clients);
         Partition partition = Partition.fromId(aws.partition());
         this.account = accounts.create(Account.builder().name("Production").type(AccountType.ACCESS_KEY)
                 .accessKeyId(key.accessKeyId()).partition(partition).region(region)
@@ -134,8 +141,7 @@ final class IamFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        iam.close();
-        sts.close();
+        clients.close();
         database.close();
         aws.close();
     }

@@ -2,6 +2,8 @@ package dev.awsconnectors.sts;
 
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.awsclients.AwsClientSettings;
+import dev.awsconnectors.awsclients.HostCredentialsUnavailableException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -21,7 +23,7 @@ class AwsFailuresTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String ROLE = "arn:aws:iam::123456789012:role/Dev";
 
-    private final AwsFailures failures = new AwsFailures(StsClients.Settings.defaults());
+    private final AwsFailures failures = new AwsFailures(AwsClientSettings.defaults());
 
     private static AwsFailures.AwsCall assumeRole(AccountType type) {
         return new AwsFailures.AwsCall("AWS STS", "AssumeRole", "role " + ROLE, "sts.eu-west-1.amazonaws.com",
@@ -265,8 +267,8 @@ class AwsFailuresTest {
     @Test
     void missingHostRoleCredentialsSayWhereTheyWereLookedFor() {
         SdkClientException e = SdkClientException.builder().message(
-                        StsClients.HostCredentialsUnavailableException.MESSAGE)
-                .cause(new StsClients.HostCredentialsUnavailableException(
+                        HostCredentialsUnavailableException.MESSAGE)
+                .cause(new HostCredentialsUnavailableException(
                         SdkClientException.create("Unable to load credentials from any of the providers")))
                 .build();
 

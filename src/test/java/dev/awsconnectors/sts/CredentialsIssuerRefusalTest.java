@@ -3,9 +3,9 @@ package dev.awsconnectors.sts;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sts.StsClient;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,13 +21,12 @@ class CredentialsIssuerRefusalTest {
 
     private final AtomicInteger clientsAskedFor = new AtomicInteger();
     private final StsFixtures.RecordingSecrets secrets = new StsFixtures.RecordingSecrets();
-    private final CredentialsIssuer issuer = new CredentialsIssuer(new StsClients(secrets) {
-        @Override
-        public StsClient clientFor(Account account) {
-            clientsAskedFor.incrementAndGet();
-            throw new AssertionError("AWS must not be called");
-        }
-    });
+    private final CredentialsIssuer issuer = new CredentialsIssuer(new AwsClients(account -> {
+        // Asked only to build a client, so before any call.
+        clientsAskedFor.incrementAndGet();
+        secrets.secretAccessKey(account);
+        throw new AssertionError("AWS must not be called");
+    }));
     private final Account account = accessKeyAccount().build();
 
     @Test

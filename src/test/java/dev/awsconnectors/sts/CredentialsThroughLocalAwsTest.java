@@ -4,6 +4,8 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.awsclients.AwsClientSettings;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
@@ -38,7 +40,7 @@ class CredentialsThroughLocalAwsTest {
     private static final String ACCOUNT_ID = "123456789012";
     private static final String MANAGED_POLICY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
     /** Short, so the timeout and retry tests are quick: 1 s per attempt, 3 s in all, 3 attempts. */
-    private static final StsClients.Settings FAST = StsClients.Settings.defaults()
+    private static final AwsClientSettings FAST = AwsClientSettings.defaults()
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3))
             .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(50));
 
@@ -48,7 +50,7 @@ class CredentialsThroughLocalAwsTest {
     private IamRole role;
     private String mfaSerial;
     private StsFixtures.RecordingSecrets secrets;
-    private StsClients clients;
+    private AwsClients clients;
     private CredentialsIssuer issuer;
     private Account account;
 
@@ -61,7 +63,7 @@ class CredentialsThroughLocalAwsTest {
         mfaSerial = jiraUser.addVirtualMfaDevice("123456");
         role = awsAccount.role("Dev").trust(jiraUser).externalId("ext-1234").maxSessionDuration(7200);
         secrets = new StsFixtures.RecordingSecrets(key.secretAccessKey());
-        clients = new StsClients(secrets, FAST);
+        clients = new AwsClients(secrets, FAST);
         issuer = new CredentialsIssuer(clients);
         account = accountWith(key.accessKeyId());
     }
@@ -300,7 +302,7 @@ class CredentialsThroughLocalAwsTest {
     @Test
     void aWrongSecretIsSignatureDoesNotMatch() {
         clients.close();
-        clients = new StsClients(new StsFixtures.RecordingSecrets(StsFixtures.SECRET), FAST);
+        clients = new AwsClients(new StsFixtures.RecordingSecrets(StsFixtures.SECRET), FAST);
         issuer = new CredentialsIssuer(clients);
 
         AwsRequestFailedException e = failure(account, connector(PrincipalType.FEDERATED_USER).policy(POLICY)

@@ -3,8 +3,9 @@ package dev.awsconnectors.sts;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.awsclients.AwsClientSettings;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.iam.IamClients;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.LocalAws;
@@ -13,36 +14,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static dev.awsconnectors.sts.StsFixtures.POLICY;
 import static dev.awsconnectors.sts.StsFixtures.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The AWS SDK as the app configures it, under many failures and many accounts, through the local AWS double: every
- * call gets the attempts its message claims, and the clients of all accounts share one small scheduler.
+ * The issuer under many failures, through the local AWS double: every call gets the attempts its message claims.
  */
-class StsClientsUnderFailureTest {
+class CredentialsIssuerUnderFailureTest {
     private static final Pattern ATTEMPTS = Pattern.compile("after (\\d+) attempts?");
     /** Short back-off so that 60 calls of 3 attempts are quick; the number of attempts is the default's. */
-    private static final StsClients.Settings FAST = StsClients.Settings.defaults()
+    private static final AwsClientSettings FAST = AwsClientSettings.defaults()
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(6))
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
     private LocalAws aws;
     private AccessKey key;
-    private StsClients clients;
+    private AwsClients clients;
     private CredentialsIssuer issuer;
 
     @BeforeEach
     void start() {
         aws = LocalAws.start();
         key = aws.account("123456789012").user("jira-broker").addAccessKey();
-        clients = new StsClients(new StsFixtures.RecordingSecrets(key.secretAccessKey()), FAST);
+        clients = new AwsClients(new StsFixtures.RecordingSecrets(key.secretAccessKey()), FAST);
         issuer = new CredentialsIssuer(clients);
     }
 
@@ -79,61 +77,6 @@ class StsClientsUnderFailureTest {
                     + "its side (HTTP 503) after 3 attempts. Try again in a few minutes; if it keeps failing, tell a "
                     + "Jira administrator.");
         }
-    }
-
-    @Test
-    void twoHundredAccountsShareOneBoundedSchedulerAndStartNoThreadsOfTheirOwn() {
-        IamClients iam = new IamClients(clients);
-        try {
-            useAccounts(20, iam);
-            List<String> afterTwenty = threadNames();
-            useAccounts(180, iam);
-            List<String> afterTwoHundred = threadNames();
-
-            assertThat(afterTwoHundred).filteredOn(name -> name.startsWith("sdk-ScheduledExecutor")).isEmpty();
-            assertThat(afterTwoHundred).filteredOn(name -> name.startsWith(StsClients.SCHEDULER_THREAD_PREFIX))
-                    .isNotEmpty().hasSizeLessThanOrEqualTo(StsClients.SCHEDULER_THREADS);
-            // No thread per client of any other kind either (HTTP clients, credentials providers).
-            assertThat(afterTwoHundred.size()).as("threads after 200 accounts, against %s after 20",
-                    afterTwenty.size()).isLessThanOrEqualTo(afterTwenty.size() + 2);
-        } finally {
-            iam.close();
-        }
-    }
-
-    @Test
-    void theSharedSchedulerStopsWhenTheClientsAreClosed() throws InterruptedException {
-        useAccounts(3, null);
-        List<Thread> scheduler = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith(StsClients.SCHEDULER_THREAD_PREFIX))
-                .collect(Collectors.toList());
-        assertThat(scheduler).isNotEmpty();
-
-        clients.close();
-
-        for (Thread thread : scheduler) {
-            thread.join(Duration.ofSeconds(30).toMillis());
-            assertThat(thread.isAlive()).as(thread.getName()).isFalse();
-        }
-    }
-
-    /** Obtains credentials through each of {@code count} new accounts, and calls IAM with it too. */
-    private void useAccounts(int count, IamClients iam) {
-        for (int i = 0; i < count; i++) {
-            Account account = newAccount();
-            Connector connector = StsFixtures.connector(account, PrincipalType.FEDERATED_USER).policy(POLICY)
-                    .build();
-            assertThat(issuer.issue(call(account, connector, SessionOwner.jiraUser("alice"), null, null))
-                    .getAccessKeyId()).isNotEmpty();
-            if (iam != null) {
-                assertThat(iam.clientFor(account).getUser().user().userName()).isEqualTo("jira-broker");
-            }
-        }
-    }
-
-    private static List<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .sorted().collect(Collectors.toList());
     }
 
     private static AwsCallFailedException failure(Runnable action) {
