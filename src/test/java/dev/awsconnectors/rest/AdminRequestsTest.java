@@ -127,23 +127,16 @@ class AdminRequestsTest {
     void refusesAReplaceWithoutAVersionNamingTheField() throws Exception {
         RequestBody fields = requests.body("{\"name\": \"Prod\"}", Set.of("name", "version"));
 
-        JsonNode error = error(() -> requests.versionToReplace(fields, ID));
-
-        assertThat(error.get("status").asInt()).isEqualTo(400);
-        assertThat(error.get("field").asText()).isEqualTo("version");
-        assertThat(error.get("message").asText()).isEqualTo("text of awsc.rest.error.field.required");
+        assertBadField(error(() -> requests.versionToReplace(fields, ID)), "version",
+                "text of awsc.rest.error.field.required");
     }
 
     @Test
     void refusesAReplaceWhoseBodyNamesAnotherObjectsId() throws Exception {
-        RequestBody fields = requests.body("{\"id\": \"" + UUID.randomUUID() + "\", \"version\": 7}",
-                Set.of("id", "version"));
+        String otherId = "{\"id\": \"" + UUID.randomUUID() + "\", \"version\": 7}";
 
-        JsonNode error = error(() -> requests.versionToReplace(fields, ID));
-
-        assertThat(error.get("status").asInt()).isEqualTo(400);
-        assertThat(error.get("field").asText()).isEqualTo("id");
-        assertThat(error.get("message").asText()).isEqualTo("text of awsc.rest.error.idMismatch");
+        assertBadField(error(() -> requests.versionToReplace(requests.body(otherId, Set.of("id", "version")), ID)),
+                "id", "text of awsc.rest.error.idMismatch");
     }
 
     @Test
@@ -203,6 +196,12 @@ class AdminRequestsTest {
     private static Account account() {
         return Account.builder().id(ID).name("Prod").type(AccountType.ACCESS_KEY)
                 .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(1).build();
+    }
+
+    private static void assertBadField(JsonNode error, String field, String message) {
+        assertThat(error.get("status").asInt()).isEqualTo(400);
+        assertThat(error.get("field").asText()).isEqualTo(field);
+        assertThat(error.get("message").asText()).isEqualTo(message);
     }
 
     private static HttpHeaders typed(MediaType type) {
