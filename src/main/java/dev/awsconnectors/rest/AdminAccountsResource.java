@@ -21,10 +21,7 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -44,18 +40,19 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * {@code /rest/aws-connectors/1.0/admin/accounts}: the AWS accounts, for Jira administrators ({@link AdminOnly}).
+ * {@code /rest/aws-connectors/1.0/admin/accounts}: the AWS accounts, for Jira administrators ({@link AdminOnly}),
+ * with the endpoints of {@link AdminCollectionResource}; an account a connector uses is not deleted (409 naming the
+ * connectors).
  *
  * <p>Account JSON: {@code id, name, description, type (ACCESS_KEY when omitted | HOST_ROLE), accessKeyId,
  * secretAccessKey (write-only), partition, region, endpointOverride, iamEndpointOverride, signinEndpointOverride,
  * version}. The secret access key is accepted on create and update (omitted or blank on update keeps the stored
- * one) and is never in a response. PUT replaces the account and needs the {@code version} it was read at: a stale
- * one is 409. Every write — delete, validate and rotate-key included — takes {@code application/json} only
- * ({@code {}} where it needs no fields), anything else is 415: see {@link CallerChecks#requireJson}.
+ * one) and is never in a response. Every write takes {@code application/json} only, {@code {}} where it needs no
+ * fields ({@link AdminRequests}).
  */
 @Path("/admin/accounts")
 @AdminOnly
-public class AdminAccountsResource {
+public class AdminAccountsResource extends AdminCollectionResource<Account> {
     static final Set<String> WRITABLE = Set.of("id", "name", "description", "type", "accessKeyId", "secretAccessKey",
             "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride", "version");
 
@@ -63,108 +60,23 @@ public class AdminAccountsResource {
     private final AccountChecks checks;
     private final AccessKeyRotation keyRotation;
     private final AdminChangeAudit audit;
-    private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
     public AdminAccountsResource(AccountRepository accounts, AccountChecks checks, AccessKeyRotation keyRotation,
                                  @ComponentImport AuditService auditService, @ComponentImport UserManager userManager,
                                  @ComponentImport I18nResolver i18n) {
+        super(new AdminRequests(userManager, i18n), WRITABLE, "awsc.rest.error.accountNotFound");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
-        this.audit = new AdminChangeAudit(auditService, "REST API");
-        this.userManager = Objects.requireNonNull(userManager, "userManager");
-        this.i18n = Objects.requireNonNull(i18n, "i18n");
-    }
-
-    /** Every account, sorted by name. */
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response list() {
-        CallerChecks.requireAdmin(userManager, i18n);
-        ArrayNode array = JsonResponses.JSON.createArrayNode();
-        for (Account account : accounts.all()) {
-            array.add(toJson(account));
-        }
-        return JsonResponses.json(Response.Status.OK, array);
-    }
-
-    /** Creates an account: 201 with the stored account and its {@code Location}. */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response create(String body, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
-        fields.refuseId();
-        Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
-        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_CREATED,
-                userManager.getRemoteUser(), null, secret.filter(s -> !s.isBlank()).isPresent());
-        Account saved = accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret,
-                change::prepare);
-        change.record();
-        URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
-        Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
-        return (location == null ? response : response.location(location)).build();
-    }
-
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response get(@PathParam("id") String id) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(stored(id)));
-    }
-
-    /** Replaces an account, based on the {@code version} it was read at. */
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response update(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        Account before = stored(id);
-        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
-        requireSameId(fields, before.id());
-        long version = fields.requiredLong("version");
-        Optional<String> secret = Optional.ofNullable(fields.text("secretAccessKey"));
-        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_UPDATED,
-                userManager.getRemoteUser(), before, secret.filter(s -> !s.isBlank()).isPresent());
-        Account saved = accounts.update(accountOf(fields, Account.builder().id(before.id())).version(version).build(),
-                secret, change::prepare);
-        change.record();
-        return JsonResponses.json(Response.Status.OK, toJson(saved));
-    }
-
-    /** Deletes an account no connector uses (409 naming the connectors otherwise): 204. Body {@code {}}. */
-    @DELETE
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response delete(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody.parse(body, Set.of(), true, i18n);
-        Account before = stored(id);
-        AdminChangeAudit.Change<Account> change = audit.accountChange(AdminChangeAudit.ACCOUNT_DELETED,
-                userManager.getRemoteUser(), before, false);
-        change.prepare(null);
-        accounts.delete(before.id());
-        change.record();
-        return JsonResponses.noContent();
+        this.audit = AdminRequests.audit(auditService);
+        this.i18n = i18n;
     }
 
     /**
      * "Validate": who the stored credentials are, {@code {awsAccountId, arn, alias, note}} ({@code alias} and
-     * {@code note} {@code null} when there are none); 502 when AWS refuses them. Body {@code {}}.
+     * {@code note} {@code null} when there are none); 502 when AWS refuses them.
      */
     @POST
     @Path("{id}/validate")
@@ -172,16 +84,13 @@ public class AdminAccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
     public Response validate(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody.parse(body, Set.of(), true, i18n);
-        AccountCheck check = checks.validate(stored(id).id());
+        AccountCheck check = checks.validate(storedForWrite(id, headers, body).id());
         ObjectNode identity = JsonResponses.object();
         identity.put("awsAccountId", check.awsAccountId());
         identity.put("arn", check.arn());
         identity.put("alias", check.alias().orElse(null));
         identity.put("note", check.note().orElse(null));
-        return JsonResponses.json(Response.Status.OK, identity);
+        return JsonResponses.ok(identity);
     }
 
     /**
@@ -196,10 +105,9 @@ public class AdminAccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
     public Response rotateKey(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        Account before = stored(id);
-        long version = RequestBody.parse(body, Set.of("version"), false, i18n).requiredLong("version");
+        VersionedWrite<Account> write = versionedWrite(id, headers, body, Set.of("version"));
+        Account before = write.before();
+        long version = write.version();
         RotationReport report;
         try {
             report = keyRotation.rotateAccessKey(before.id(), version);
@@ -209,27 +117,25 @@ public class AdminAccountsResource {
                     now.name(), version, now.version()), "version");
         }
         Account after = accounts.get(before.id()).orElse(before);
-        audit.rotation(userManager.getRemoteUser(), after, report.succeeded(), before.accessKeyId().orElse(null),
+        audit.rotation(requests.caller(), after, report.succeeded(), before.accessKeyId().orElse(null),
                 report.activeAccessKeyId());
         ObjectNode result = toJson(report);
         result.put("version", after.version());
+        if (report.succeeded()) {
+            return JsonResponses.ok(result);
+        }
         String failure = report.steps().stream().filter(step -> step.outcome() == RotationReport.Outcome.FAILED)
                 .map(RotationReport.Step::message).findFirst().orElse(null);
-        if (report.succeeded()) {
-            return JsonResponses.json(Response.Status.OK, result);
-        }
-        ObjectNode error = JsonResponses.object();
-        error.put("status", 502);
-        error.put("message", i18n.getText("awsc.rest.error.rotationFailed", before.name(),
-                failure == null ? "" : failure));
+        ObjectNode error = JsonResponses.error(502, i18n.getText("awsc.rest.error.rotationFailed", before.name(),
+                failure == null ? "" : failure), null);
         error.set("rotation", result);
         return JsonResponses.builder(502, error).build();
     }
 
     /**
-     * Cleans up a rotation that a node did not finish (see {@link AccessKeyRotation#cleanUpRotation}); body
-     * {@code {}}. 200 with {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished
-     * rotation; 409 while the rotation is still running.
+     * Cleans up a rotation that a node did not finish (see {@link AccessKeyRotation#cleanUpRotation}). 200 with
+     * {@code {succeeded, activeAccessKeyId, steps}}; 404 when the account has no unfinished rotation; 409 while the
+     * rotation is still running.
      */
     @POST
     @Path("{id}/rotation-clean-up")
@@ -237,17 +143,11 @@ public class AdminAccountsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
     public Response cleanUpRotation(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody.parse(body, Set.of(), true, i18n);
-        Account account = stored(id);
-        Optional<RotationReport> report = keyRotation.cleanUpRotation(account.id());
-        if (report.isEmpty()) {
-            throw new RestException(Response.Status.NOT_FOUND,
-                    i18n.getText("awsc.admin.rotate.nothingToCleanUp"), null);
-        }
-        audit.rotationCleanUp(userManager.getRemoteUser(), account, report.get().succeeded());
-        return JsonResponses.json(Response.Status.OK, toJson(report.get()));
+        Account account = storedForWrite(id, headers, body);
+        RotationReport report = keyRotation.cleanUpRotation(account.id()).orElseThrow(() -> new RestException(
+                Response.Status.NOT_FOUND, i18n.getText("awsc.admin.rotate.nothingToCleanUp"), null));
+        audit.rotationCleanUp(requests.caller(), account, report.succeeded());
+        return JsonResponses.ok(toJson(report));
     }
 
     /** A rotation's or clean-up's outcome: {@code {succeeded, activeAccessKeyId, steps: [{name, outcome, message}]}}. */
@@ -265,16 +165,52 @@ public class AdminAccountsResource {
         return result;
     }
 
-    private Account stored(String id) {
-        UUID accountId = CallerChecks.pathId(id, "awsc.rest.error.accountNotFound", i18n);
-        return accounts.get(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+    @Override
+    Iterable<Account> all() {
+        return accounts.all();
     }
 
-    private void requireSameId(RequestBody fields, UUID id) {
-        UUID inBody = fields.uuid("id");
-        if (inBody != null && !inBody.equals(id)) {
-            throw RestException.badField("id", i18n.getText("awsc.rest.error.idMismatch"));
-        }
+    @Override
+    Account find(UUID id) {
+        return accounts.get(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    @Override
+    UUID idOf(Account account) {
+        return account.id();
+    }
+
+    @Override
+    Account storeNew(RequestBody fields) {
+        Optional<String> secret = secret(fields);
+        return AdminRequests.audited(audit.accountChange(AdminChangeAudit.ACCOUNT_CREATED, requests.caller(), null,
+                entered(secret)),
+                prepare -> accounts.create(accountOf(fields, Account.builder()).version(0).build(), secret, prepare));
+    }
+
+    @Override
+    Account storeReplacement(Account before, RequestBody fields, long version) {
+        Optional<String> secret = secret(fields);
+        return AdminRequests.audited(audit.accountChange(AdminChangeAudit.ACCOUNT_UPDATED, requests.caller(),
+                before, entered(secret)),
+                prepare -> accounts.update(accountOf(fields, Account.builder().id(before.id())).version(version)
+                        .build(), secret, prepare));
+    }
+
+    @Override
+    void remove(Account account) {
+        AdminRequests.auditedDelete(audit.accountChange(AdminChangeAudit.ACCOUNT_DELETED, requests.caller(),
+                account, false), () -> accounts.delete(account.id()));
+    }
+
+    /** The secret access key as sent, for the repository to decide on (blank on update keeps the stored one). */
+    private static Optional<String> secret(RequestBody fields) {
+        return Optional.ofNullable(fields.text("secretAccessKey"));
+    }
+
+    /** Whether a new secret was entered, for the audit event. */
+    private static boolean entered(Optional<String> secret) {
+        return secret.filter(text -> !text.isBlank()).isPresent();
     }
 
     private Account.Builder accountOf(RequestBody fields, Account.Builder builder) {
@@ -305,7 +241,8 @@ public class AdminAccountsResource {
     }
 
     /** The account as the API shows it: everything but the secret. */
-    static ObjectNode toJson(Account account) {
+    @Override
+    ObjectNode toJson(Account account) {
         ObjectNode node = JsonResponses.object();
         node.put("id", account.id().toString());
         node.put("name", account.name());

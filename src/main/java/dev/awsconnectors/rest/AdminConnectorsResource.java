@@ -18,10 +18,7 @@ import dev.awsconnectors.iam.ConnectorTester;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.Objects;
@@ -42,120 +38,32 @@ import java.util.UUID;
  * <p>Connector JSON: {@code id, name, description, accountId, principalType (FEDERATED_USER | IAM_USER | IAM_ROLE),
  * roleArn, externalId, policy (the policy JSON as a string), policyArns (array), maxDurationSeconds (null for AWS's
  * default), mfaSerialNumber, sourceIdentityAndTags, groups (array), systemScope, consoleDestination, version}.
- * PUT replaces the connector and needs the {@code version} it was read at: a stale one is 409. Every rule of the
- * admin pages applies (400 naming the field): among them, a value in a field the principal type does not take is
- * refused ({@link dev.awsconnectors.connectors.TypedField}), and so is a group Jira does not have, unless the
- * connector already names it. Every write — delete and test included — takes
- * {@code application/json} only ({@code {}} where it needs no fields), anything else is 415: see
- * {@link CallerChecks#requireJson}.
+ * The endpoints are those of {@link AdminCollectionResource}, plus Test. The admin pages' rules apply (400
+ * naming the field), among them: no value in a field the principal type does not take
+ * ({@link dev.awsconnectors.connectors.TypedField}), no group Jira does not have unless the connector names it
+ * already. Every write takes {@code application/json} only, {@code {}} where it needs no fields
+ * ({@link AdminRequests}).
  */
 @Path("/admin/connectors")
 @AdminOnly
-public class AdminConnectorsResource {
+public class AdminConnectorsResource extends AdminCollectionResource<Connector> {
     static final Set<String> WRITABLE = Set.of("id", "name", "description", "accountId", "principalType", "roleArn",
             "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber", "sourceIdentityAndTags",
             "groups", "systemScope", "consoleDestination", "version");
+    private static final String NOT_FOUND = "awsc.rest.error.connectorNotFound";
 
     private final ConnectorRepository connectors;
     private final ConnectorTester tester;
     private final AdminChangeAudit audit;
-    private final UserManager userManager;
-    private final I18nResolver i18n;
 
     @Inject
     public AdminConnectorsResource(ConnectorRepository connectors, ConnectorTester tester,
                                    @ComponentImport AuditService auditService,
                                    @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
+        super(new AdminRequests(userManager, i18n), WRITABLE, NOT_FOUND);
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.tester = Objects.requireNonNull(tester, "tester");
-        this.audit = new AdminChangeAudit(auditService, "REST API");
-        this.userManager = Objects.requireNonNull(userManager, "userManager");
-        this.i18n = Objects.requireNonNull(i18n, "i18n");
-    }
-
-    /** Every connector, sorted by name. */
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response list() {
-        CallerChecks.requireAdmin(userManager, i18n);
-        ArrayNode array = JsonResponses.JSON.createArrayNode();
-        for (Connector connector : connectors.all()) {
-            array.add(toJson(connector));
-        }
-        return JsonResponses.json(Response.Status.OK, array);
-    }
-
-    /** Creates a connector: 201 with the stored connector and its {@code Location}. */
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response create(String body, @Context UriInfo uriInfo, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
-        fields.refuseId();
-        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_CREATED,
-                userManager.getRemoteUser(), null);
-        Connector saved = connectors.create(connectorOf(fields, Connector.builder()).version(0).build(),
-                change::prepare);
-        change.record();
-        URI location = uriInfo == null ? null : uriInfo.getAbsolutePathBuilder().path(saved.id().toString()).build();
-        Response.ResponseBuilder response = JsonResponses.builder(201, toJson(saved));
-        return (location == null ? response : response.location(location)).build();
-    }
-
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response get(@PathParam("id") String id) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(stored(id)));
-    }
-
-    /** Replaces a connector, based on the {@code version} it was read at. */
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response update(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        Connector before = stored(id);
-        RequestBody fields = RequestBody.parse(body, WRITABLE, false, i18n);
-        UUID inBody = fields.uuid("id");
-        if (inBody != null && !inBody.equals(before.id())) {
-            throw RestException.badField("id", i18n.getText("awsc.rest.error.idMismatch"));
-        }
-        long version = fields.requiredLong("version");
-        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_UPDATED,
-                userManager.getRemoteUser(), before);
-        Connector saved = connectors.update(connectorOf(fields, Connector.builder().id(before.id()))
-                .version(version).build(), change::prepare);
-        change.record();
-        return JsonResponses.json(Response.Status.OK, toJson(saved));
-    }
-
-    /** Deletes a connector: 204. Body {@code {}}. */
-    @DELETE
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @AdminOnly
-    public Response delete(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        RequestBody.parse(body, Set.of(), true, i18n);
-        Connector before = stored(id);
-        AdminChangeAudit.Change<Connector> change = audit.connectorChange(AdminChangeAudit.CONNECTOR_DELETED,
-                userManager.getRemoteUser(), before);
-        change.prepare(null);
-        connectors.delete(before.id());
-        change.record();
-        return JsonResponses.noContent();
+        this.audit = AdminRequests.audit(auditService);
     }
 
     /**
@@ -169,10 +77,9 @@ public class AdminConnectorsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
     public Response test(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
-        CallerChecks.requireAdmin(userManager, i18n);
-        CallerChecks.requireJson(headers, i18n);
-        UUID connectorId = CallerChecks.pathId(id, "awsc.rest.error.connectorNotFound", i18n);
-        String mfaCode = RequestBody.parse(body, Set.of("mfaCode"), true, i18n).text("mfaCode");
+        requests.write(headers);
+        UUID connectorId = requests.id(id, NOT_FOUND);
+        String mfaCode = requests.optionalBody(body, Set.of("mfaCode")).text("mfaCode");
         // No read of our own: the broker reads the connector once and audits the test, an unknown id included.
         ConnectorTestResult result = tester.test(connectorId, mfaCode, RequestOrigin.REST);
         ObjectNode identity = JsonResponses.object();
@@ -180,12 +87,42 @@ public class AdminConnectorsResource {
         identity.put("arn", result.arn());
         identity.put("userId", result.userId());
         identity.put("expiration", result.expiration().toString());
-        return JsonResponses.json(Response.Status.OK, identity);
+        return JsonResponses.ok(identity);
     }
 
-    private Connector stored(String id) {
-        UUID connectorId = CallerChecks.pathId(id, "awsc.rest.error.connectorNotFound", i18n);
-        return connectors.get(connectorId).orElseThrow(() -> new ConnectorNotFoundException(connectorId));
+    @Override
+    Iterable<Connector> all() {
+        return connectors.all();
+    }
+
+    @Override
+    Connector find(UUID id) {
+        return connectors.get(id).orElseThrow(() -> new ConnectorNotFoundException(id));
+    }
+
+    @Override
+    UUID idOf(Connector connector) {
+        return connector.id();
+    }
+
+    @Override
+    Connector storeNew(RequestBody fields) {
+        return AdminRequests.audited(audit.connectorChange(AdminChangeAudit.CONNECTOR_CREATED, requests.caller(),
+                null), prepare -> connectors.create(connectorOf(fields, Connector.builder()).version(0).build(),
+                prepare));
+    }
+
+    @Override
+    Connector storeReplacement(Connector before, RequestBody fields, long version) {
+        return AdminRequests.audited(audit.connectorChange(AdminChangeAudit.CONNECTOR_UPDATED, requests.caller(),
+                before), prepare -> connectors.update(connectorOf(fields, Connector.builder().id(before.id()))
+                .version(version).build(), prepare));
+    }
+
+    @Override
+    void remove(Connector connector) {
+        AdminRequests.auditedDelete(audit.connectorChange(AdminChangeAudit.CONNECTOR_DELETED, requests.caller(),
+                connector), () -> connectors.delete(connector.id()));
     }
 
     private static Connector.Builder connectorOf(RequestBody fields, Connector.Builder builder) {
@@ -206,7 +143,8 @@ public class AdminConnectorsResource {
                 .consoleDestination(fields.uri("consoleDestination"));
     }
 
-    static ObjectNode toJson(Connector connector) {
+    @Override
+    ObjectNode toJson(Connector connector) {
         ObjectNode node = JsonResponses.object();
         node.put("id", connector.id().toString());
         node.put("name", connector.name());

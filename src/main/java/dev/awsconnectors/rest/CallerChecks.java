@@ -11,15 +11,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /**
- * What every resource checks itself, although Jira's REST v2 security annotations check it first: a logged-in user
- * (401), and for the admin resources a Jira administrator (403). So a host setting that widens an annotation
- * widens nothing here. Also reads path ids: one that is not a UUID names nothing that exists (404).
+ * What every resource checks itself, after Jira's REST v2 security annotations, so that no host setting widening an
+ * annotation widens access: a logged-in user (401), for the admin resources a Jira administrator (403). A path id
+ * that is not a UUID names nothing (404).
  *
- * <p>Every state-changing method takes {@code application/json} only, with {@code {}} where it needs no fields:
- * a browser can send a form, multipart or plain-text body (or none at all) across sites without asking first, but
- * not JSON. Jira's REST XSRF filter refuses the former unless they carry {@code X-Atlassian-Token: no-check};
- * checking the type here as well means a host whose filter is off, or lets such a request through, changes
- * nothing either (415).
+ * <p>Writes take {@code application/json} only (415): a browser sends a form, multipart or plain-text body, or none,
+ * across sites without asking first, but not JSON; so a host whose XSRF filter lets such a request through still
+ * changes nothing.
  */
 final class CallerChecks {
     private CallerChecks() {

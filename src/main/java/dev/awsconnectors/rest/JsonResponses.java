@@ -1,11 +1,17 @@
 package dev.awsconnectors.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Responses whose JSON the app writes itself with its embedded Jackson, so they depend on no JSON provider of the
@@ -20,6 +26,37 @@ final class JsonResponses {
 
     static ObjectNode object() {
         return JSON.createObjectNode();
+    }
+
+    /** Each item as {@code toJson} writes it, in the order given. */
+    static <T> ArrayNode array(Iterable<T> items, Function<? super T, ? extends JsonNode> toJson) {
+        ArrayNode array = JSON.createArrayNode();
+        for (T item : items) {
+            array.add(toJson.apply(item));
+        }
+        return array;
+    }
+
+    /** The error shape of the whole API: {@code {"status", "message", "field"?}}, {@code field} only when known. */
+    static ObjectNode error(int status, String message, String field) {
+        ObjectNode body = object();
+        body.put("status", status);
+        body.put("message", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        return body;
+    }
+
+    static Response ok(Object body) {
+        return json(Response.Status.OK, body);
+    }
+
+    /** 201 with the new object, and its {@code Location} where the request's URI is known. */
+    static Response created(UriInfo request, UUID id, Object body) {
+        Response.ResponseBuilder response = builder(201, body);
+        return (request == null ? response
+                : response.location(request.getAbsolutePathBuilder().path(id.toString()).build())).build();
     }
 
     static Response json(Response.Status status, Object body) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -108,38 +110,19 @@ final class RequestBody {
 
     /** A string field; {@code null} when missing. */
     String text(String field) {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw RestException.badField(field, i18n.getText("awsc.rest.error.field.string", field));
-        }
-        return node.textValue();
+        return read(field, null, JsonNode::isTextual, "awsc.rest.error.field.string", JsonNode::textValue);
     }
 
     /** A whole number that fits an {@code int}; {@code null} when missing. */
     Integer integer(String field) {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw RestException.badField(field, i18n.getText("awsc.rest.error.field.integer", field));
-        }
-        return node.intValue();
+        return read(field, null, node -> node.isIntegralNumber() && node.canConvertToInt(),
+                "awsc.rest.error.field.integer", JsonNode::intValue);
     }
 
     /** A whole number; {@code null} when missing. */
     Long longValue(String field) {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw RestException.badField(field, i18n.getText("awsc.rest.error.field.integer", field));
-        }
-        return node.longValue();
+        return read(field, null, node -> node.isIntegralNumber() && node.canConvertToLong(),
+                "awsc.rest.error.field.integer", JsonNode::longValue);
     }
 
     /** A required whole number. */
@@ -153,14 +136,20 @@ final class RequestBody {
 
     /** {@code true} or {@code false}; {@code fallback} when missing. */
     boolean bool(String field, boolean fallback) {
+        return read(field, fallback, JsonNode::isBoolean, "awsc.rest.error.field.boolean", JsonNode::booleanValue);
+    }
+
+    /** The field as {@code as} reads it; {@code missing} when absent; 400 ({@code wrongTypeKey}) unless it fits. */
+    private <T> T read(String field, T missing, Predicate<JsonNode> fits, String wrongTypeKey,
+                       Function<JsonNode, T> as) {
         JsonNode node = value(field);
         if (node == null) {
-            return fallback;
+            return missing;
         }
-        if (!node.isBoolean()) {
-            throw RestException.badField(field, i18n.getText("awsc.rest.error.field.boolean", field));
+        if (!fits.test(node)) {
+            throw RestException.badField(field, i18n.getText(wrongTypeKey, field));
         }
-        return node.booleanValue();
+        return as.apply(node);
     }
 
     /** An array of strings; empty when missing. */

@@ -28,24 +28,19 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 
 /**
- * Turns whatever a resource of this package throws into the API's error JSON,
- * {@code {"status", "message", "field"?, "awsErrorCode"?}}:
+ * Turns whatever a resource of this package throws into the API's error JSON ({@link JsonResponses#error}):
  * <ul>
- *   <li>400 — {@link RestException} of a bad request, {@link InvalidCredentialsRequestException} and
- *       {@link ConfigurationException}, with the field at fault (for a configuration, the first violation's field
- *       and message, and every violation in {@code violations});</li>
- *   <li>401 / 403 — {@link ConnectorAccessDeniedException}: not logged in, or the access rules deny (a resource
- *       that answers for one connector turns a refusal for a connector that is not the caller's into 404 first,
- *       see {@link ConnectorsResource}); 403 is also a non-administrator on the admin resources;</li>
- *   <li>404 — an unknown connector or account; 409 — {@link ConcurrentEditException}, {@link AccountInUseException};
- *       502 — {@link AwsRequestFailedException}, with AWS's error code;</li>
- *   <li>503 — {@link AccountSecretUnavailableException}: the account's stored secret cannot be read (the key file is
- *       missing, unusable or not the one it was encrypted with), which only an administrator can repair; the message
- *       says where the key file is expected, relative to Jira's home, and what to do;</li>
- *   <li>JAX-RS's own refusals (no such path 404, method 405, media type 415, 406) and Jira's (403, such as its
- *       XSRF check, should it throw rather than answer, with Jira's words) keep their status; a body in a charset
- *       the JVM does not know is 415;</li>
- *   <li>anything else is a fault of ours: logged here, and answered 500 with no detail.</li>
+ *   <li>400 — {@link RestException}, {@link InvalidCredentialsRequestException}, {@link ConfigurationException}
+ *       (the first violation's field and message, every violation in {@code violations});</li>
+ *   <li>401 / 403 — not logged in, or the access rules deny ({@link ConnectorAccessDeniedException}; a refusal for a
+ *       connector that is not the caller's is 404, see {@link ConnectorsResource}), or not an administrator;</li>
+ *   <li>404 an unknown connector or account; 409 a stale version, an account in use, a rotation under way, an access
+ *       key on another account; 502 {@link AwsRequestFailedException}, with {@code awsErrorCode} and
+ *       {@code awsRequestId};</li>
+ *   <li>503 — {@link AccountSecretUnavailableException}: the stored secret cannot be read, which only an
+ *       administrator can repair (the message says where the key file is expected, relative to Jira's home);</li>
+ *   <li>JAX-RS's and Jira's own refusals keep their status (and Jira's words); a charset the JVM does not know is
+ *       415; anything else is our fault: logged here, answered 500 with no detail.</li>
  * </ul>
  * Messages come from exceptions written for the caller, which never carry secrets, or from the i18n bundle.
  */
@@ -86,7 +81,7 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
             return error(409, failure.getMessage(), null);
         }
         if (failure instanceof AwsRequestFailedException e) {
-            ObjectNode body = body(502, e.getMessage(), null);
+            ObjectNode body = JsonResponses.error(502, e.getMessage(), null);
             e.getAwsErrorCode().ifPresent(code -> body.put("awsErrorCode", code));
             e.getRequestId().ifPresent(id -> body.put("awsRequestId", id));
             return JsonResponses.builder(502, body).build();
@@ -109,7 +104,7 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
 
     private Response configuration(ConfigurationException e) {
         Violation first = e.violations().get(0);
-        ObjectNode body = body(400, text(first), first.field());
+        ObjectNode body = JsonResponses.error(400, text(first), first.field());
         ArrayNode all = body.putArray("violations");
         for (Violation violation : e.violations()) {
             ObjectNode entry = all.addObject();
@@ -128,9 +123,8 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         String key;
         switch (status) {
             case 403:
-                // Jira's own refusals thrown as exceptions, such as REST's XSRF check (XsrfCheckFailedException
-                // in atlassian-rest 7.1.9, whose entity is "XSRF check failed"), keep Jira's words when they have
-                // some, else would read "cannot be read".
+                // Jira's own refusals keep Jira's words, such as REST's XSRF check (atlassian-rest 7.1.9's
+                // XsrfCheckFailedException, entity "XSRF check failed").
                 if (e.getResponse().getEntity() instanceof String words && !words.isBlank() && words.length() <= 200) {
                     return error(403, words.strip(), null);
                 }
@@ -175,17 +169,7 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
         return text == null || text.equals(violation.messageKey()) ? violation.message() : text;
     }
 
-    private static ObjectNode body(int status, String message, String field) {
-        ObjectNode body = JsonResponses.object();
-        body.put("status", status);
-        body.put("message", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        return body;
-    }
-
     private static Response error(int status, String message, String field) {
-        return JsonResponses.builder(status, body(status, message, field)).build();
+        return JsonResponses.builder(status, JsonResponses.error(status, message, field)).build();
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.awsconnectors.rest.UserRestApiTest.fieldNames;
+import static dev.awsconnectors.rest.RestCalls.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -457,18 +458,6 @@ class AdminRestApiTest {
         anAccountGoesRoundTripWithItsSecretWriteOnlyAndAStaleVersionRefused();
         List<String> secrets = new ArrayList<>(List.of(SECRET, OTHER_SECRET));
         secrets.addAll(new StoredData(jira.plugin()).accountSecrets());
-        for (String body : rest.bodies()) {
-            for (String secret : secrets) {
-                assertThat(body).doesNotContain(secret);
-            }
-        }
-    }
-
-    private static void assertError(Answer answer, int status, String field) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        JsonNode body = answer.json();
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("field").asText()).isEqualTo(field);
-        assertThat(body.get("message").asText()).isNotBlank();
+        rest.assertNoBodyContains(secrets);
     }
 }

@@ -143,8 +143,8 @@ class ConnectorsResourceTest {
 
     @Test
     void everyResourceClassAndMethodCarriesItsRestV2SecurityAnnotation() {
-        for (Class<?> type : List.of(ConnectorsResource.class, AdminAccountsResource.class,
-                AdminConnectorsResource.class)) {
+        for (Class<?> type : List.of(ConnectorsResource.class, AdminCollectionResource.class,
+                AdminAccountsResource.class, AdminConnectorsResource.class)) {
             Class<? extends java.lang.annotation.Annotation> rule = type == ConnectorsResource.class
                     ? LicensedOnly.class : AdminOnly.class;
             assertThat(type.isAnnotationPresent(rule)).as(type.getSimpleName()).isTrue();

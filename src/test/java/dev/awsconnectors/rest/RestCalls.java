@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Real HTTP calls to the demo host's {@code /rest/aws-connectors/1.0}, as one of the demo users (HTTP Basic) or
  * anonymously. Every response body is kept, so a test can check afterwards that no secret was ever answered.
@@ -68,13 +70,7 @@ final class RestCalls {
     }
 
     Answer send(Who who, String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        HttpRequest.Builder request = request(method, base + path, body, contentType);
         if (who.user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (who.user + ":" + who.user).getBytes(StandardCharsets.UTF_8)));
@@ -98,5 +94,35 @@ final class RestCalls {
     /** Every response body answered so far. */
     List<String> bodies() {
         return List.copyOf(bodies);
+    }
+
+    /** Fails unless no response body answered so far contains any of {@code secrets}. */
+    void assertNoBodyContains(List<String> secrets) {
+        for (String body : bodies) {
+            for (String secret : secrets) {
+                assertThat(body).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** A request asking for JSON, with the body (none when null) typed {@code contentType} (none when null). */
+    static HttpRequest.Builder request(String method, String url, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return request;
+    }
+
+    /** Fails unless the answer is the API's error JSON with {@code status} and a message about {@code field}. */
+    static void assertError(Answer answer, int status, String field) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        JsonNode body = answer.json();
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("field").asText()).isEqualTo(field);
+        assertThat(body.get("message").asText()).isNotBlank();
     }
 }

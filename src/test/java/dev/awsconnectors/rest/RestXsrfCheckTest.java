@@ -461,13 +461,7 @@ class RestXsrfCheckTest {
 
     private static HttpRequest.Builder request(String method, String path, String body, String contentType,
                                                String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        HttpRequest.Builder request = RestCalls.request(method, base + path, body, contentType);
         if (token != null) {
             request.header(TOKEN, token);
         }

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.awsconnectors.rest.RestCalls.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -274,19 +275,7 @@ class UserRestApiTest {
         List<String> secrets = new ArrayList<>(new dev.awsconnectors.testhost.demo.StoredData(jira.plugin())
                 .accountSecrets());
         assertThat(secrets).isNotEmpty();
-        for (String body : rest.bodies()) {
-            for (String secret : secrets) {
-                assertThat(body).doesNotContain(secret);
-            }
-        }
-    }
-
-    private static void assertError(Answer answer, int status, String field) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        JsonNode body = answer.json();
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("field").asText()).isEqualTo(field);
-        assertThat(body.get("message").asText()).isNotBlank();
+        rest.assertNoBodyContains(secrets);
     }
 
     private static GetCallerIdentityResponse callerIdentity(AwsCredentials credentials) {
