@@ -180,7 +180,7 @@ public class AdminAccountsResource {
         identity.put("awsAccountId", check.awsAccountId());
         identity.put("arn", check.arn());
         identity.put("alias", check.alias().orElse(null));
-        identity.put("note", check.note().orElse(null));
+        identity.put("note", check.note().map(note -> note.in(i18n::getText)).orElse(null));
         return JsonResponses.json(Response.Status.OK, identity);
     }
 
@@ -214,7 +214,7 @@ public class AdminAccountsResource {
         ObjectNode result = toJson(report);
         result.put("version", after.version());
         String failure = report.steps().stream().filter(step -> step.outcome() == RotationReport.Outcome.FAILED)
-                .map(RotationReport.Step::message).findFirst().orElse(null);
+                .map(step -> step.text().in(i18n::getText)).findFirst().orElse(null);
         if (report.succeeded()) {
             return JsonResponses.json(Response.Status.OK, result);
         }
@@ -251,7 +251,7 @@ public class AdminAccountsResource {
     }
 
     /** A rotation's or clean-up's outcome: {@code {succeeded, activeAccessKeyId, steps: [{name, outcome, message}]}}. */
-    private static ObjectNode toJson(RotationReport report) {
+    private ObjectNode toJson(RotationReport report) {
         ObjectNode result = JsonResponses.object();
         result.put("succeeded", report.succeeded());
         result.put("activeAccessKeyId", report.activeAccessKeyId());
@@ -260,7 +260,7 @@ public class AdminAccountsResource {
             ObjectNode entry = steps.addObject();
             entry.put("name", step.name());
             entry.put("outcome", step.outcome().name());
-            entry.put("message", step.message());
+            entry.put("message", step.text().in(i18n::getText));
         }
         return result;
     }
