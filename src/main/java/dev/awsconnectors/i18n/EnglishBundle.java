@@ -6,15 +6,15 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The app's i18n bundle as shipped, in English: the texts Jira translates, read from the plugin's own jar. */
-final class EnglishBundle {
+public final class EnglishBundle {
     /** Where the bundle is, on the plugin's class path. */
-    static final String RESOURCE = "/i18n/aws-connectors.properties";
+    public static final String RESOURCE = "/i18n/aws-connectors.properties";
 
     private EnglishBundle() {
     }
 
     /** Every text of the bundle, by key. */
-    static Properties load() {
+    public static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = EnglishBundle.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
