@@ -230,7 +230,7 @@ public final class AwsFailures {
         if (findCause(e, StsClients.HostCredentialsUnavailableException.class) != null) {
             return AwsCallFailedException.of(Text.of("awsc.aws.admin.hostCredentialsUnavailable",
                             call.accountName(), call.operation()),
-                    UserText.of("awsc.aws.user.account", "no credentials"),
+                    UserText.of("awsc.aws.user.account.noCredentials"),
                     "the host role's credentials could not be loaded", null, null);
         }
         Text reason = unreachableReason(e);

@@ -290,6 +290,10 @@ class AwsFailuresTest {
 
         assertThat(mapped.adminText()).isEqualTo(Text.of("awsc.aws.admin.hostCredentialsUnavailable", "Prod",
                 "AssumeRole"));
+        assertThat(mapped.userText()).isEqualTo(UserText.of("awsc.aws.user.account.noCredentials"));
+        assertThat(mapped.forUser().getMessage()).isEqualTo("AWS did not accept the AWS account behind this "
+                + "connector (no credentials). Ask a Jira administrator to validate the account; the details are "
+                + "in the audit log.");
         assertThat(mapped.getAwsErrorCode()).isEmpty();
     }
 
