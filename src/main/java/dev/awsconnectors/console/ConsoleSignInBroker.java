@@ -18,6 +18,7 @@ import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.AwsFailures;
 import dev.awsconnectors.sts.UserText;
+import dev.awsconnectors.i18n.Text;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -208,8 +209,7 @@ public class ConsoleSignInBroker {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AwsCallFailedException.of("The console sign-in for connector '" + connector.name()
-                    + "' was interrupted while waiting for the AWS federation endpoint at " + host + ".",
+            throw AwsCallFailedException.of(Text.of("awsc.aws.admin.console.interrupted", connector.name(), host),
                     UserText.of("awsc.aws.user.console.interrupted"), "interrupted", null, null);
         } catch (IOException e) {
             throw ConsoleFailures.unreachable(e, host, settings);
@@ -230,9 +230,7 @@ public class ConsoleSignInBroker {
             token = null;
         }
         if (token == null) {
-            throw AwsCallFailedException.of("The AWS federation endpoint at " + host + " answered getSigninToken "
-                    + "without a sign-in token. Check that the account's sign-in endpoint override points at AWS's "
-                    + "federation endpoint.", UserText.of("awsc.aws.user.unreadable"), AwsFailures.UNREADABLE, null,
+            throw AwsCallFailedException.of(Text.of("awsc.aws.admin.console.noToken", host), UserText.of("awsc.aws.user.unreadable"), AwsFailures.UNREADABLE, null,
                     requestId);
         }
         return token;
@@ -250,55 +248,42 @@ public class ConsoleSignInBroker {
         }
 
         static AwsCallFailedException unreachable(IOException e, String host, Settings settings) {
-            String reason;
+            Text reason;
             if (e instanceof HttpConnectTimeoutException) {
-                reason = "no connection within " + seconds(settings.connectTimeout()) + ".";
+                reason = Text.of("awsc.aws.admin.console.connectTimeout", seconds(settings.connectTimeout()));
             } else if (e instanceof HttpTimeoutException || hasCause(e, SocketTimeoutException.class)) {
-                reason = "no answer within " + seconds(settings.requestTimeout()) + ".";
+                reason = Text.of("awsc.aws.admin.console.requestTimeout", seconds(settings.requestTimeout()));
             } else if (hasCause(e, UnknownHostException.class)) {
-                reason = "its host name could not be resolved.";
+                reason = Text.of("awsc.aws.admin.unreachable.unknownHost");
             } else if (hasCause(e, ConnectException.class)) {
-                reason = "the connection was refused.";
+                reason = Text.of("awsc.aws.admin.unreachable.refused");
             } else if (hasCause(e, NoRouteToHostException.class)) {
-                reason = "there is no route to the host.";
+                reason = Text.of("awsc.aws.admin.unreachable.noRoute");
             } else {
-                reason = "the connection failed (" + e.getClass().getSimpleName() + ").";
+                reason = Text.of("awsc.aws.admin.unreachable.io", e.getClass().getSimpleName());
             }
-            return AwsCallFailedException.of("The AWS federation endpoint at " + host + " could not be reached: "
-                    + reason + " Check the network path from Jira to AWS (DNS, firewall, proxy) and the account's "
-                    + "sign-in endpoint override.", UserText.of("awsc.aws.user.console.unreachable"),
-                    AwsFailures.NOT_REACHABLE, null, null);
+            return AwsCallFailedException.of(Text.of("awsc.aws.admin.console.unreachable", host, reason),
+                    UserText.of("awsc.aws.user.console.unreachable"), AwsFailures.NOT_REACHABLE, null, null);
         }
 
         static AwsCallFailedException status(int status, String host, String connectorName, boolean role,
                                              String requestId) {
-            String message;
+            Text message;
             UserText user;
+            String code = String.valueOf(status);
             if (status == 401 || status == 403) {
-                message = "The AWS federation endpoint at " + host + " refused the temporary credentials of "
-                        + "connector '" + connectorName + "' (HTTP " + status + "). They may have expired or been "
-                        + "revoked, or AWS does not accept them for console sign-in"
-                        + (role ? " (for example a role assumed with another role's credentials, role chaining, "
-                        + "with a console session longer than 1 hour)" : "")
-                        + ". Request console access again; if it keeps failing, check the connector's principal "
-                        + "and the account's sign-in endpoint override.";
+                message = Text.of(role ? "awsc.aws.admin.console.refused.role" : "awsc.aws.admin.console.refused",
+                        host, connectorName, code);
                 user = UserText.of("awsc.aws.user.console.refused", status);
             } else if (status == 429) {
-                message = "The AWS federation endpoint at " + host + " throttled the console sign-in of connector '"
-                        + connectorName + "' (HTTP 429). Try again in a minute.";
+                message = Text.of("awsc.aws.admin.console.throttled", host, connectorName);
                 user = UserText.of("awsc.aws.user.console.throttled");
             } else if (status >= 500) {
-                message = "The AWS federation endpoint at " + host + " failed with an error on its side (HTTP "
-                        + status + "). Try again later.";
+                message = Text.of("awsc.aws.admin.console.serverError", host, code);
                 user = UserText.of("awsc.aws.user.console.serverError", status);
             } else {
-                message = "The AWS federation endpoint at " + host + " rejected the getSigninToken request of "
-                        + "connector '" + connectorName + "' (HTTP " + status + "). AWS accepts only unexpired "
-                        + "credentials from AssumeRole or GetFederationToken"
-                        + (role ? ", and a console session of 900 to 43,200 seconds (at most 3,600 for a role "
-                        + "assumed by another role)" : "")
-                        + ". Request console access again; if it keeps failing, check the account's sign-in "
-                        + "endpoint override.";
+                message = Text.of(role ? "awsc.aws.admin.console.rejected.role" : "awsc.aws.admin.console.rejected",
+                        host, connectorName, code);
                 user = UserText.of("awsc.aws.user.console.refused", status);
             }
             return AwsCallFailedException.of(message, user, "the federation endpoint answered HTTP " + status, null,

@@ -9,6 +9,7 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.iam.RotationReport.Outcome;
 import dev.awsconnectors.iam.RotationReport.Step;
+import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
@@ -16,6 +17,7 @@ import dev.awsconnectors.persistence.KeyRotationState;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.persistence.RotationClaim;
 import dev.awsconnectors.persistence.RotationUnderWayException;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.AwsFailures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,8 +139,8 @@ public class AccessKeyRotation {
             throw new ConcurrentEditException("account", account.name());
         }
         if (account.type() != AccountType.ACCESS_KEY || account.accessKeyId().isEmpty()) {
-            throw new InvalidCredentialsRequestException("type", "Account '" + account.name() + "' uses the "
-                    + "host's role: only access-key accounts have a key to rotate.");
+            throw new InvalidCredentialsRequestException("type",
+                    Text.of("awsc.admin.rotate.hostRoleAccount", account.name()).english());
         }
         RotationClaim claim = rotations.claim(accountId, expectedVersion);
         Account claimed = account(accountId);
@@ -192,8 +195,8 @@ public class AccessKeyRotation {
         try (IamClient client = iam.newClient(account)) {
             done = cleanUp(account, claim, client, steps);
         } catch (RuntimeException e) {
-            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, "The stored key of account '"
-                    + account.name() + "' could not be used: " + sentence(scrub(e.getMessage(), null))));
+            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, Text.of(
+                    "awsc.admin.rotate.report.storedKeyUnusable", account.name(), failure(e, null).asSentence())));
             done = false;
         }
         if (done) {
@@ -207,59 +210,53 @@ public class AccessKeyRotation {
     private boolean cleanUp(Account account, RotationClaim claim, IamClient client, List<Step> steps) {
         String stored = account.accessKeyId().orElse("");
         if (claim.newKeyId().isEmpty()) {
-            String since = "";
+            List<Serializable> since;
             try {
                 since = client.listAccessKeys(r -> { }).accessKeyMetadata().stream()
                         .filter(key -> !stored.equals(key.accessKeyId()))
                         .filter(key -> key.createDate() == null
                                 || !key.createDate().isBefore(claim.started().minusSeconds(60)))
-                        .map(key -> key.accessKeyId() + (key.createDate() == null ? ""
-                                : " (created " + key.createDate() + ")"))
-                        .collect(Collectors.joining(", "));
+                        .<Serializable>map(key -> key.createDate() == null ? key.accessKeyId()
+                                : Text.of("awsc.admin.rotate.report.keyCreatedAt", key.accessKeyId(),
+                                key.createDate().toString()))
+                        .collect(Collectors.toList());
             } catch (SdkException e) {
-                steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, sentence(scrub(
-                        calls.failure(e, calls.iam(account, "ListAccessKeys", "the access keys of account '"
-                                + account.name() + "'", "the IAM user of account '" + account.name()
-                                + "' is allowed iam:ListAccessKeys on itself")).getMessage(), null))
-                        + " Try the clean-up again."));
+                steps.add(new Step(RotationReport.CLEAN_UP, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.tryCleanUpAgain", failure(calls.failure(e, calls.iam(account,
+                                "ListAccessKeys", Text.of("awsc.aws.target.accessKeysOfAccount", account.name()),
+                                Text.of("awsc.aws.hint.listAccessKeys", account.name()))), null).asSentence())));
                 return false;
             }
-            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.SUCCEEDED, "The interrupted rotation never learnt "
-                    + "the ID of a new key, so none is deleted. Account '" + account.name() + "' uses access key "
-                    + stored + ", unchanged; keep it."
-                    + (since.isEmpty() ? " The IAM user has no other key created since the rotation started."
-                    : " Keys of the IAM user created since the rotation started, which the rotation may have "
-                    + "created: " + since + ". Delete such a key in the IAM console only if nothing else uses it.")));
+            steps.add(new Step(RotationReport.CLEAN_UP, Outcome.SUCCEEDED, since.isEmpty()
+                    ? Text.of("awsc.admin.rotate.report.noNewKeyId.noOtherKey", account.name(), stored)
+                    : Text.of("awsc.admin.rotate.report.noNewKeyId.otherKeys", account.name(), stored,
+                    Text.list(since))));
             return true;
         }
         String newKeyId = claim.newKeyId().get();
         if (stored.equals(newKeyId)) {
             return deleteUnstoredKey(account, client, claim.oldKeyId(), RotationReport.DELETE_OLD,
-                    "Finished the interrupted rotation: deleted the old access key " + claim.oldKeyId() + ".",
-                    steps);
+                    Text.of("awsc.admin.rotate.report.finishedInterrupted", claim.oldKeyId()), steps);
         }
         return deleteUnstoredKey(account, client, newKeyId, RotationReport.DELETE_NEW,
-                "Deleted the new key " + newKeyId + " of the interrupted rotation. Account '" + account.name()
-                        + "' still uses access key " + stored + ", unchanged.", steps);
+                Text.of("awsc.admin.rotate.report.deletedNewOfInterrupted", newKeyId, account.name(), stored), steps);
     }
 
     /** Deletes a key that no account stores; a key AWS no longer knows counts as deleted. */
     private boolean deleteUnstoredKey(Account account, IamClient client, String keyId, String stepName,
-                                      String done, List<Step> steps) {
+                                      Text done, List<Step> steps) {
         List<String> holders = accounts.namesStoring(keyId);
         if (!holders.isEmpty()) {
-            steps.add(new Step(stepName, Outcome.FAILED, "Access key " + keyId + " was not deleted: account(s) '"
-                    + String.join("', '", holders) + "' store it."));
+            steps.add(new Step(stepName, Outcome.FAILED, Text.of("awsc.admin.rotate.report.keyStoredElsewhere",
+                    keyId, quotedNames(holders))));
             return false;
         }
         try {
-            calls.send(calls.iam(account, "DeleteAccessKey", "access key " + keyId,
-                    "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                    () -> client.deleteAccessKey(r -> r.accessKeyId(keyId)));
+            calls.send(deleteKey(account, keyId), () -> client.deleteAccessKey(r -> r.accessKeyId(keyId)));
         } catch (AwsRequestFailedException e) {
             if (!e.getAwsErrorCode().filter("NoSuchEntity"::equals).isPresent()) {
-                steps.add(new Step(stepName, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " Try the clean-up again."));
+                steps.add(new Step(stepName, Outcome.FAILED, Text.of("awsc.admin.rotate.report.tryCleanUpAgain",
+                        failure(e, null).asSentence())));
                 return false;
             }
         }
@@ -287,9 +284,9 @@ public class AccessKeyRotation {
             try {
                 oldKeyIam = iam.newClient(account);
             } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, "The stored key of account '"
-                        + account.name() + "' could not be used: " + scrub(e.getMessage(), null)
-                        + " Nothing was changed."));
+                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.storedKeyUnusable.nothingChanged", account.name(),
+                        failure(e, null))));
                 return failedBefore(RotationReport.CHECK, oldKeyId);
             }
             try {
@@ -303,46 +300,48 @@ public class AccessKeyRotation {
             // (1) Create.
             AccessKey created;
             try {
-                created = calls.send(calls.iam(account, "CreateAccessKey", "the IAM user of access key " + oldKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:CreateAccessKey on itself"
-                                + " (arn:" + account.partition().id() + ":iam::<account>:user/${aws:username})"),
+                created = calls.send(calls.iam(account, "CreateAccessKey",
+                        Text.of("awsc.aws.target.iamUserOfAccessKey", oldKeyId),
+                        Text.of("awsc.aws.hint.createAccessKey", account.name(), account.partition().id())),
                         () -> oldKeyIam.createAccessKey(r -> { }).accessKey());
                 if (created == null || isBlank(created.accessKeyId()) || isBlank(created.secretAccessKey())) {
-                    throw new AwsRequestFailedException("AWS IAM at " + iam.endpointHost(account) + " answered "
-                            + "CreateAccessKey without a key. Check that the account's IAM endpoint override "
-                            + "points at AWS IAM.", null, null);
+                    throw AwsFailures.unreadable(Text.of("awsc.admin.rotate.report.noKeyCreated",
+                            iam.endpointHost(account)));
                 }
             } catch (RuntimeException e) {
-                String message = e instanceof AwsRequestFailedException && ((AwsRequestFailedException) e)
+                Text message = e instanceof AwsRequestFailedException && ((AwsRequestFailedException) e)
                         .getAwsErrorCode().filter("LimitExceeded"::equals).isPresent()
-                        ? limitExceeded(oldKeyIam, (AwsRequestFailedException) e)
-                        : e.getMessage();
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, sentence(scrub(message, null))
-                        + " Nothing was changed: account '"
-                        + account.name() + "' still uses access key " + oldKeyId + "."));
+                        ? limitExceeded(oldKeyIam, (AwsRequestFailedException) e).mapStrings(text -> scrub(text, null))
+                        : failure(e, null);
+                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.createFailed", message.asSentence(), account.name(), oldKeyId)));
                 return failedBefore(RotationReport.CHECK, oldKeyId);
             }
             String newKeyId = created.accessKeyId();
             String newSecret = created.secretAccessKey();
-            String user = isBlank(created.userName()) ? "the IAM user of access key " + oldKeyId
-                    : "IAM user '" + created.userName() + "'";
+            Text user = isBlank(created.userName()) ? Text.of("awsc.aws.target.iamUserOfAccessKey", oldKeyId)
+                    : Text.of("awsc.admin.rotate.report.iamUser", created.userName());
             try {
                 claim = rotations.recordNewKey(claim, newKeyId);
             } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, "Created access key " + newKeyId
-                        + ", but could not record it: " + sentence(scrub(e.getMessage(), newSecret))));
+                steps.add(new Step(RotationReport.CREATE, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.notRecorded", newKeyId, failure(e, newSecret).asSentence())));
                 return undo(oldKeyIam, newKeyId, user, RotationReport.CHECK);
             }
-            steps.add(new Step(RotationReport.CREATE, Outcome.SUCCEEDED, "Created access key " + newKeyId + " for "
-                    + user + "."));
+            steps.add(new Step(RotationReport.CREATE, Outcome.SUCCEEDED, Text.of("awsc.admin.rotate.report.created",
+                    newKeyId, user)));
 
             // (2) Check.
             try {
                 String arn = checkNewKey(newKeyId, newSecret);
-                steps.add(new Step(RotationReport.CHECK, Outcome.SUCCEEDED, "AWS STS accepts the new key " + newKeyId
-                        + " (it signs as " + arn + ")."));
-            } catch (KeyCheckFailed | RuntimeException e) {
-                steps.add(new Step(RotationReport.CHECK, Outcome.FAILED, scrub(e.getMessage(), newSecret)));
+                steps.add(new Step(RotationReport.CHECK, Outcome.SUCCEEDED, Text.of(
+                        "awsc.admin.rotate.report.checked", newKeyId, arn)));
+            } catch (KeyCheckFailed e) {
+                steps.add(new Step(RotationReport.CHECK, Outcome.FAILED,
+                        e.text.mapStrings(text -> scrub(text, newSecret))));
+                return undo(oldKeyIam, newKeyId, user, RotationReport.STORE);
+            } catch (RuntimeException e) {
+                steps.add(new Step(RotationReport.CHECK, Outcome.FAILED, failure(e, newSecret)));
                 return undo(oldKeyIam, newKeyId, user, RotationReport.STORE);
             }
 
@@ -351,56 +350,51 @@ public class AccessKeyRotation {
             try {
                 stored = rotations.storeNewKey(claim, account.toBuilder().accessKeyId(newKeyId).build(), newSecret);
             } catch (RuntimeException e) {
-                steps.add(new Step(RotationReport.STORE, Outcome.FAILED, "The new key could not be stored in account '"
-                        + account.name() + "': " + sentence(scrub(e.getMessage(), newSecret))));
+                steps.add(new Step(RotationReport.STORE, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.notStored", account.name(), failure(e, newSecret).asSentence())));
                 return undo(oldKeyIam, newKeyId, user, RotationReport.DELETE_OLD);
             }
-            steps.add(new Step(RotationReport.STORE, Outcome.SUCCEEDED, "Account '" + stored.name()
-                    + "' now uses access key " + newKeyId + "."));
+            steps.add(new Step(RotationReport.STORE, Outcome.SUCCEEDED, Text.of("awsc.admin.rotate.report.stored",
+                    stored.name(), newKeyId)));
 
             // (4) Delete the old key, unless an account stores it.
             List<String> holders = accounts.namesStoring(oldKeyId);
             if (!holders.isEmpty()) {
                 unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED, "The old key " + oldKeyId
-                        + " was not deleted: account(s) '" + String.join("', '", holders) + "' store it. The new "
-                        + "key " + newKeyId + " is stored and works."));
+                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.oldKeyStoredElsewhere", oldKeyId, quotedNames(holders), newKeyId)));
                 return new RotationReport(steps, false, newKeyId);
             }
             try {
-                calls.send(calls.iam(account, "DeleteAccessKey", "access key " + oldKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                        () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(oldKeyId)));
+                calls.send(deleteKey(account, oldKeyId), () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(oldKeyId)));
             } catch (RuntimeException e) {
                 unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED,
-                        sentence(scrub(e.getMessage(), newSecret)) + " The new key " + newKeyId + " is stored and "
-                        + "works, but the old key " + oldKeyId + " still exists: clean up the rotation on the "
-                        + "account's page, which deletes it, or delete access key " + oldKeyId + " of " + user
-                        + " by hand in the IAM console (Users, Security credentials)."));
+                steps.add(new Step(RotationReport.DELETE_OLD, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.oldKeyNotDeleted", failure(e, newSecret).asSentence(), newKeyId,
+                        oldKeyId, user)));
                 return new RotationReport(steps, false, newKeyId);
             }
-            steps.add(new Step(RotationReport.DELETE_OLD, Outcome.SUCCEEDED, "Deleted the old access key " + oldKeyId
-                    + " of " + user + "."));
+            steps.add(new Step(RotationReport.DELETE_OLD, Outcome.SUCCEEDED, Text.of(
+                    "awsc.admin.rotate.report.deletedOld", oldKeyId, user)));
             return new RotationReport(steps, true, newKeyId);
         }
 
         /** STS GetCallerIdentity signed with the new key, retried while AWS does not know the key yet. */
         private String checkNewKey(String newKeyId, String newSecret) throws KeyCheckFailed {
-            AwsFailures.AwsCall what = calls.sts(account, "GetCallerIdentity", "the new access key " + newKeyId,
-                    "the new access key " + newKeyId + " is active");
+            AwsFailures.AwsCall what = calls.sts(account, "GetCallerIdentity",
+                    Text.of("awsc.aws.target.newAccessKey", newKeyId),
+                    Text.of("awsc.aws.hint.newAccessKeyActive", newKeyId));
             AwsRequestFailedException last = null;
             try (StsClient client = sts.newClient(account,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(newKeyId, newSecret)))) {
                 for (int attempt = 1; attempt <= propagation.attempts(); attempt++) {
                     if (attempt > 1 && !pause()) {
-                        throw new KeyCheckFailed("Checking the new key " + newKeyId + " was interrupted.");
+                        throw new KeyCheckFailed(Text.of("awsc.admin.rotate.report.checkInterrupted", newKeyId));
                     }
                     try {
                         GetCallerIdentityResponse identity = calls.send(what, client::getCallerIdentity);
                         if (isBlank(identity.arn())) {
-                            throw new KeyCheckFailed("AWS STS answered GetCallerIdentity for the new key without "
-                                    + "an ARN. Check that the account's endpoint override points at AWS STS.");
+                            throw new KeyCheckFailed(Text.of("awsc.admin.rotate.report.checkWithoutArn"));
                         }
                         return identity.arn();
                     } catch (AwsRequestFailedException e) {
@@ -411,16 +405,15 @@ public class AccessKeyRotation {
                     }
                 }
             }
-            String waited = propagation.attempts() == 1 ? "1 attempt" : propagation.attempts() + " attempts "
-                    + AwsFailures.seconds(propagation.pause()) + " apart";
+            Text waited = propagation.attempts() == 1 ? Text.of("awsc.admin.rotate.report.waitedOnce")
+                    : Text.of("awsc.admin.rotate.report.waited", String.valueOf(propagation.attempts()),
+                    AwsFailures.seconds(propagation.pause()));
             if (last != null && last.getAwsErrorCode().filter(NOT_YET_KNOWN::contains).isPresent()) {
-                throw new KeyCheckFailed("AWS STS still refused the new key " + newKeyId + " ("
-                        + last.getAwsErrorCode().get() + ") after " + waited + ": IAM had not yet made it known "
-                        + "to STS, or it was deactivated at once. Try the rotation again in a few minutes."
-                        + last.getRequestId().map(id -> " (AWS request id " + id + ")").orElse(""));
+                throw new KeyCheckFailed(Text.of("awsc.admin.rotate.report.checkStillRefused", newKeyId,
+                        last.getAwsErrorCode().get(), waited, AwsFailures.requestId(last.getRequestId())));
             }
-            throw new KeyCheckFailed("AWS STS did not accept the new key " + newKeyId + " (" + waited + "): "
-                    + (last == null ? "no answer." : last.getMessage()));
+            throw new KeyCheckFailed(Text.of("awsc.admin.rotate.report.checkNotAccepted", newKeyId, waited,
+                    last == null ? Text.of("awsc.admin.rotate.report.checkNoAnswer") : failure(last, null)));
         }
 
         private boolean pause() {
@@ -437,51 +430,42 @@ public class AccessKeyRotation {
         }
 
         /** Deletes the new key again after (2) or (3) failed; the old key stays stored. */
-        private RotationReport undo(IamClient oldKeyIam, String newKeyId, String user, String nextSkipped) {
+        private RotationReport undo(IamClient oldKeyIam, String newKeyId, Text user, String nextSkipped) {
             try {
-                calls.send(calls.iam(account, "DeleteAccessKey", "access key " + newKeyId,
-                        "the IAM user of account '" + account.name() + "' is allowed iam:DeleteAccessKey on itself"),
-                        () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(newKeyId)));
-                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.SUCCEEDED, "Deleted the new key " + newKeyId
-                        + " again. Account '" + account.name() + "' still uses access key " + oldKeyId
-                        + ", unchanged."));
+                calls.send(deleteKey(account, newKeyId), () -> oldKeyIam.deleteAccessKey(r -> r.accessKeyId(newKeyId)));
+                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.SUCCEEDED, Text.of(
+                        "awsc.admin.rotate.report.deletedNewAgain", newKeyId, account.name(), oldKeyId)));
             } catch (RuntimeException e) {
                 unfinished = true;
-                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.FAILED, sentence(scrub(e.getMessage(), null))
-                        + " The new key " + newKeyId + " could not be deleted again: clean up the rotation on the "
-                        + "account's page, which deletes it, or delete access key " + newKeyId + " of " + user
-                        + " by hand in the IAM console (Users, Security credentials). Account '" + account.name()
-                        + "' still uses access key " + oldKeyId + ", unchanged; keep it."));
+                steps.add(new Step(RotationReport.DELETE_NEW, Outcome.FAILED, Text.of(
+                        "awsc.admin.rotate.report.newKeyNotDeleted", failure(e, null).asSentence(), newKeyId, user,
+                        account.name(), oldKeyId)));
             }
             return failedBefore(nextSkipped, oldKeyId);
         }
 
         /** Explains IAM's two-keys-per-user quota, naming the user's keys when IAM lists them. */
-        private String limitExceeded(IamClient oldKeyIam, AwsRequestFailedException e) {
+        private Text limitExceeded(IamClient oldKeyIam, AwsRequestFailedException e) {
             // Never advise deleting the stored key, nor a key another account stores: either breaks an account.
-            String others = "";
+            Serializable others = "";
             try {
                 List<String> keys = oldKeyIam.listAccessKeys(r -> { }).accessKeyMetadata().stream()
                         .map(AccessKeyMetadata::accessKeyId).filter(id -> !oldKeyId.equals(id))
                         .collect(Collectors.toList());
-                List<String> described = new ArrayList<>();
+                List<Serializable> described = new ArrayList<>();
                 for (String key : keys) {
                     List<String> holders = accounts.namesStoring(key);
-                    described.add(holders.isEmpty() ? key + " (no account here stores it)"
-                            : key + " (stored in account '" + String.join("', '", holders) + "': keep it)");
+                    described.add(holders.isEmpty() ? Text.of("awsc.admin.rotate.report.limitExceeded.unstoredKey", key)
+                            : Text.of("awsc.admin.rotate.report.limitExceeded.storedKey", key, quotedNames(holders)));
                 }
                 if (!described.isEmpty()) {
-                    others = " Its other key: " + String.join(", ", described) + ".";
+                    others = Text.of("awsc.admin.rotate.report.limitExceeded.otherKey", Text.list(described));
                 }
             } catch (SdkException ignored) {
                 // Only for a friendlier message; the refusal itself is reported either way.
             }
-            return "AWS IAM refused to create a new access key (LimitExceeded): the IAM user of account '"
-                    + account.name() + "' already has two access keys, the most IAM allows per user. Account '"
-                    + account.name() + "' uses access key " + oldKeyId + ": keep it." + others
-                    + " Only if the other key is used nowhere (not by this app, nor by any script or service), "
-                    + "delete it in the IAM console (Users, Security credentials), then rotate again."
-                    + e.getRequestId().map(id -> " (AWS request id " + id + ")").orElse("");
+            return Text.of("awsc.admin.rotate.report.limitExceeded", account.name(), oldKeyId, others,
+                    AwsFailures.requestId(e.getRequestId()));
         }
 
         private RotationReport failedBefore(String firstSkipped, String activeKeyId) {
@@ -490,19 +474,44 @@ public class AccessKeyRotation {
             String failed = steps.stream().filter(s -> s.outcome() == Outcome.FAILED).map(Step::name)
                     .filter(order::contains).findFirst().orElse(firstSkipped);
             for (String name : order.subList(order.indexOf(firstSkipped), order.size())) {
-                steps.add(new Step(name, Outcome.SKIPPED, "Not done, because step '" + failed + "' failed."));
+                steps.add(new Step(name, Outcome.SKIPPED, Text.of("awsc.admin.rotate.report.skipped",
+                        RotationReport.nameText(failed))));
             }
             return new RotationReport(steps, false, activeKeyId);
         }
     }
 
-    /** A failed check of the new key; the message names the key id only. */
+    /** A failed check of the new key; the text names the key id only. */
     private static final class KeyCheckFailed extends Exception {
         private static final long serialVersionUID = 1L;
 
-        KeyCheckFailed(String message) {
-            super(message, null, false, false);
+        private final Text text;
+
+        KeyCheckFailed(Text text) {
+            super(text.key(), null, false, false);
+            this.text = text;
         }
+    }
+
+    /** IAM DeleteAccessKey of one of the account's keys. */
+    private AwsFailures.AwsCall deleteKey(Account account, String keyId) {
+        return calls.iam(account, "DeleteAccessKey", Text.of("awsc.aws.target.accessKey", keyId),
+                Text.of("awsc.aws.hint.deleteAccessKey", account.name()));
+    }
+
+    /**
+     * What a failure said, for a step, without the secret in it: an AWS failure's text for the admin, or another
+     * exception's message as it is.
+     */
+    static Text failure(RuntimeException e, String secret) {
+        Text said = e instanceof AwsCallFailedException aws ? aws.adminText()
+                : Text.of("awsc.admin.rotate.report.failure", e.getMessage() == null ? "" : e.getMessage());
+        return said.mapStrings(text -> scrub(text, secret));
+    }
+
+    /** 'a', 'b': the accounts' names, quoted. */
+    private static Text quotedNames(List<String> names) {
+        return Text.list(names.stream().<Serializable>map(name -> Text.of("awsc.text.quoted", name)).toList());
     }
 
     private Account account(UUID accountId) {
@@ -520,12 +529,6 @@ public class AccessKeyRotation {
             text = text.replace(secret, KeyMaterial.REDACTED);
         }
         return KeyMaterial.redacted(text);
-    }
-
-    /** The text ending as a sentence does, so that the next sentence can follow it. */
-    private static String sentence(String text) {
-        String stripped = text.strip();
-        return stripped.isEmpty() || stripped.endsWith(".") || stripped.endsWith(")") ? stripped : stripped + ".";
     }
 
     private static boolean isBlank(String text) {

@@ -3,6 +3,7 @@ package dev.awsconnectors.iam;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
+import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.sts.AwsFailures;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,13 +28,13 @@ final class AccountAwsCalls {
     }
 
     /** A call to STS for this account; {@code hint} says what the admin can check when it fails. */
-    AwsFailures.AwsCall sts(Account account, String operation, String target, String hint) {
+    AwsFailures.AwsCall sts(Account account, String operation, Text target, Text hint) {
         return new AwsFailures.AwsCall("AWS STS", operation, target, sts.endpointHost(account), account.region(),
                 account.name(), account.type(), null, hint);
     }
 
     /** A call to IAM for this account, signed for the partition's IAM region. */
-    AwsFailures.AwsCall iam(Account account, String operation, String target, String hint) {
+    AwsFailures.AwsCall iam(Account account, String operation, Text target, Text hint) {
         return new AwsFailures.AwsCall("AWS IAM", operation, target, iam.endpointHost(account),
                 iam.signingRegion(account).id(), account.name(), account.type(), null, hint);
     }

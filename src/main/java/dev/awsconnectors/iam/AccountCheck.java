@@ -1,5 +1,7 @@
 package dev.awsconnectors.iam;
 
+import dev.awsconnectors.i18n.Text;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ import java.util.Optional;
  *                     credentials may not list it (then {@code note} says so)
  * @param note         something the admin should know that is not a failure, e.g. that the alias could not be read
  */
-public record AccountCheck(String awsAccountId, String arn, Optional<String> alias, Optional<String> note) {
+public record AccountCheck(String awsAccountId, String arn, Optional<String> alias, Optional<Text> note) {
 
     public AccountCheck {
         Objects.requireNonNull(awsAccountId, "awsAccountId");

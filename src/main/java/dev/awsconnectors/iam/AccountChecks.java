@@ -4,6 +4,7 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
+import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.sts.AwsFailures;
@@ -65,20 +66,18 @@ public class AccountChecks {
     public AccountCheck validate(UUID accountId) {
         Account account = account(accountId);
         GetCallerIdentityResponse identity = calls.send(calls.sts(account, "GetCallerIdentity",
-                        "the credentials of account '" + account.name() + "'",
-                        "the credentials of account '" + account.name() + "' are active"),
+                        Text.of("awsc.aws.target.credentialsOfAccount", account.name()),
+                        Text.of("awsc.aws.hint.credentialsActive", account.name())),
                 () -> sts.clientFor(account).getCallerIdentity());
         if (isBlank(identity.account()) || isBlank(identity.arn())) {
-            throw new AwsRequestFailedException("AWS STS at " + sts.endpointHost(account) + " answered "
-                    + "GetCallerIdentity without an account id or ARN. Check that the account's endpoint override "
-                    + "points at AWS STS.", null, null);
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.noAccountOrArn", sts.endpointHost(account)));
         }
         Optional<String> alias = Optional.empty();
-        Optional<String> note = Optional.empty();
+        Optional<Text> note = Optional.empty();
         try {
             ListAccountAliasesResponse aliases = calls.send(calls.iam(account, "ListAccountAliases",
-                            "AWS account " + identity.account(),
-                            identity.arn() + " is allowed iam:ListAccountAliases"),
+                            Text.of("awsc.aws.target.awsAccount", identity.account()),
+                            Text.of("awsc.aws.hint.listAccountAliases", identity.arn())),
                     () -> iam.clientFor(account).listAccountAliases());
             alias = aliases.accountAliases().stream().filter(a -> !isBlank(a)).findFirst();
         } catch (AwsRequestFailedException e) {
@@ -86,8 +85,7 @@ public class AccountChecks {
             if (!code.equals("AccessDenied") && !code.equals("AccessDeniedException")) {
                 throw e;
             }
-            note = Optional.of("The credentials work, but they may not call iam:ListAccountAliases, so the "
-                    + "account's alias is not shown (" + code + "). That is only needed for this alias.");
+            note = Optional.of(Text.of("awsc.aws.admin.aliasNotAllowed", code));
         }
         accounts.recordValidation(accountId, Instant.now());
         return new AccountCheck(identity.account(), identity.arn(), alias, note);
@@ -102,9 +100,9 @@ public class AccountChecks {
     public List<RoleSummary> roles(UUID accountId) {
         Account account = account(accountId);
         IamClient client = iam.clientFor(account);
-        AwsFailures.AwsCall what = calls.iam(account, "ListRoles", "the roles of account '" + account.name() + "'",
-                "the credentials of account '" + account.name() + "' are allowed iam:ListRoles (the role ARN can "
-                        + "still be typed in by hand)");
+        AwsFailures.AwsCall what = calls.iam(account, "ListRoles",
+                Text.of("awsc.aws.target.rolesOfAccount", account.name()),
+                Text.of("awsc.aws.hint.listRoles", account.name()));
         List<RoleSummary> roles = new ArrayList<>();
         String marker = null;
         for (int page = 0; page < MAX_ROLE_PAGES; page++) {

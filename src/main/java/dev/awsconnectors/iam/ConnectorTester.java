@@ -13,6 +13,7 @@ import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.broker.IssuedCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.sts.AwsFailures;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -72,10 +73,10 @@ public class ConnectorTester {
         TemporaryCredentials credentials = issued.credentials();
         Account account = bound.account();
         AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
-                "the temporary credentials of connector '" + bound.connector().name() + "' ("
-                        + credentials.getPrincipalArn() + ")",
+                Text.of("awsc.aws.target.temporaryCredentials", bound.connector().name(),
+                        credentials.getPrincipalArn()),
                 sts.endpointHost(account), account.region(), account.name(), account.type(),
-                bound.connector().name(), "no policy denies sts:GetCallerIdentity (no policy can, normally)");
+                bound.connector().name(), Text.of("awsc.aws.hint.connectorTest"));
         GetCallerIdentityResponse identity;
         try (StsClient client = sts.newClient(account, StaticCredentialsProvider.create(AwsSessionCredentials.create(
                 credentials.getAccessKeyId(), credentials.getSecretAccessKey(), credentials.getSessionToken())))) {
@@ -84,8 +85,7 @@ public class ConnectorTester {
             throw failures.map(e, what);
         }
         if (identity.account() == null || identity.arn() == null || identity.userId() == null) {
-            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered GetCallerIdentity without an "
-                    + "account, ARN or user id. Check that the account's endpoint override points at AWS STS.");
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.noCallerIdentity", what.host()));
         }
         return new ConnectorTestResult(identity.account(), identity.arn(), identity.userId(),
                 credentials.getExpiration());

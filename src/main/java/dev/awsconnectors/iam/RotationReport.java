@@ -1,10 +1,16 @@
 package dev.awsconnectors.iam;
 
+import dev.awsconnectors.i18n.Text;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What "Rotate access key" did, step by step. Never contains a secret: key ids only.
+ *
+ * <p>A step's name is one of the constants below (the REST API's {@code name}, in English whatever the language);
+ * {@link #nameText} is the same name as a key of the i18n bundle, and what happened is a {@link Text}, said in the
+ * admin's language by the page and the REST API.
  *
  * <p>The steps, in order: {@value #CREATE}, {@value #CHECK}, {@value #STORE}, {@value #DELETE_OLD}; when checking or
  * storing the new key fails, {@value #DELETE_NEW} follows the failed step. Steps after a failure are listed as
@@ -41,13 +47,39 @@ public record RotationReport(List<Step> steps, boolean succeeded, String activeA
     /**
      * @param name    which step (one of the constants of {@link RotationReport})
      * @param outcome how it ended
-     * @param message what happened, in words an admin can act on; names key ids, never secrets
+     * @param text    what happened, in words an admin can act on ({@code awsc.admin.rotate.report.*}); names key
+     *                ids, never secrets
      */
-    public record Step(String name, Outcome outcome, String message) {
+    public record Step(String name, Outcome outcome, Text text) {
         public Step {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** What happened, in the bundle's English. */
+        public String message() {
+            return text.english();
+        }
+    }
+
+    /** A step's name as a key of the i18n bundle, for the admin's language. */
+    public static Text nameText(String name) {
+        switch (name) {
+            case CREATE:
+                return Text.of("awsc.admin.rotate.step.create");
+            case CHECK:
+                return Text.of("awsc.admin.rotate.step.check");
+            case STORE:
+                return Text.of("awsc.admin.rotate.step.store");
+            case DELETE_NEW:
+                return Text.of("awsc.admin.rotate.step.deleteNew");
+            case DELETE_OLD:
+                return Text.of("awsc.admin.rotate.step.deleteOld");
+            case CLEAN_UP:
+                return Text.of("awsc.admin.rotate.step.cleanUp");
+            default:
+                throw new IllegalArgumentException("Not a step of a rotation: " + name);
         }
     }
 

@@ -89,7 +89,7 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
         identity.put("awsAccountId", check.awsAccountId());
         identity.put("arn", check.arn());
         identity.put("alias", check.alias().orElse(null));
-        identity.put("note", check.note().orElse(null));
+        identity.put("note", check.note().map(note -> note.in(i18n::getText)).orElse(null));
         return JsonResponses.ok(identity);
     }
 
@@ -125,7 +125,7 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
             return JsonResponses.ok(result);
         }
         String failure = report.steps().stream().filter(step -> step.outcome() == RotationReport.Outcome.FAILED)
-                .map(RotationReport.Step::message).findFirst().orElse(null);
+                .map(step -> step.text().in(i18n::getText)).findFirst().orElse(null);
         ObjectNode error = JsonResponses.error(502, i18n.getText("awsc.rest.error.rotationFailed", before.name(),
                 failure == null ? "" : failure), null);
         error.set("rotation", result);
@@ -151,7 +151,7 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
     }
 
     /** A rotation's or clean-up's outcome: {@code {succeeded, activeAccessKeyId, steps: [{name, outcome, message}]}}. */
-    private static ObjectNode toJson(RotationReport report) {
+    private ObjectNode toJson(RotationReport report) {
         ObjectNode result = JsonResponses.object();
         result.put("succeeded", report.succeeded());
         result.put("activeAccessKeyId", report.activeAccessKeyId());
@@ -160,7 +160,7 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
             ObjectNode entry = steps.addObject();
             entry.put("name", step.name());
             entry.put("outcome", step.outcome().name());
-            entry.put("message", step.message());
+            entry.put("message", step.text().in(i18n::getText));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package dev.awsconnectors.rest;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
@@ -81,7 +82,7 @@ public class RestExceptionMapper implements ExceptionMapper<Throwable> {
             return error(409, failure.getMessage(), null);
         }
         if (failure instanceof AwsRequestFailedException e) {
-            ObjectNode body = JsonResponses.error(502, e.getMessage(), null);
+            ObjectNode body = JsonResponses.error(502, AwsCallFailedException.message(e, i18n::getText), null);
             e.getAwsErrorCode().ifPresent(code -> body.put("awsErrorCode", code));
             e.getRequestId().ifPresent(id -> body.put("awsRequestId", id));
             return JsonResponses.builder(502, body).build();

@@ -1,6 +1,7 @@
 package dev.awsconnectors.sts;
 
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.i18n.Text;
 
 import java.util.Objects;
 
@@ -9,6 +10,9 @@ import java.util.Objects;
  * on which account and resource, what to check) and for the person who used the connector ({@link #userText()}:
  * what they can do). {@link #auditReason()} says in a few words what happened, for the audit log's reason.
  *
+ * <p>Both are keys of the i18n bundle with arguments ({@link #adminText()}, {@link #userText()}), which the pages and
+ * the REST API say in the reader's language; the exception's own message and the audit log use the bundle's English.
+ *
  * <p>As thrown by {@link AwsFailures} its message is the administrator's, for the admin screens and the audit; the
  * broker hands {@link #forUser()} to users who are not administrators. Either way it is the exported API's
  * {@link AwsRequestFailedException}, so other apps need not know this class.
@@ -16,15 +20,15 @@ import java.util.Objects;
 public final class AwsCallFailedException extends AwsRequestFailedException {
     private static final long serialVersionUID = 1L;
 
-    private final String adminMessage;
+    private final Text adminText;
     private final UserText userText;
     private final String auditReason;
     private final boolean forUser;
 
-    private AwsCallFailedException(String message, String awsErrorCode, String requestId, String adminMessage,
+    private AwsCallFailedException(String message, String awsErrorCode, String requestId, Text adminText,
                                    UserText userText, String auditReason, boolean forUser) {
         super(message, awsErrorCode, requestId);
-        this.adminMessage = adminMessage;
+        this.adminText = adminText;
         this.userText = userText;
         this.auditReason = auditReason;
         this.forUser = forUser;
@@ -37,12 +41,12 @@ public final class AwsCallFailedException extends AwsRequestFailedException {
      * @param awsErrorCode AWS's error code, null when there is none
      * @param requestId    AWS's request id, null when there is none
      */
-    public static AwsCallFailedException of(String adminMessage, UserText userText, String auditReason,
+    public static AwsCallFailedException of(Text adminMessage, UserText userText, String auditReason,
                                             String awsErrorCode, String requestId) {
         Objects.requireNonNull(adminMessage, "adminMessage");
         Objects.requireNonNull(userText, "userText");
         Objects.requireNonNull(auditReason, "auditReason");
-        return new AwsCallFailedException(adminMessage, awsErrorCode, requestId, adminMessage, userText,
+        return new AwsCallFailedException(adminMessage.english(), awsErrorCode, requestId, adminMessage, userText,
                 auditReason, false);
     }
 
@@ -52,10 +56,18 @@ public final class AwsCallFailedException extends AwsRequestFailedException {
             return this;
         }
         AwsCallFailedException user = new AwsCallFailedException(userText.english(),
-                getAwsErrorCode().orElse(null), getRequestId().orElse(null), adminMessage, userText, auditReason,
+                getAwsErrorCode().orElse(null), getRequestId().orElse(null), adminText, userText, auditReason,
                 true);
         user.setStackTrace(getStackTrace());
         return user;
+    }
+
+    /**
+     * The failure's message in the language of {@code translator}: the text of an {@code AwsCallFailedException}
+     * (the admin's, or the user's once {@link #forUser()}), or any other exception's own message.
+     */
+    public static String message(RuntimeException failure, Text.Translator translator) {
+        return failure instanceof AwsCallFailedException aws ? aws.text().in(translator) : failure.getMessage();
     }
 
     /** Whether the message is the user's text. */
@@ -63,9 +75,19 @@ public final class AwsCallFailedException extends AwsRequestFailedException {
         return forUser;
     }
 
-    /** What failed and what an administrator should check. */
+    /** What failed and what an administrator should check, in the bundle's English (the audit log's details). */
     public String adminMessage() {
-        return adminMessage;
+        return adminText.english();
+    }
+
+    /** What failed and what an administrator should check, as a key and arguments for the admin's language. */
+    public Text adminText() {
+        return adminText;
+    }
+
+    /** What the reader of this exception is told: the user's text if it is {@link #forUser()}, else the admin's. */
+    public Text text() {
+        return forUser ? userText.text() : adminText;
     }
 
     /** What the user is told, as a key and arguments for the user's language. */

@@ -5,6 +5,7 @@ import dev.awsconnectors.accounts.KeyMaterial;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.awsclients.AwsClientSettings;
 import dev.awsconnectors.awsclients.HostCredentialsUnavailableException;
+import dev.awsconnectors.i18n.Text;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.Serializable;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an AWS SDK failure into the API's {@link AwsRequestFailedException}, with a message an administrator can act
- * on: which call failed, on which resource, and what to check. AWS's own message is added only after that sentence,
+ * on: which call failed, on which resource, and what to check, as a {@link Text} of the i18n bundle (keys
+ * {@code awsc.aws.admin.*}) that the pages and REST say in the reader's language and the exception's own message
+ * and the audit log in the bundle's English. AWS's own message is added only after that sentence,
  * and only for codes where it helps (access denied, malformed policy, packed size, validation), cut short and with
  * anything shaped like key material removed. AWS's error code and request id are kept.
  *
@@ -54,16 +58,18 @@ public final class AwsFailures {
      * @param service      {@code "AWS STS"} or {@code "AWS IAM"}
      * @param operation    the API action, e.g. {@code AssumeRole}
      * @param target       what it was called on, e.g. {@code role arn:aws:iam::123456789012:role/Dev}
+     *                     ({@code awsc.aws.target.*})
      * @param host         the host that was called (for "could not be reached")
      * @param region       the account's region
      * @param accountName  the Jira account's name
      * @param accountType  how the account signs its calls
      * @param connectorName the connector's name, or null when the call is for the account itself
      * @param accessHint   what to check when AWS denies access: the permissions and trust the call needs
+     *                     ({@code awsc.aws.hint.*}, the end of "Check that …")
      * @param mfaCodeSent  whether the call carried a code the user typed, so that a denial may be the code's
      */
-    public record AwsCall(String service, String operation, String target, String host, String region,
-                          String accountName, AccountType accountType, String connectorName, String accessHint,
+    public record AwsCall(String service, String operation, Text target, String host, String region,
+                          String accountName, AccountType accountType, String connectorName, Text accessHint,
                           boolean mfaCodeSent) {
         public AwsCall {
             Objects.requireNonNull(service, "service");
@@ -73,14 +79,15 @@ public final class AwsFailures {
         }
 
         /** A call without an MFA code. */
-        public AwsCall(String service, String operation, String target, String host, String region,
-                       String accountName, AccountType accountType, String connectorName, String accessHint) {
+        public AwsCall(String service, String operation, Text target, String host, String region,
+                       String accountName, AccountType accountType, String connectorName, Text accessHint) {
             this(service, operation, target, host, region, accountName, accountType, connectorName, accessHint,
                     false);
         }
 
-        private String forWhom() {
-            return connectorName == null ? "account '" + accountName + "'" : "connector '" + connectorName + "'";
+        private Text forWhom() {
+            return connectorName == null ? Text.of("awsc.aws.admin.forAccount", accountName)
+                    : Text.of("awsc.aws.admin.forConnector", connectorName);
         }
     }
 
@@ -109,7 +116,7 @@ public final class AwsFailures {
         String awsMessage = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         String requestId = e.requestId();
         int status = e.statusCode();
-        String message;
+        Text message;
         UserText user;
         if (code == null || code.isEmpty()) {
             return serviceStatus(status, null, requestId, attempts(e), call);
@@ -117,9 +124,8 @@ public final class AwsFailures {
         switch (code) {
             case "AccessDenied":
             case "AccessDeniedException":
-                message = call.service() + " denied " + call.operation() + " on " + call.target() + " for "
-                        + call.forWhom() + " (" + code + "). Check that " + call.accessHint() + "."
-                        + awsSaid(awsMessage);
+                message = Text.of("awsc.aws.admin.denied", call.service(), call.operation(), call.target(),
+                        call.forWhom(), code, call.accessHint(), awsSaid(awsMessage));
                 // With a typed code, the code is what the user can do something about; the rest is the admin's.
                 user = call.mfaCodeSent() ? UserText.of("awsc.aws.user.mfaRejected")
                         : UserText.of("awsc.aws.user.refused", code);
@@ -129,54 +135,40 @@ public final class AwsFailures {
             case "UnrecognizedClientException":
             case "InvalidAccessKeyId":
                 message = call.accountType() == AccountType.HOST_ROLE
-                        ? call.service() + " refused the credentials of the host's role (" + code + ") when "
-                        + "calling " + call.operation() + " for account '" + call.accountName() + "'. Check the "
-                        + "instance profile or task role Jira runs with, and that the account's partition and "
-                        + "region match it."
-                        : call.service() + " refused the access key of account '" + call.accountName() + "' ("
-                        + code + ") when calling " + call.operation() + ": the access key ID or secret access key "
-                        + "is wrong, or the key was deleted or deactivated in IAM. Re-enter the key in the "
-                        + "account, or create a new access key for its IAM user and rotate to it.";
+                        ? Text.of("awsc.aws.admin.hostRoleRefused", call.service(), code, call.operation(),
+                        call.accountName())
+                        : Text.of("awsc.aws.admin.accessKeyRefused", call.service(), call.accountName(), code,
+                        call.operation());
                 user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "ExpiredToken":
             case "ExpiredTokenException":
-                message = call.service() + " refused " + call.operation() + " for account '" + call.accountName()
-                        + "' because the credentials that signed it have expired (" + code + "). "
-                        + (call.accountType() == AccountType.HOST_ROLE
-                        ? "Check that the host's role credentials are being refreshed (instance metadata or "
-                        + "container credentials endpoint) and that the Jira server's clock is correct."
-                        : "Check that the Jira server's clock is correct, and that the account holds a long-term "
-                        + "access key of an IAM user, not temporary credentials.");
+                message = Text.of(call.accountType() == AccountType.HOST_ROLE ? "awsc.aws.admin.hostRoleExpired"
+                        : "awsc.aws.admin.accessKeyExpired", call.service(), call.operation(), call.accountName(),
+                        code);
                 user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "RequestExpired":
-                message = call.service() + " refused " + call.operation() + " for account '" + call.accountName()
-                        + "' because the request's time is too far from AWS's (" + code + "). Correct the Jira "
-                        + "server's clock (NTP).";
+                message = Text.of("awsc.aws.admin.requestExpired", call.service(), call.operation(),
+                        call.accountName(), code);
                 user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "MalformedPolicyDocument":
             case "MalformedPolicyDocumentException":
-                message = call.service() + " refused the session policy of " + call.forWhom() + " as malformed ("
-                        + code + ") when calling " + call.operation() + ". Fix the connector's inline policy JSON "
-                        + "and policy ARNs." + awsSaid(awsMessage);
+                message = Text.of("awsc.aws.admin.malformedPolicy", call.service(), call.forWhom(), code,
+                        call.operation(), awsSaid(awsMessage));
                 user = UserText.of("awsc.aws.user.settings", code);
                 break;
             case "PackedPolicyTooLarge":
             case "PackedPolicyTooLargeException":
-                message = call.service() + " refused " + call.operation() + " for " + call.forWhom()
-                        + ": the session policy, policy ARNs and session tags are too large together once AWS "
-                        + "packs them (" + code + "). Shorten the connector's policy, use fewer policy ARNs, or turn "
-                        + "off session tags." + awsSaid(awsMessage);
+                message = Text.of("awsc.aws.admin.packedPolicyTooLarge", call.service(), call.operation(),
+                        call.forWhom(), code, awsSaid(awsMessage));
                 user = UserText.of("awsc.aws.user.settings", code);
                 break;
             case "RegionDisabledException":
             case "RegionDisabled":
-                message = call.service() + " is not activated in region " + call.region() + " for the AWS account "
-                        + "that " + call.operation() + " needs (" + code + "). Activate STS for " + call.region()
-                        + " in the IAM console (Account settings, Security Token Service endpoints), or choose "
-                        + "another region for account '" + call.accountName() + "'.";
+                message = Text.of("awsc.aws.admin.regionDisabled", call.service(), call.region(), call.operation(),
+                        code, call.accountName());
                 user = UserText.of("awsc.aws.user.account", code);
                 break;
             case "Throttling":
@@ -193,40 +185,40 @@ public final class AwsFailures {
                 } else if (status >= 500) {
                     return serviceStatus(status, code, requestId, attempts(e), call);
                 } else {
-                    message = call.service() + " refused " + call.operation() + " on " + call.target() + " for "
-                            + call.forWhom() + " (" + code + ", HTTP " + status + ")." + awsSaid(awsMessage);
+                    message = Text.of("awsc.aws.admin.refused", call.service(), call.operation(), call.target(),
+                            call.forWhom(), code, String.valueOf(status), awsSaid(awsMessage));
                     user = UserText.of("awsc.aws.user.refused", code);
                 }
         }
         return AwsCallFailedException.of(message, user, code, code, requestId);
     }
 
-    private String throttled(String code, SdkException e, AwsCall call) {
-        return call.service() + " throttled " + call.operation() + " for account '" + call.accountName() + "' ("
-                + code + ") and the call still failed after " + attemptsText(e) + ". Try again in a minute; if it "
-                + "keeps happening, " + (call.service().equals("AWS STS") ? "request credentials less often or " : "")
-                + "ask AWS for a higher " + shortName(call) + " request quota.";
+    private Text throttled(String code, SdkException e, AwsCall call) {
+        // Only STS's quota is spent by how often credentials are requested.
+        return Text.of(call.service().equals("AWS STS") ? "awsc.aws.admin.throttled.sts" : "awsc.aws.admin.throttled",
+                call.service(), call.operation(), call.accountName(), code, attemptsText(attempts(e)),
+                shortName(call));
     }
 
     private AwsCallFailedException serviceStatus(int status, String code, String requestId, Integer attempts,
                                                  AwsCall call) {
         if (status >= 500) {
             // With no code, the body was not an AWS error: a proxy's or load balancer's page, most likely.
-            String what = code == null ? "HTTP " + status + " with a body that is not an AWS error"
-                    : "HTTP " + status + ", " + code;
-            String message = call.service() + " at " + call.host() + " failed " + call.operation() + " with an "
-                    + "error on its side (" + what + "), after " + attemptsText(attempts) + ". Try again later, and "
-                    + "check the AWS Health Dashboard for " + shortName(call) + " in " + call.region()
-                    + (code == null ? ", and the proxy or load balancer in between." : " (or the proxy in between).");
+            Text message = code == null
+                    ? Text.of("awsc.aws.admin.serverError.notAwsError", call.service(), call.host(),
+                    call.operation(), String.valueOf(status), attemptsText(attempts), shortName(call), call.region())
+                    : Text.of("awsc.aws.admin.serverError", call.service(), call.host(), call.operation(),
+                    String.valueOf(status), code, attemptsText(attempts), shortName(call), call.region());
             String reason = code == null ? "AWS answered HTTP " + status + " with a body that is not an AWS error"
                     : code;
             return AwsCallFailedException.of(message, UserText.of("awsc.aws.user.serverError", status,
                     attempts == null ? settings.maxAttempts() : attempts), reason, code, requestId);
         }
-        String what = code == null ? "HTTP " + status : "HTTP " + status + ", " + code;
-        String message = call.service() + " at " + call.host() + " answered " + call.operation() + " with " + what
-                + " in a form Jira could not read. Check that the account's endpoint override points at "
-                + call.service() + ".";
+        Text message = code == null
+                ? Text.of("awsc.aws.admin.unreadableStatus", call.service(), call.host(), call.operation(),
+                String.valueOf(status))
+                : Text.of("awsc.aws.admin.unreadableStatusAndCode", call.service(), call.host(), call.operation(),
+                String.valueOf(status), code);
         return AwsCallFailedException.of(message, UserText.of("awsc.aws.user.unreadable"),
                 code == null ? "AWS answered HTTP " + status + " with a body that is not an AWS error" : code,
                 code, requestId);
@@ -234,30 +226,23 @@ public final class AwsFailures {
 
     private AwsCallFailedException client(SdkException e, AwsCall call) {
         if (findCause(e, HostCredentialsUnavailableException.class) != null) {
-            return AwsCallFailedException.of("The credentials of the host's role could not be loaded for "
-                    + "account '" + call.accountName() + "' when calling " + call.operation() + ": neither a "
-                    + "container credentials endpoint (ECS or EKS task role) nor an EC2 instance profile answered. "
-                    + "Run Jira with a task role or instance profile, or give the account an access key instead.",
-                    UserText.of("awsc.aws.user.account", "no credentials"),
+            return AwsCallFailedException.of(Text.of("awsc.aws.admin.hostCredentialsUnavailable",
+                            call.accountName(), call.operation()),
+                    UserText.of("awsc.aws.user.account.noCredentials"),
                     "the host role's credentials could not be loaded", null, null);
         }
-        String reason = unreachableReason(e);
+        Text reason = unreachableReason(e);
         if (reason != null) {
-            return AwsCallFailedException.of(call.service() + " at " + call.host() + " could not be reached: "
-                    + reason + " Check the network path from Jira to AWS (DNS, firewall, proxy, VPC endpoint) and "
-                    + "the account's endpoint override.", UserText.of("awsc.aws.user.unreachable"),
-                    NOT_REACHABLE, null, null);
+            return AwsCallFailedException.of(Text.of("awsc.aws.admin.unreachable", call.service(), call.host(),
+                    reason), UserText.of("awsc.aws.user.unreachable"), NOT_REACHABLE, null, null);
         }
         String sdkMessage = e.getMessage() == null ? "" : e.getMessage();
         if (sdkMessage.startsWith("Unable to unmarshall response")) {
-            return AwsCallFailedException.of(call.service() + " at " + call.host() + " answered "
-                    + call.operation() + " with a response Jira could not read (cut short, or not AWS's XML). Check "
-                    + "that the account's endpoint override points at " + call.service() + ", and try again.",
-                    UserText.of("awsc.aws.user.unreadable"), UNREADABLE, null, null);
+            return AwsCallFailedException.of(Text.of("awsc.aws.admin.cutShort", call.service(), call.host(),
+                    call.operation()), UserText.of("awsc.aws.user.unreadable"), UNREADABLE, null, null);
         }
-        return AwsCallFailedException.of(call.service() + " at " + call.host() + ": " + call.operation()
-                + " for " + call.forWhom() + " failed before an answer could be used ("
-                + clean(e.getMessage()) + ").", UserText.of("awsc.aws.user.failed"),
+        return AwsCallFailedException.of(Text.of("awsc.aws.admin.failedBeforeAnswer", call.service(), call.host(),
+                        call.operation(), call.forWhom(), clean(e.getMessage())), UserText.of("awsc.aws.user.failed"),
                 "the call failed before AWS's answer could be used", null, null);
     }
 
@@ -265,37 +250,37 @@ public final class AwsFailures {
      * AWS answered, but not with anything that could be read ({@code operation} without complete credentials, a
      * body cut short, not AWS's XML).
      */
-    public static AwsCallFailedException unreadable(String adminMessage) {
+    public static AwsCallFailedException unreadable(Text adminMessage) {
         return AwsCallFailedException.of(adminMessage, UserText.of("awsc.aws.user.unreadable"), UNREADABLE, null,
                 null);
     }
 
     /** Why the host could not be reached, as a sentence; null if the failure was something else. */
-    private String unreachableReason(Throwable e) {
+    private Text unreachableReason(Throwable e) {
         if (e instanceof ApiCallTimeoutException || findCause(e, ApiCallTimeoutException.class) != null) {
-            return "no answer within " + seconds(settings.apiCallTimeout()) + " in all ("
-                    + attemptsText(settings.maxAttempts()) + " at most).";
+            return Text.of("awsc.aws.admin.unreachable.callTimeout", seconds(settings.apiCallTimeout()),
+                    attemptsText(settings.maxAttempts()));
         }
         if (e instanceof ApiCallAttemptTimeoutException
                 || findCause(e, ApiCallAttemptTimeoutException.class) != null
                 || findCause(e, SocketTimeoutException.class) != null
                 || findCause(e, HttpTimeoutException.class) != null
                 || findCause(e, InterruptedIOException.class) != null) {
-            return "no answer within " + seconds(settings.apiCallAttemptTimeout()) + " per attempt ("
-                    + attemptsText(settings.maxAttempts()) + " at most).";
+            return Text.of("awsc.aws.admin.unreachable.attemptTimeout", seconds(settings.apiCallAttemptTimeout()),
+                    attemptsText(settings.maxAttempts()));
         }
         if (findCause(e, UnknownHostException.class) != null) {
-            return "its host name could not be resolved.";
+            return Text.of("awsc.aws.admin.unreachable.unknownHost");
         }
         if (findCause(e, ConnectException.class) != null) {
-            return "the connection was refused.";
+            return Text.of("awsc.aws.admin.unreachable.refused");
         }
         if (findCause(e, NoRouteToHostException.class) != null) {
-            return "there is no route to the host.";
+            return Text.of("awsc.aws.admin.unreachable.noRoute");
         }
         IOException io = findCause(e, IOException.class);
         if (io != null) {
-            return "the connection failed (" + io.getClass().getSimpleName() + ").";
+            return Text.of("awsc.aws.admin.unreachable.io", io.getClass().getSimpleName());
         }
         return null;
     }
@@ -314,13 +299,14 @@ public final class AwsFailures {
         return millis + " ms";
     }
 
-    private String attemptsText(SdkException e) {
-        return attemptsText(attempts(e));
+    /** "1 attempt", "3 attempts": {@code attempts}, or the most the clients make when the SDK did not count. */
+    private Text attemptsText(Integer attempts) {
+        return attempts(attempts == null ? settings.maxAttempts() : attempts);
     }
 
-    private String attemptsText(Integer attempts) {
-        int n = attempts == null ? settings.maxAttempts() : attempts;
-        return n == 1 ? "1 attempt" : n + " attempts";
+    /** "1 attempt", "3 attempts". */
+    public static Text attempts(int count) {
+        return Text.of("awsc.aws.admin.attempts", count);
     }
 
     private int attemptCount(SdkException e) {
@@ -332,9 +318,15 @@ public final class AwsFailures {
         return e.numAttempts();
     }
 
-    private static String awsSaid(String awsMessage) {
+    /** " AWS said: …" to end a message with, or nothing. */
+    private static Serializable awsSaid(String awsMessage) {
         String cleaned = clean(awsMessage);
-        return cleaned.isEmpty() ? "" : " AWS said: " + cleaned;
+        return cleaned.isEmpty() ? "" : Text.of("awsc.aws.admin.awsSaid", cleaned);
+    }
+
+    /** " (AWS request id …)" to end a message with, or nothing. */
+    public static Serializable requestId(java.util.Optional<String> requestId) {
+        return requestId.<Serializable>map(id -> Text.of("awsc.aws.admin.requestId", id)).orElse("");
     }
 
     /**

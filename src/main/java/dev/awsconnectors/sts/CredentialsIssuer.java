@@ -10,6 +10,7 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.i18n.Text;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -117,12 +118,10 @@ public class CredentialsIssuer {
         Optional<Tag> tag = jiraUserTag(owner);
         tag.ifPresent(request::tags);
 
-        String hint = "the IAM user of account '" + account.name() + "' has a policy that allows "
-                + "sts:GetFederationToken" + (tag.isPresent() ? " and sts:TagSession" : "")
-                + ", that no permissions boundary or service control policy denies it, and that the account uses "
-                + "an IAM user's access key (GetFederationToken does not accept role credentials)";
-        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken", "federated user " + name, hint,
-                false);
+        Text hint = Text.of("awsc.aws.hint.federationToken", account.name(),
+                tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "");
+        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken",
+                Text.of("awsc.aws.target.federatedUser", name), hint, false);
         GetFederationTokenResponse response = send(what, () -> client(account).getFederationToken(request.build()));
         return credentials(what, response.credentials(),
                 response.federatedUser() == null ? null : response.federatedUser().arn());
@@ -137,15 +136,11 @@ public class CredentialsIssuer {
         if (code.isPresent()) {
             request.serialNumber(connector.mfaSerialNumber().get()).tokenCode(code.get());
         }
-        String hint = code.isPresent()
-                ? "the MFA code is the current one of device " + connector.mfaSerialNumber().get() + ", that this "
-                + "device is assigned to the IAM user of account '" + account.name() + "', and that no policy "
-                + "denies sts:GetSessionToken"
-                : "no policy denies sts:GetSessionToken to the IAM user of account '" + account.name() + "', and "
-                + "that the account uses an IAM user's access key (GetSessionToken does not accept role "
-                + "credentials)";
+        Text hint = code.isPresent()
+                ? Text.of("awsc.aws.hint.sessionToken.mfa", connector.mfaSerialNumber().get(), account.name())
+                : Text.of("awsc.aws.hint.sessionToken", account.name());
         AwsFailures.AwsCall what = stsCall(call.connector(), "GetSessionToken",
-                "the IAM user of account '" + account.name() + "'", hint, code.isPresent());
+                Text.of("awsc.aws.target.iamUserOfAccount", account.name()), hint, code.isPresent());
         GetSessionTokenResponse response = send(what, () -> client(account).getSessionToken(request.build()));
         return credentials(what, response.credentials(), callerArn(call.connector()));
     }
@@ -177,22 +172,16 @@ public class CredentialsIssuer {
             tag.ifPresent(request::tags);
         }
 
-        StringBuilder hint = new StringBuilder()
-                .append(account.type() == AccountType.HOST_ROLE ? "the host's role" : "the IAM user")
-                .append(" of account '").append(account.name()).append("' has a policy that allows sts:AssumeRole on ")
-                .append(roleArn).append(", and that the role's trust policy allows it to assume the role");
-        if (connector.externalId().isPresent()) {
-            hint.append(" with the connector's external ID (sts:ExternalId)");
-        }
-        if (connector.sourceIdentityAndTags()) {
-            hint.append(" and allows sts:SetSourceIdentity").append(tag.isPresent() ? " and sts:TagSession" : "");
-        }
-        if (code.isPresent()) {
-            hint.append("; the MFA code must be the current one of device ")
-                    .append(connector.mfaSerialNumber().get());
-        }
-        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", "role " + roleArn, hint.toString(),
-                code.isPresent());
+        Text hint = Text.of("awsc.aws.hint.assumeRole",
+                Text.of(account.type() == AccountType.HOST_ROLE ? "awsc.aws.hint.assumeRole.hostRole"
+                        : "awsc.aws.hint.assumeRole.iamUser"),
+                account.name(), roleArn,
+                connector.externalId().isPresent() ? Text.of("awsc.aws.hint.assumeRole.externalId") : "",
+                connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.assumeRole.sourceIdentity",
+                        tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "") : "",
+                code.isPresent() ? Text.of("awsc.aws.hint.assumeRole.mfa", connector.mfaSerialNumber().get()) : "");
+        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", Text.of("awsc.aws.target.role", roleArn),
+                hint, code.isPresent());
         AssumeRoleResponse response = send(what, () -> client(account).assumeRole(request.build()));
         return credentials(what, response.credentials(),
                 response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
@@ -208,13 +197,12 @@ public class CredentialsIssuer {
             return known.arn();
         }
         AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
-                "the IAM user of account '" + account.name() + "'", clients.endpointHost(account), account.region(),
-                account.name(), account.type(), null,
-                "the access key of account '" + account.name() + "' is active");
+                Text.of("awsc.aws.target.iamUserOfAccount", account.name()), clients.endpointHost(account),
+                account.region(), account.name(), account.type(), null,
+                Text.of("awsc.aws.hint.accessKeyActive", account.name()));
         String arn = send(what, () -> client(account).getCallerIdentity()).arn();
         if (arn == null || arn.isEmpty()) {
-            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered GetCallerIdentity without an ARN. "
-                    + "Check that the account's endpoint override points at AWS STS.");
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.noCallerArn", what.host()));
         }
         callerArns.merge(account.id(), new CallerArn(account.version(), arn),
                 (old, fresh) -> old.accountVersion() > fresh.accountVersion() ? old : fresh);
@@ -230,8 +218,8 @@ public class CredentialsIssuer {
         String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
                 new InvalidCredentialsRequestException("mfaCode", UserText.of("awsc.aws.user.mfaMissing").english()));
         if (!MfaCodes.isWellFormed(code)) {
-            throw new InvalidCredentialsRequestException("mfaCode", "The MFA code must be the 6 digits shown by "
-                    + "the MFA device.");
+            throw new InvalidCredentialsRequestException("mfaCode",
+                    UserText.of("awsc.aws.user.mfaMalformed").english());
         }
         return Optional.of(code);
     }
@@ -247,7 +235,7 @@ public class CredentialsIssuer {
         return arns.stream().map(arn -> PolicyDescriptorType.builder().arn(arn).build()).collect(Collectors.toList());
     }
 
-    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, String target, String hint,
+    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, Text target, Text hint,
                                         boolean mfaCodeSent) {
         Account account = bound.account();
         return new AwsFailures.AwsCall("AWS STS", operation, target, clients.endpointHost(account), account.region(),
@@ -270,8 +258,8 @@ public class CredentialsIssuer {
                                                     String principalArn) {
         if (credentials == null || isEmpty(credentials.accessKeyId()) || isEmpty(credentials.secretAccessKey())
                 || isEmpty(credentials.sessionToken()) || credentials.expiration() == null || isEmpty(principalArn)) {
-            throw AwsFailures.unreadable("AWS STS at " + what.host() + " answered " + what.operation()
-                    + " without complete credentials. Check that the account's endpoint override points at AWS STS.");
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.incompleteCredentials", what.host(),
+                    what.operation()));
         }
         return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration(), principalArn);

@@ -1,8 +1,7 @@
 package dev.awsconnectors.validation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.awsconnectors.i18n.EnglishBundle;
+
 import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.List;
@@ -15,22 +14,13 @@ import java.util.Properties;
  * {@code message} of a violation and the text of its key cannot drift apart.
  */
 final class Messages {
-    static final String RESOURCE = "/i18n/aws-connectors.properties";
+    static final String RESOURCE = EnglishBundle.RESOURCE;
     static final String PREFIX = "awsc.validation.";
 
     private final Map<String, String> patterns;
 
     Messages() {
-        Properties properties = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the plugin.");
-            }
-            // Properties files are ISO-8859-1, as Jira's i18n reads them.
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        Properties properties = EnglishBundle.load();
         Map<String, String> validation = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith(PREFIX)) {

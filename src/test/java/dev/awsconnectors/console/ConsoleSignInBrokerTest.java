@@ -340,9 +340,10 @@ class ConsoleSignInBrokerTest {
         assertThatThrownBy(() -> broker.signIn(new BoundConnector(connector, account), CREDENTIALS,
                 OptionalInt.empty()))
                 .isInstanceOfSatisfying(AwsRequestFailedException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("The AWS federation endpoint at 127.0.0.1:" + closedPort
-                            + " could not be reached: the connection was refused. Check the network path from Jira "
-                            + "to AWS (DNS, firewall, proxy) and the account's sign-in endpoint override.");
+                    assertThat(((dev.awsconnectors.sts.AwsCallFailedException) e).adminText()).isEqualTo(
+                            dev.awsconnectors.i18n.Text.of("awsc.aws.admin.console.unreachable",
+                                    "127.0.0.1:" + closedPort,
+                                    dev.awsconnectors.i18n.Text.of("awsc.aws.admin.unreachable.refused")));
                     assertThat(e.getAwsErrorCode()).isEmpty();
                 });
     }

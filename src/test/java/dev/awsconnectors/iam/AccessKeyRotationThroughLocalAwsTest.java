@@ -6,6 +6,7 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.iam.RotationReport.Outcome;
 import dev.awsconnectors.iam.RotationReport.Step;
+import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.RecordedRequest;
@@ -94,8 +95,9 @@ class AccessKeyRotationThroughLocalAwsTest {
         assertThat(after.version()).isEqualTo(before.version() + 1);
         assertThat(newSecret).hasSize(40).isNotEqualTo(node.key.secretAccessKey());
         assertThat(keysInAws()).containsExactly(report.activeAccessKeyId());
-        assertThat(report.step(RotationReport.DELETE_OLD).orElseThrow().message())
-                .contains(node.key.accessKeyId());
+        assertThat(report.step(RotationReport.DELETE_OLD).orElseThrow().text()).isEqualTo(Text.of(
+                "awsc.admin.rotate.report.deletedOld", node.key.accessKeyId(),
+                Text.of("awsc.admin.rotate.report.iamUser", BROKER_USER)));
         try (StsClient withNewKey = node.sts.newClient(after, StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(after.accessKeyId().orElseThrow(), newSecret)))) {
             assertThat(withNewKey.getCallerIdentity().arn()).isEqualTo(node.brokerUser.arn());
@@ -143,13 +145,24 @@ class AccessKeyRotationThroughLocalAwsTest {
         assertThat(report.activeAccessKeyId()).isEqualTo(node.key.accessKeyId());
         assertThat(outcomes(report)).containsExactly(Outcome.FAILED, Outcome.SKIPPED, Outcome.SKIPPED,
                 Outcome.SKIPPED);
+        Text created = report.steps().get(0).text();
+        assertThat(created.key()).isEqualTo("awsc.admin.rotate.report.createFailed");
+        assertThat(created.arguments().subList(1, 3)).containsExactly(node.stored().name(), node.key.accessKeyId());
+        Text limit = (Text) created.arguments().get(0);
+        assertThat(limit.key()).isEqualTo("awsc.admin.rotate.report.limitExceeded");
+        assertThat(limit.arguments().subList(0, 3)).containsExactly(node.stored().name(), node.key.accessKeyId(),
+                Text.of("awsc.admin.rotate.report.limitExceeded.otherKey", Text.of("awsc.text.item",
+                        Text.of("awsc.admin.rotate.report.limitExceeded.unstoredKey", second.accessKeyId()))));
+        // The same in the bundle's English, as the page and REST show it.
         assertThat(report.steps().get(0).message())
                 .contains("LimitExceeded")
                 .contains("already has two access keys")
-                .contains(second.accessKeyId())
+                .contains(second.accessKeyId() + " (no account here stores it)")
                 .contains("Nothing was changed")
                 .contains("uses access key " + node.key.accessKeyId() + ": keep it")
                 .doesNotContain("Delete the key that is not in use");
+        assertThat(report.steps().get(1).text()).isEqualTo(Text.of("awsc.admin.rotate.report.skipped",
+                RotationReport.nameText(RotationReport.CREATE)));
         assertThat(report.steps().get(1).message()).contains("'" + RotationReport.CREATE + "' failed");
         assertThat(node.stored()).isEqualTo(before);
         assertThat(keysInAws()).containsExactlyInAnyOrder(node.key.accessKeyId(), second.accessKeyId());
@@ -191,9 +204,11 @@ class AccessKeyRotationThroughLocalAwsTest {
 
         assertThat(outcomes(report)).containsExactly(Outcome.SUCCEEDED, Outcome.FAILED, Outcome.SUCCEEDED,
                 Outcome.SKIPPED, Outcome.SKIPPED);
-        assertThat(report.step(RotationReport.CHECK).orElseThrow().message())
-                .contains("still refused the new key").contains("3 attempts").contains("InvalidClientTokenId")
-                .doesNotContain("Re-enter");
+        Text check = report.step(RotationReport.CHECK).orElseThrow().text();
+        assertThat(check.key()).isEqualTo("awsc.admin.rotate.report.checkStillRefused");
+        assertThat(check.arguments().subList(1, 3)).containsExactly("InvalidClientTokenId",
+                Text.of("awsc.admin.rotate.report.waited", "3", "0 s"));
+        assertThat(report.step(RotationReport.CHECK).orElseThrow().message()).doesNotContain("Re-enter");
         assertThat(node.stored()).isEqualTo(before);
         assertThat(keysInAws()).containsExactly(node.key.accessKeyId());
         assertNoSecretIn(report, node.key.secretAccessKey());

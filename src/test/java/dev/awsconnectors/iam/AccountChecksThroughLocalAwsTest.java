@@ -90,8 +90,9 @@ class AccountChecksThroughLocalAwsTest {
 
         assertThat(check.arn()).isEqualTo(node.brokerUser.arn());
         assertThat(check.alias()).isEmpty();
-        assertThat(check.note()).hasValueSatisfying(note -> assertThat(note)
-                .contains("iam:ListAccountAliases").contains("AccessDenied"));
+        assertThat(check.note()).contains(dev.awsconnectors.i18n.Text.of("awsc.aws.admin.aliasNotAllowed",
+                "AccessDenied"));
+        assertThat(check.note().get().english()).contains("iam:ListAccountAliases").contains("AccessDenied");
     }
 
     @Test

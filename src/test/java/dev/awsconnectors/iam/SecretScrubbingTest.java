@@ -30,7 +30,8 @@ class SecretScrubbingTest {
     @Test
     void reportsAndTheirStepsShowNoSecretInToString() {
         RotationReport report = new RotationReport(java.util.List.of(new RotationReport.Step(RotationReport.CREATE,
-                RotationReport.Outcome.SUCCEEDED, "Created access key AKIAIOSFODNN7EXAMPLE.")), true,
+                RotationReport.Outcome.SUCCEEDED, dev.awsconnectors.i18n.Text.of("awsc.admin.rotate.report.created",
+                        "AKIAIOSFODNN7EXAMPLE", "IAM user 'jira-broker'"))), true,
                 "AKIAIOSFODNN7EXAMPLE");
 
         assertThat(report.toString()).contains("AKIAIOSFODNN7EXAMPLE").doesNotContainPattern("[A-Za-z0-9/+=]{40,}");

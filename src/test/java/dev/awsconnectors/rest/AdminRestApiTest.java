@@ -236,8 +236,38 @@ class AdminRestApiTest {
         assertThat(report.get("activeAccessKeyId").asText()).isNotEqualTo(copy.get("accessKeyId").asText());
         assertThat(report.get("version").asLong()).isEqualTo(version + 1);
         assertThat(report.get("steps").size()).isGreaterThanOrEqualTo(3);
+        // Each step in the bundle's English, said through the host's i18n from its key and arguments.
+        JsonNode create = report.get("steps").get(0);
+        assertThat(create.get("name").asText()).isEqualTo("Create a new access key");
+        assertThat(create.get("message").asText()).startsWith("Created access key "
+                + report.get("activeAccessKeyId").asText() + " for ").endsWith(".");
+        assertThat(report.get("steps").get(1).get("message").asText()).startsWith("AWS STS accepts the new key "
+                + report.get("activeAccessKeyId").asText() + " (it signs as arn:aws:iam::");
         assertThat(rotated.body()).doesNotContain(stored.accountSecret(java.util.UUID.fromString(demoAccountId)));
         assertThat(rest.post(Who.ADMIN, path + "/validate", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAwsFailureIsA502WhoseMessageSaysInEnglishWhichCallFailedAndWhatToCheck() {
+        Answer created = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"Unreachable\", \"accessKeyId\": "
+                + "\"AKIAUNREACHABLE00001\", \"secretAccessKey\": \"" + SECRET + "\", \"partition\": \"aws\", "
+                + "\"region\": \"eu-west-1\", \"endpointOverride\": \"http://127.0.0.1:1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = "/admin/accounts/" + created.json().get("id").asText();
+        try {
+            Answer validated = rest.post(Who.ADMIN, path + "/validate", null);
+
+            assertThat(validated.status()).as(validated.body()).isEqualTo(502);
+            // The message and its nested reason, from their keys, in the bundle's English.
+            assertThat(validated.json().get("message").asText())
+                    .startsWith("AWS STS at 127.0.0.1:1 could not be reached: ")
+                    .endsWith(". Check the network path from Jira to AWS (DNS, firewall, proxy, VPC endpoint) and "
+                            + "the account's endpoint override.")
+                    .doesNotContain("awsc.");
+            assertThat(validated.body()).doesNotContain(SECRET);
+        } finally {
+            assertThat(rest.delete(Who.ADMIN, path).status()).isEqualTo(204);
+        }
     }
 
     @Test

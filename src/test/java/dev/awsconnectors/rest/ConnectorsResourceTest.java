@@ -211,7 +211,7 @@ class ConnectorsResourceTest {
         UserKey admin = new UserKey("key-admin");
         when(userManager.isAdmin(admin)).thenReturn(true);
         when(tester.test(any(), any(), any())).thenThrow(dev.awsconnectors.sts.AwsFailures.unreadable(
-                "AWS STS at sts.example answered GetCallerIdentity without an account, ARN or user id."));
+                dev.awsconnectors.i18n.Text.of("awsc.aws.admin.noCallerIdentity", "sts.example")));
 
         when(userManager.getRemoteUserKey()).thenReturn(alice);
         JsonNode user = body(errors.toResponse(catchThrowable(() -> resource.callerIdentity(
@@ -221,11 +221,9 @@ class ConnectorsResourceTest {
                 DEVELOPERS.toString(), null))));
 
         assertThat(user.get("status").asInt()).isEqualTo(502);
-        assertThat(user.get("message").asText()).isEqualTo("AWS answered in a form Jira could not read. Try again "
-                + "in a few minutes; if it keeps failing, ask a Jira administrator to check the AWS account's "
-                + "endpoint.");
-        assertThat(administrator.get("message").asText()).isEqualTo("AWS STS at sts.example answered "
-                + "GetCallerIdentity without an account, ARN or user id.");
+        // Each in the caller's language: the user's text, and the administrator's.
+        assertThat(user.get("message").asText()).isEqualTo("text of awsc.aws.user.unreadable");
+        assertThat(administrator.get("message").asText()).isEqualTo("text of awsc.aws.admin.noCallerIdentity");
     }
 
     private static JsonNode body(Response response) throws Exception {

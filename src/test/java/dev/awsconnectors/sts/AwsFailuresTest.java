@@ -4,6 +4,7 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.awsclients.AwsClientSettings;
 import dev.awsconnectors.awsclients.HostCredentialsUnavailableException;
+import dev.awsconnectors.i18n.Text;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -25,11 +26,15 @@ class AwsFailuresTest {
 
     private final AwsFailures failures = new AwsFailures(AwsClientSettings.defaults());
 
+    private static final Text TARGET = Text.of("awsc.aws.target.role", ROLE);
+    private static final Text HINT = Text.of("awsc.aws.hint.assumeRole", Text.of("awsc.aws.hint.assumeRole.iamUser"),
+            "Prod", ROLE, "", "", "");
+    private static final Text FOR_CONNECTOR = Text.of("awsc.aws.admin.forConnector", "Dev role");
+    private static final Text THREE_ATTEMPTS = Text.of("awsc.aws.admin.attempts", 3);
+
     private static AwsFailures.AwsCall assumeRole(AccountType type) {
-        return new AwsFailures.AwsCall("AWS STS", "AssumeRole", "role " + ROLE, "sts.eu-west-1.amazonaws.com",
-                "eu-west-1", "Prod", type, "Dev role",
-                "the IAM user of account 'Prod' has a policy that allows sts:AssumeRole on " + ROLE
-                        + ", and that the role's trust policy allows it to assume the role");
+        return new AwsFailures.AwsCall("AWS STS", "AssumeRole", TARGET, "sts.eu-west-1.amazonaws.com",
+                "eu-west-1", "Prod", type, "Dev role", HINT);
     }
 
     private static final AwsFailures.AwsCall ASSUME_ROLE = assumeRole(AccountType.ACCESS_KEY);
@@ -45,8 +50,8 @@ class AwsFailuresTest {
                 .build();
     }
 
-    private AwsRequestFailedException map(SdkException e) {
-        AwsRequestFailedException mapped = failures.map(e, ASSUME_ROLE);
+    private AwsCallFailedException map(SdkException e) {
+        AwsCallFailedException mapped = failures.map(e, ASSUME_ROLE);
         assertThat(mapped.getMessage()).doesNotContain(SECRET);
         return mapped;
     }
@@ -66,135 +71,148 @@ class AwsFailuresTest {
     }
 
     @Test
+    void accessDeniedIsTheDeniedTextWithTheCallItsTargetTheConnectorTheHintAndWhatAwsSaid() {
+        AwsCallFailedException e = map(error("AccessDenied", 403, "not authorized"));
+
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.denied", "AWS STS", "AssumeRole", TARGET,
+                FOR_CONNECTOR, "AccessDenied", HINT, Text.of("awsc.aws.admin.awsSaid", "not authorized")));
+    }
+
+    @Test
+    void theAdminTextIsSaidInTheReadersLanguageWithItsPartsInTheSameLanguage() {
+        AwsCallFailedException e = map(error("AccessDenied", 403, "not authorized"));
+
+        String said = e.adminText().in((key, arguments) -> key + java.util.Arrays.toString(arguments));
+
+        assertThat(said).startsWith("awsc.aws.admin.denied[AWS STS, AssumeRole, awsc.aws.target.role[" + ROLE
+                + "], awsc.aws.admin.forConnector[Dev role], AccessDenied, awsc.aws.hint.assumeRole[");
+    }
+
+    @Test
     void invalidClientTokenIdSaysTheAccessKeyIsWrongDeletedOrDeactivated() {
-        AwsRequestFailedException e = map(error("InvalidClientTokenId", 403,
+        AwsCallFailedException e = map(error("InvalidClientTokenId", 403,
                 "The security token included in the request is invalid."));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused the access key of account 'Prod' "
-                + "(InvalidClientTokenId) when calling AssumeRole: the access key ID or secret access key is wrong, "
-                + "or the key was deleted or deactivated in IAM. Re-enter the key in the account, or create a new "
-                + "access key for its IAM user and rotate to it.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.accessKeyRefused", "AWS STS", "Prod",
+                "InvalidClientTokenId", "AssumeRole"));
         assertThat(e.getAwsErrorCode()).contains("InvalidClientTokenId");
     }
 
     @Test
     void signatureDoesNotMatchSaysTheSameAndLeavesOutAwsMessageWithItsCanonicalRequest() {
-        AwsRequestFailedException e = map(error("SignatureDoesNotMatch", 403, "The request signature we calculated "
+        AwsCallFailedException e = map(error("SignatureDoesNotMatch", 403, "The request signature we calculated "
                 + "does not match the signature you provided. Check your AWS Secret Access Key and signing method. "
                 + "The Canonical String for this request should have been 'POST / ...' " + SECRET));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused the access key of account 'Prod' "
-                + "(SignatureDoesNotMatch) when calling AssumeRole: the access key ID or secret access key is "
-                + "wrong, or the key was deleted or deactivated in IAM. Re-enter the key in the account, or create a "
-                + "new access key for its IAM user and rotate to it.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.accessKeyRefused", "AWS STS", "Prod",
+                "SignatureDoesNotMatch", "AssumeRole"));
         assertThat(e.getAwsErrorCode()).contains("SignatureDoesNotMatch");
     }
 
     @Test
     void refusedHostRoleCredentialsPointAtTheInstanceProfileOrTaskRole() {
-        AwsRequestFailedException e = failures.map(error("InvalidClientTokenId", 403, "invalid"),
+        AwsCallFailedException e = failures.map(error("InvalidClientTokenId", 403, "invalid"),
                 assumeRole(AccountType.HOST_ROLE));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused the credentials of the host's role "
-                + "(InvalidClientTokenId) when calling AssumeRole for account 'Prod'. Check the instance profile or "
-                + "task role Jira runs with, and that the account's partition and region match it.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.hostRoleRefused", "AWS STS",
+                "InvalidClientTokenId", "AssumeRole", "Prod"));
     }
 
     @Test
     void expiredTokenPointsAtTheClockAndTheKindOfKey() {
-        AwsRequestFailedException e = map(error("ExpiredToken", 403,
+        AwsCallFailedException e = map(error("ExpiredToken", 403,
                 "The security token included in the request is expired"));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused AssumeRole for account 'Prod' because the "
-                + "credentials that signed it have expired (ExpiredToken). Check that the Jira server's clock is "
-                + "correct, and that the account holds a long-term access key of an IAM user, not temporary "
-                + "credentials.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.accessKeyExpired", "AWS STS", "AssumeRole",
+                "Prod", "ExpiredToken"));
         assertThat(e.getAwsErrorCode()).contains("ExpiredToken");
     }
 
     @Test
     void expiredHostRoleCredentialsPointAtTheirRefresh() {
-        AwsRequestFailedException e = failures.map(error("ExpiredTokenException", 400, "expired"),
+        AwsCallFailedException e = failures.map(error("ExpiredTokenException", 400, "expired"),
                 assumeRole(AccountType.HOST_ROLE));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused AssumeRole for account 'Prod' because the "
-                + "credentials that signed it have expired (ExpiredTokenException). Check that the host's role "
-                + "credentials are being refreshed (instance metadata or container credentials endpoint) and that "
-                + "the Jira server's clock is correct.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.hostRoleExpired", "AWS STS", "AssumeRole",
+                "Prod", "ExpiredTokenException"));
     }
 
     @Test
     void malformedPolicyDocumentPointsAtTheConnectorsPolicyAndQuotesAws() {
-        AwsRequestFailedException e = map(error("MalformedPolicyDocument", 400,
+        AwsCallFailedException e = map(error("MalformedPolicyDocument", 400,
                 "Syntax errors in policy."));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused the session policy of connector 'Dev role' as "
-                + "malformed (MalformedPolicyDocument) when calling AssumeRole. Fix the connector's inline policy "
-                + "JSON and policy ARNs. AWS said: Syntax errors in policy.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.malformedPolicy", "AWS STS", FOR_CONNECTOR,
+                "MalformedPolicyDocument", "AssumeRole", Text.of("awsc.aws.admin.awsSaid", "Syntax errors in policy.")));
         assertThat(e.getAwsErrorCode()).contains("MalformedPolicyDocument");
     }
 
     @Test
     void packedPolicyTooLargeSaysWhatToShorten() {
-        AwsRequestFailedException e = map(error("PackedPolicyTooLarge", 400,
+        AwsCallFailedException e = map(error("PackedPolicyTooLarge", 400,
                 "Packed size of the session policy and tags combined is 112% of the allowed size."));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused AssumeRole for connector 'Dev role': the session "
-                + "policy, policy ARNs and session tags are too large together once AWS packs them "
-                + "(PackedPolicyTooLarge). Shorten the connector's policy, use fewer policy ARNs, or turn off "
-                + "session tags. AWS said: Packed size of the session policy and tags combined is 112% of the "
-                + "allowed size.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.packedPolicyTooLarge", "AWS STS", "AssumeRole",
+                FOR_CONNECTOR, "PackedPolicyTooLarge", Text.of("awsc.aws.admin.awsSaid",
+                        "Packed size of the session policy and tags combined is 112% of the allowed size.")));
     }
 
     @Test
     void regionDisabledSaysWhereToActivateStsOrToChooseAnotherRegion() {
-        AwsRequestFailedException e = map(error("RegionDisabledException", 403,
+        AwsCallFailedException e = map(error("RegionDisabledException", 403,
                 "STS is not activated in this region for account:123456789012."));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS is not activated in region eu-west-1 for the AWS account "
-                + "that AssumeRole needs (RegionDisabledException). Activate STS for eu-west-1 in the IAM console "
-                + "(Account settings, Security Token Service endpoints), or choose another region for account "
-                + "'Prod'.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.regionDisabled", "AWS STS", "eu-west-1",
+                "AssumeRole", "RegionDisabledException", "Prod"));
         assertThat(e.getAwsErrorCode()).contains("RegionDisabledException");
     }
 
     @Test
     void throttlingAfterRetriesSaysHowManyAttemptsWereMade() {
-        AwsRequestFailedException e = map(error("Throttling", 400, "Rate exceeded"));
+        AwsCallFailedException e = map(error("Throttling", 400, "Rate exceeded"));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS throttled AssumeRole for account 'Prod' (Throttling) and "
-                + "the call still failed after 3 attempts. Try again in a minute; if it keeps happening, request "
-                + "credentials less often or ask AWS for a higher STS request quota.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.throttled.sts", "AWS STS", "AssumeRole", "Prod",
+                "Throttling", THREE_ATTEMPTS, "STS"));
         assertThat(e.getAwsErrorCode()).contains("Throttling");
+    }
+
+    @Test
+    void throttlingOfAnotherServiceThanStsDoesNotAdviseRequestingCredentialsLessOften() {
+        AwsCallFailedException e = failures.map(error("Throttling", 400, "Rate exceeded"),
+                new AwsFailures.AwsCall("AWS IAM", "ListRoles", TARGET, "iam.amazonaws.com", "us-east-1", "Prod",
+                        AccountType.ACCESS_KEY, null, HINT));
+
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.throttled", "AWS IAM", "ListRoles", "Prod",
+                "Throttling", THREE_ATTEMPTS, "IAM"));
     }
 
     @Test
     void everyThrottlingCodeIsReportedAsThrottling() {
         for (String code : new String[] {"ThrottlingException", "RequestLimitExceeded"}) {
-            assertThat(map(error(code, 400, "slow down")).getMessage())
-                    .startsWith("AWS STS throttled AssumeRole for account 'Prod' (" + code + ")");
+            assertThat(map(error(code, 400, "slow down")).adminText().key()).isEqualTo("awsc.aws.admin.throttled.sts");
+            assertThat(map(error(code, 400, "slow down")).adminText().arguments()).contains(code);
         }
     }
 
     @Test
     void serverErrorAfterRetriesPointsAtAwsSide() {
-        AwsRequestFailedException e = map(error("ServiceUnavailable", 503, "Service unavailable"));
+        AwsCallFailedException e = map(error("ServiceUnavailable", 503, "Service unavailable"));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com failed AssumeRole with an "
-                + "error on its side (HTTP 503, ServiceUnavailable), after 3 attempts. Try again later, and check "
-                + "the AWS Health Dashboard for STS in eu-west-1 (or the proxy in between).");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.serverError", "AWS STS",
+                "sts.eu-west-1.amazonaws.com", "AssumeRole", "503", "ServiceUnavailable", THREE_ATTEMPTS, "STS",
+                "eu-west-1"));
         assertThat(e.getAwsErrorCode()).contains("ServiceUnavailable");
         assertThat(e.getRequestId()).isPresent();
     }
 
     @Test
     void otherRefusalsNameTheCodeAndQuoteAws() {
-        AwsRequestFailedException e = map(error("ValidationError", 400,
+        AwsCallFailedException e = map(error("ValidationError", 400,
                 "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS refused AssumeRole on role " + ROLE + " for connector "
-                + "'Dev role' (ValidationError, HTTP 400). AWS said: The requested DurationSeconds exceeds the "
-                + "MaxSessionDuration set for this role.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.refused", "AWS STS", "AssumeRole", TARGET,
+                FOR_CONNECTOR, "ValidationError", "400", Text.of("awsc.aws.admin.awsSaid",
+                        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")));
     }
 
     @Test
@@ -214,54 +232,52 @@ class AwsFailuresTest {
 
     @Test
     void anApiCallTimeoutSaysStsCouldNotBeReachedWithinTheWholeBudget() {
-        AwsRequestFailedException e = map(ApiCallTimeoutException.create(25_000));
+        AwsCallFailedException e = map(ApiCallTimeoutException.create(25_000));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com could not be reached: no "
-                + "answer within 25 s in all (3 attempts at most). Check the network path from Jira to AWS (DNS, "
-                + "firewall, proxy, VPC endpoint) and the account's endpoint override.");
+        assertThat(e.adminText()).isEqualTo(unreachable(Text.of("awsc.aws.admin.unreachable.callTimeout", "25 s",
+                THREE_ATTEMPTS)));
         assertThat(e.getAwsErrorCode()).isEmpty();
         assertThat(e.getRequestId()).isEmpty();
     }
 
+    private static Text unreachable(Text reason) {
+        return Text.of("awsc.aws.admin.unreachable", "AWS STS", "sts.eu-west-1.amazonaws.com", reason);
+    }
+
     @Test
     void anAttemptTimeoutSaysStsCouldNotBeReachedWithinOneAttempt() {
-        AwsRequestFailedException e = map(ApiCallAttemptTimeoutException.create(10_000));
+        AwsCallFailedException e = map(ApiCallAttemptTimeoutException.create(10_000));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com could not be reached: no "
-                + "answer within 10 s per attempt (3 attempts at most). Check the network path from Jira to AWS "
-                + "(DNS, firewall, proxy, VPC endpoint) and the account's endpoint override.");
+        assertThat(e.adminText()).isEqualTo(unreachable(Text.of("awsc.aws.admin.unreachable.attemptTimeout", "10 s",
+                THREE_ATTEMPTS)));
     }
 
     @Test
     void aSocketReadTimeoutIsReportedLikeAnAttemptTimeout() {
-        AwsRequestFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
+        AwsCallFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
                 + "Read timed out").cause(new SocketTimeoutException("Read timed out")).build());
 
-        assertThat(e.getMessage()).startsWith("AWS STS at sts.eu-west-1.amazonaws.com could not be reached: no "
-                + "answer within 10 s per attempt");
+        assertThat(e.adminText()).isEqualTo(unreachable(Text.of("awsc.aws.admin.unreachable.attemptTimeout", "10 s",
+                THREE_ATTEMPTS)));
         assertThat(e.getAwsErrorCode()).isEmpty();
     }
 
     @Test
     void aRefusedConnectionSaysStsCouldNotBeReached() {
-        AwsRequestFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
+        AwsCallFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
                 + "Connection refused").cause(new ConnectException("Connection refused")).build());
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com could not be reached: the "
-                + "connection was refused. Check the network path from Jira to AWS (DNS, firewall, proxy, VPC "
-                + "endpoint) and the account's endpoint override.");
+        assertThat(e.adminText()).isEqualTo(unreachable(Text.of("awsc.aws.admin.unreachable.refused")));
         assertThat(e.getAwsErrorCode()).isEmpty();
     }
 
     @Test
     void anUnknownHostSaysItsNameCouldNotBeResolved() {
-        AwsRequestFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
+        AwsCallFailedException e = map(SdkClientException.builder().message("Unable to execute HTTP request: "
                 + "sts.eu-west-1.amazonaws.com").cause(new UnknownHostException("sts.eu-west-1.amazonaws.com"))
                 .build());
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com could not be reached: its "
-                + "host name could not be resolved. Check the network path from Jira to AWS (DNS, firewall, proxy, "
-                + "VPC endpoint) and the account's endpoint override.");
+        assertThat(e.adminText()).isEqualTo(unreachable(Text.of("awsc.aws.admin.unreachable.unknownHost")));
     }
 
     @Test
@@ -272,30 +288,31 @@ class AwsFailuresTest {
                         SdkClientException.create("Unable to load credentials from any of the providers")))
                 .build();
 
-        AwsRequestFailedException mapped = failures.map(e, assumeRole(AccountType.HOST_ROLE));
+        AwsCallFailedException mapped = failures.map(e, assumeRole(AccountType.HOST_ROLE));
 
-        assertThat(mapped.getMessage()).isEqualTo("The credentials of the host's role could not be loaded for "
-                + "account 'Prod' when calling AssumeRole: neither a container credentials endpoint (ECS or EKS task "
-                + "role) nor an EC2 instance profile answered. Run Jira with a task role or instance profile, or "
-                + "give the account an access key instead.");
+        assertThat(mapped.adminText()).isEqualTo(Text.of("awsc.aws.admin.hostCredentialsUnavailable", "Prod",
+                "AssumeRole"));
+        assertThat(mapped.userText()).isEqualTo(UserText.of("awsc.aws.user.account.noCredentials"));
+        assertThat(mapped.forUser().getMessage()).isEqualTo("AWS did not accept the AWS account behind this "
+                + "connector (no credentials). Ask a Jira administrator to validate the account; the details are "
+                + "in the audit log.");
         assertThat(mapped.getAwsErrorCode()).isEmpty();
     }
 
     @Test
     void anAnswerTheSdkCannotReadPointsAtTheEndpointOverride() {
-        AwsRequestFailedException e = map(SdkClientException.create("Unable to unmarshall response (ParseError)"));
+        AwsCallFailedException e = map(SdkClientException.create("Unable to unmarshall response (ParseError)"));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com answered AssumeRole with a "
-                + "response Jira could not read (cut short, or not AWS's XML). Check that the account's endpoint "
-                + "override points at AWS STS, and try again.");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.cutShort", "AWS STS",
+                "sts.eu-west-1.amazonaws.com", "AssumeRole"));
     }
 
     @Test
     void otherClientFailuresNameTheCallAndTheSdksReason() {
-        AwsRequestFailedException e = map(SdkClientException.create("Unable to marshall request to JSON"));
+        AwsCallFailedException e = map(SdkClientException.create("Unable to marshall request to JSON"));
 
-        assertThat(e.getMessage()).isEqualTo("AWS STS at sts.eu-west-1.amazonaws.com: AssumeRole for connector "
-                + "'Dev role' failed before an answer could be used (Unable to marshall request to JSON).");
+        assertThat(e.adminText()).isEqualTo(Text.of("awsc.aws.admin.failedBeforeAnswer", "AWS STS",
+                "sts.eu-west-1.amazonaws.com", "AssumeRole", FOR_CONNECTOR, "Unable to marshall request to JSON"));
     }
 
     @Test
@@ -337,8 +354,9 @@ class AwsFailuresTest {
 
     @Test
     void aDeniedCallThatCarriedAnMfaCodeTellsTheUserAboutTheCode() {
-        AwsFailures.AwsCall withCode = new AwsFailures.AwsCall("AWS STS", "GetSessionToken", "the IAM user",
-                "sts.eu-west-1.amazonaws.com", "eu-west-1", "Prod", AccountType.ACCESS_KEY, "Ops", "the code", true);
+        AwsFailures.AwsCall withCode = new AwsFailures.AwsCall("AWS STS", "GetSessionToken",
+                Text.of("awsc.aws.target.iamUserOfAccount", "Prod"), "sts.eu-west-1.amazonaws.com", "eu-west-1",
+                "Prod", AccountType.ACCESS_KEY, "Ops", Text.of("awsc.aws.hint.sessionToken.mfa", "MFA", "Prod"), true);
 
         AwsCallFailedException e = failures.map(error("AccessDenied", 403, "MultiFactorAuthentication failed with "
                 + "invalid MFA one time pass code."), withCode);

@@ -279,9 +279,31 @@ class CredentialsThroughLocalAwsTest {
         AwsRequestFailedException e = assertFailure(() -> issuer.issue(call(account, connector,
                 SessionOwner.jiraUser("alice"), null, "654321")));
 
-        assertThat(e.getMessage()).startsWith("AWS STS denied GetSessionToken on the IAM user of account 'Prod' for "
-                + "connector 'Dev iam user' (AccessDenied). Check that the MFA code is the current one of device "
-                + mfaSerial);
+        dev.awsconnectors.i18n.Text text = ((AwsCallFailedException) e).adminText();
+        assertThat(text.key()).isEqualTo("awsc.aws.admin.denied");
+        assertThat(text.arguments().subList(0, 6)).containsExactly("AWS STS", "GetSessionToken",
+                dev.awsconnectors.i18n.Text.of("awsc.aws.target.iamUserOfAccount", "Prod"),
+                dev.awsconnectors.i18n.Text.of("awsc.aws.admin.forConnector", "Dev iam user"), "AccessDenied",
+                dev.awsconnectors.i18n.Text.of("awsc.aws.hint.sessionToken.mfa", mfaSerial, "Prod"));
+    }
+
+    @Test
+    void theAssumeRoleHintAddsTheExternalIdSourceIdentityTagsAndMfaDeviceTheConnectorSends() {
+        IamRole untrusting = aws.account(ACCOUNT_ID).role("Locked2");
+        Connector connector = roleConnector().roleArn(untrusting.arn()).externalId("ext-1234")
+                .sourceIdentityAndTags(true).build();
+
+        AwsRequestFailedException e = failure(account, connector);
+
+        dev.awsconnectors.i18n.Text hint = (dev.awsconnectors.i18n.Text) ((AwsCallFailedException) e).adminText()
+                .arguments().get(5);
+        assertThat(hint).isEqualTo(dev.awsconnectors.i18n.Text.of("awsc.aws.hint.assumeRole",
+                dev.awsconnectors.i18n.Text.of("awsc.aws.hint.assumeRole.iamUser"), "Prod", untrusting.arn(),
+                dev.awsconnectors.i18n.Text.of("awsc.aws.hint.assumeRole.externalId"),
+                dev.awsconnectors.i18n.Text.of("awsc.aws.hint.assumeRole.sourceIdentity",
+                        dev.awsconnectors.i18n.Text.of("awsc.aws.hint.andTagSession")), ""));
+        assertThat(e.getMessage()).contains("allows it to assume the role with the connector's external ID "
+                + "(sts:ExternalId) and allows sts:SetSourceIdentity and sts:TagSession. AWS said: ");
     }
 
     @Test

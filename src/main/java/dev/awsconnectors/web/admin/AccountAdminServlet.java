@@ -31,6 +31,7 @@ import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.validation.Excerpts;
@@ -266,11 +267,11 @@ public class AccountAdminServlet extends AdminPageServlet {
             result.put("awsAccountId", check.awsAccountId());
             result.put("arn", check.arn());
             result.put("alias", check.alias().orElseGet(() -> i18n().getText("awsc.admin.account.validate.noAlias")));
-            result.put("note", check.note().orElse(""));
+            result.put("note", check.note().map(note -> note.in(i18n()::getText)).orElse(""));
             page.context.put("validation", result);
             page.context.put("hasValidation", true);
         } catch (AwsRequestFailedException e) {
-            page.context.put("awsRefusal", e.getMessage());
+            page.context.put("awsRefusal", AwsCallFailedException.message(e, i18n()::getText));
         } catch (AccountSecretUnavailableException e) {
             return secretUnavailable(account.get(), formOf(account.get()), e);
         }
@@ -307,7 +308,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (dev.awsconnectors.api.AwsConnectorException e) {
             // AWS's refusal, or ours (a host-role account has no key to rotate), in words for the admin.
             PageBuilder page = form(account.get(), formOf(account.get()), List.of(), HttpServletResponse.SC_OK);
-            page.context.put("awsRefusal", e.getMessage());
+            page.context.put("awsRefusal", AwsCallFailedException.message(e, i18n()::getText));
             return page.build();
         }
         Account after = accounts.get(account.get().id()).orElse(account.get());
@@ -351,10 +352,10 @@ public class AccountAdminServlet extends AdminPageServlet {
         List<Map<String, String>> steps = new ArrayList<>();
         for (RotationReport.Step step : report.steps()) {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("name", stepName(step.name()));
+            row.put("name", RotationReport.nameText(step.name()).in(i18n()::getText));
             row.put("outcome", step.outcome().name().toLowerCase(java.util.Locale.ROOT));
             row.put("outcomeText", outcomeText(step.outcome()));
-            row.put("message", step.message());
+            row.put("message", step.text().in(i18n()::getText));
             steps.add(row);
         }
         page.context.put("rotation", steps);
@@ -363,25 +364,6 @@ public class AccountAdminServlet extends AdminPageServlet {
         page.context.put("rotationHeadline", i18n().getText(headlineKey));
         page.context.put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
         return page;
-    }
-
-    private String stepName(String name) {
-        switch (name) {
-            case RotationReport.CREATE:
-                return i18n().getText("awsc.admin.rotate.step.create");
-            case RotationReport.CHECK:
-                return i18n().getText("awsc.admin.rotate.step.check");
-            case RotationReport.STORE:
-                return i18n().getText("awsc.admin.rotate.step.store");
-            case RotationReport.DELETE_NEW:
-                return i18n().getText("awsc.admin.rotate.step.deleteNew");
-            case RotationReport.DELETE_OLD:
-                return i18n().getText("awsc.admin.rotate.step.deleteOld");
-            case RotationReport.CLEAN_UP:
-                return i18n().getText("awsc.admin.rotate.step.cleanUp");
-            default:
-                return name;
-        }
     }
 
     private String outcomeText(RotationReport.Outcome outcome) {

@@ -30,6 +30,7 @@ import dev.awsconnectors.iam.RoleSummary;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.validation.Violation;
@@ -359,7 +360,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             error = e.getMessage();
         } catch (AwsConnectorException e) {
             // AWS's refusal, or the broker's (a limit, MFA), in a message written for the admin.
-            refusal = e.getMessage();
+            refusal = AwsCallFailedException.message(e, i18n()::getText);
         }
         Optional<Connector> connector = connectors.get(id.get());
         if (connector.isEmpty()) {
@@ -401,7 +402,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
             page.context.put("roles", roles);
             page.context.put("rolesLoaded", true);
         } catch (AwsRequestFailedException e) {
-            page.context.put("awsRefusal", e.getMessage());
+            page.context.put("awsRefusal", AwsCallFailedException.message(e, i18n()::getText));
         } catch (AccountSecretUnavailableException e) {
             page.error(e.getMessage());
         } catch (dev.awsconnectors.persistence.AccountNotFoundException e) {

@@ -138,6 +138,10 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         screenshot("2-rotated");
         assertThat(browser.find(By.id("awsc-rotation")).getText()).contains("The access key was rotated.");
         assertThat(browser.findAll(By.cssSelector(".awsc-rotation-step"))).isNotEmpty();
+        // Each step's name and what happened, said by the host's i18n from their keys and arguments.
+        assertThat(browser.find(By.id("awsc-rotation")).getText()).contains("Create a new access key",
+                "Created access key ", "AWS STS accepts the new key ", "Deleted the old access key ")
+                .doesNotContain("awsc.");
 
         click(By.id("awsc-account-validate"));
         assertThat(waitFor(By.id("awsc-validation-account-id")).getText())

@@ -189,7 +189,7 @@ class MyConnectorsServletTest {
         when(request.getParameter("action")).thenReturn("credentials");
         when(request.getParameter("connectorId")).thenReturn(FEDERATED.toString());
         when(broker.credentials(eq(FEDERATED), any(), any())).thenThrow(AwsCallFailedException.of(
-                "AWS STS denied GetSessionToken on the IAM user of account 'Prod' ...",
+                dev.awsconnectors.i18n.Text.of("awsc.aws.admin.noCallerArn", "sts.example"),
                 UserText.of("awsc.aws.user.mfaRejected"), "AccessDenied", "AccessDenied", "r-1").forUser());
 
         servlet.doPost(request, response);
