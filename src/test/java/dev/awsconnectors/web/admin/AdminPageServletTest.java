@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
@@ -65,8 +66,8 @@ class AdminPageServletTest {
         private static final long serialVersionUID = 1L;
 
         CountingPage() {
-            super(userManager, loginUriProvider, webSudoManager, renderer, i18n, xsrfValidator, xsrfAccessor,
-                    pageBuilder());
+            super(new PageServices(userManager, loginUriProvider, renderer, i18n, xsrfValidator, xsrfAccessor,
+                    pageBuilder()), webSudoManager);
         }
 
         @Override
@@ -208,8 +209,8 @@ class AdminPageServletTest {
         loggedInAs(ADMIN);
         when(userManager.isAdmin(ADMIN)).thenReturn(true);
         when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
-        AdminPageServlet failing = new AdminPageServlet(userManager, loginUriProvider, webSudoManager, renderer,
-                i18n, xsrfValidator, xsrfAccessor, pageBuilder()) {
+        AdminPageServlet failing = new AdminPageServlet(new PageServices(userManager, loginUriProvider, renderer,
+                i18n, xsrfValidator, xsrfAccessor, pageBuilder()), webSudoManager) {
             private static final long serialVersionUID = 1L;
 
             @Override
