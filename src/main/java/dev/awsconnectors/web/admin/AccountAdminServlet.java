@@ -39,7 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Creates, edits, deletes, validates and rotates one AWS account
@@ -121,20 +120,13 @@ public class AccountAdminServlet extends AdminPageServlet {
     }
 
     private Page save(HttpServletRequest request) {
-        Optional<UUID> id = FormValues.parseId(request.getParameter("id"));
-        if (id.isEmpty() && FormValues.namesAnId(request.getParameter("id"))) {
-            // A tampered id names nothing: it must not become a new account.
+        Optional<Edited<Account>> edited = edited(request, accounts::get);
+        if (edited.isEmpty()) {
             return notFound();
         }
-        Account before = null;
-        if (id.isPresent()) {
-            before = accounts.get(id.get()).orElse(null);
-            if (before == null) {
-                return notFound();
-            }
-        }
-        boolean creating = before == null;
-        AccountForm.Entered entered = form.read(request, creating ? null : id.get());
+        Account before = edited.get().before();
+        boolean creating = edited.get().creating();
+        AccountForm.Entered entered = form.read(request, edited.get().id());
         if (!entered.unreadable().isEmpty()) {
             return refused(before, entered, FieldErrors.withValidatorFindings(entered.unreadable(),
                     validator.validate(entered.account(), entered.secret(), creating)));
@@ -296,22 +288,16 @@ public class AccountAdminServlet extends AdminPageServlet {
     }
 
     private String stepName(String name) {
-        switch (name) {
-            case RotationReport.CREATE:
-                return i18n().getText("awsc.admin.rotate.step.create");
-            case RotationReport.CHECK:
-                return i18n().getText("awsc.admin.rotate.step.check");
-            case RotationReport.STORE:
-                return i18n().getText("awsc.admin.rotate.step.store");
-            case RotationReport.DELETE_NEW:
-                return i18n().getText("awsc.admin.rotate.step.deleteNew");
-            case RotationReport.DELETE_OLD:
-                return i18n().getText("awsc.admin.rotate.step.deleteOld");
-            case RotationReport.CLEAN_UP:
-                return i18n().getText("awsc.admin.rotate.step.cleanUp");
-            default:
-                return name;
-        }
+        String key = switch (name) {
+            case RotationReport.CREATE -> "awsc.admin.rotate.step.create";
+            case RotationReport.CHECK -> "awsc.admin.rotate.step.check";
+            case RotationReport.STORE -> "awsc.admin.rotate.step.store";
+            case RotationReport.DELETE_NEW -> "awsc.admin.rotate.step.deleteNew";
+            case RotationReport.DELETE_OLD -> "awsc.admin.rotate.step.deleteOld";
+            case RotationReport.CLEAN_UP -> "awsc.admin.rotate.step.cleanUp";
+            default -> null;
+        };
+        return key == null ? name : i18n().getText(key);
     }
 
     private Page notFound() {

@@ -4,6 +4,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.websudo.WebSudoSessionException;
+import dev.awsconnectors.web.FormValues;
 import dev.awsconnectors.web.PageFamily;
 import dev.awsconnectors.web.PageServices;
 import dev.awsconnectors.web.PageServlet;
@@ -15,6 +16,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The base of every admin page of the app: the admin checks, as a layer on the way into every page
@@ -74,6 +78,31 @@ public abstract class AdminPageServlet extends PageServlet {
             return false;
         }
         return true;
+    }
+
+    /**
+     * What a save is for, by the form's {@code id} field: a new item (no id), or the stored item it edits. Empty when
+     * the id names nothing that exists (tampered with, or deleted meanwhile): that must not become a new item.
+     */
+    static <T> Optional<Edited<T>> edited(HttpServletRequest request, Function<UUID, Optional<T>> stored) {
+        String field = request.getParameter("id");
+        if (!FormValues.namesAnId(field)) {
+            return Optional.of(new Edited<>(null, null));
+        }
+        Optional<UUID> id = FormValues.parseId(field);
+        return id.flatMap(stored).map(before -> new Edited<>(id.get(), before));
+    }
+
+    /**
+     * The item a save edits.
+     *
+     * @param id its id; null when creating
+     * @param before as stored before the save; null when creating
+     */
+    record Edited<T>(UUID id, T before) {
+        boolean creating() {
+            return before == null;
+        }
     }
 
     /** Whether a delete, rotation or clean-up was confirmed (by the page's dialog or the confirmation page). */

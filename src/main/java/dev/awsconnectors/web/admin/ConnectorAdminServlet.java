@@ -125,21 +125,14 @@ public class ConnectorAdminServlet extends AdminPageServlet {
 
     private Page save(HttpServletRequest request) {
         Map<String, String> values = ConnectorForm.posted(request);
-        Optional<UUID> id = FormValues.parseId(request.getParameter("id"));
-        if (id.isEmpty() && FormValues.namesAnId(request.getParameter("id"))) {
-            // A tampered id names nothing: it must not become a new connector.
+        Optional<Edited<Connector>> edited = edited(request, connectors::get);
+        if (edited.isEmpty()) {
             return notFound();
         }
-        Connector before = null;
-        if (id.isPresent()) {
-            before = connectors.get(id.get()).orElse(null);
-            if (before == null) {
-                return notFound();
-            }
-        }
-        boolean creating = before == null;
+        Connector before = edited.get().before();
+        boolean creating = edited.get().creating();
         List<Violation> unreadable = new ArrayList<>();
-        Connector entered = form.connectorOf(values, creating ? UUID.randomUUID() : id.get(), unreadable);
+        Connector entered = form.connectorOf(values, creating ? UUID.randomUUID() : edited.get().id(), unreadable);
         if (!unreadable.isEmpty()) {
             Account account = entered.accountId() == null ? null : accounts.get(entered.accountId()).orElse(null);
             return form.page(before, values, FieldErrors.withValidatorFindings(unreadable,
