@@ -224,7 +224,8 @@ public class AccountAdminServlet extends AdminPageServlet {
         RotationReport report;
         try {
             // The rotation refuses a stale version before AWS is asked for a key that would only be deleted again.
-            report = keyRotation.rotateAccessKey(account.id(), FormValues.parseVersion(request.getParameter("version")));
+            report = keyRotation.rotateAccessKey(account.id(),
+                    FormValues.parseVersion(request.getParameter("version")));
         } catch (ConcurrentEditException e) {
             return conflict(account, i18n().getText("awsc.admin.concurrentEdit", account.name()));
         } catch (RotationUnderWayException e) {
