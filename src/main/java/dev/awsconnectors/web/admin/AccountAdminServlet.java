@@ -32,10 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,16 +52,20 @@ public class AccountAdminServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient AccountRepository accounts;
+    /** Names no source: the admin pages are where changes are usually made. */
+    private final transient AdminChangeAudit audit;
     private final transient ConfigurationValidator validator;
     private final transient AccountChecks checks;
     private final transient AccessKeyRotation keyRotation;
-    private final transient AdminChangeAudit audit;
+    /** Reads a POST of the account form, and shows the form (again, with the messages beside the fields). */
     private final transient AccountForm form;
 
-    public AccountAdminServlet(PageServices services, @ComponentImport WebSudoManager webSudoManager,
-                               @ComponentImport AuditService auditService, AccountRepository accounts,
-                               ConnectorRepository connectors, ConfigurationValidator validator,
-                               AccountChecks checks, AccessKeyRotation keyRotation) {
+    public AccountAdminServlet(PageServices services,
+                               @ComponentImport WebSudoManager webSudoManager,
+                               @ComponentImport AuditService auditService,
+                               AccountRepository accounts, ConnectorRepository connectors,
+                               ConfigurationValidator validator, AccountChecks checks,
+                               AccessKeyRotation keyRotation) {
         super(services, webSudoManager);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -75,19 +77,11 @@ public class AccountAdminServlet extends AdminPageServlet {
 
     @Override
     protected Page get(HttpServletRequest request) {
-        String id = request.getParameter("id");
-        if (!FormValues.namesAnId(id)) {
+        if (!FormValues.namesAnId(request.getParameter("id"))) {
             return form.page(null, AccountForm.blank(), List.of(), HttpServletResponse.SC_OK).build();
         }
-        Optional<Account> account = FormValues.parseId(id).flatMap(accounts::get);
-        if (account.isEmpty()) {
-            return notFound();
-        }
-        PageBuilder page = form.page(account.get(), HttpServletResponse.SC_OK);
-        if ("1".equals(request.getParameter("saved"))) {
-            page.notice("awsc.admin.account.saved");
-        }
-        return page.build();
+        return storedForm(request, accounts::get, account -> form.page(account, HttpServletResponse.SC_OK),
+                "awsc.admin.account.saved").orElseGet(this::notFound);
     }
 
     @Override
@@ -242,7 +236,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         Account after = accounts.get(account.id()).orElse(account);
         audit.rotation(userManager().getRemoteUser(request), after, report.succeeded(),
                 account.accessKeyId().orElse(null), report.activeAccessKeyId());
-        return withReport(form.page(after, HttpServletResponse.SC_OK), report,
+        return form.withRotationReport(form.page(after, HttpServletResponse.SC_OK), report,
                 report.succeeded() ? "awsc.admin.rotate.succeeded" : "awsc.admin.rotate.failed").build();
     }
 
@@ -259,46 +253,13 @@ public class AccountAdminServlet extends AdminPageServlet {
             return form.page(account, HttpServletResponse.SC_OK).notice("awsc.admin.rotate.nothingToCleanUp").build();
         }
         audit.rotationCleanUp(userManager().getRemoteUser(request), account, report.get().succeeded());
-        return withReport(form.page(account, HttpServletResponse.SC_OK), report.get(), report.get().succeeded()
-                ? "awsc.admin.rotate.cleanedUp" : "awsc.admin.rotate.cleanUpFailed").build();
+        return form.withRotationReport(form.page(account, HttpServletResponse.SC_OK), report.get(),
+                report.get().succeeded() ? "awsc.admin.rotate.cleanedUp" : "awsc.admin.rotate.cleanUpFailed").build();
     }
 
     private String underWay(RotationUnderWayException e) {
         return i18n().getText(e.interrupted() ? "awsc.admin.rotate.interrupted" : "awsc.admin.rotate.underWay",
                 e.accountName(), e.started().toString());
-    }
-
-    /** Adds what a rotation or clean-up did, step by step, to the account's page. */
-    private PageBuilder withReport(PageBuilder page, RotationReport report, String headlineKey) {
-        List<Map<String, String>> steps = new ArrayList<>();
-        for (RotationReport.Step step : report.steps()) {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("name", stepName(step.name()));
-            row.put("outcome", step.outcome().name().toLowerCase(Locale.ROOT));
-            row.put("outcomeText", i18n().getText(switch (step.outcome()) {
-                case SUCCEEDED -> "awsc.admin.rotate.outcome.succeeded";
-                case FAILED -> "awsc.admin.rotate.outcome.failed";
-                default -> "awsc.admin.rotate.outcome.skipped";
-            }));
-            row.put("message", step.message());
-            steps.add(row);
-        }
-        return page.put("rotation", steps).put("hasRotation", true).put("rotationSucceeded", report.succeeded())
-                .put("rotationHeadline", i18n().getText(headlineKey))
-                .put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
-    }
-
-    private String stepName(String name) {
-        String key = switch (name) {
-            case RotationReport.CREATE -> "awsc.admin.rotate.step.create";
-            case RotationReport.CHECK -> "awsc.admin.rotate.step.check";
-            case RotationReport.STORE -> "awsc.admin.rotate.step.store";
-            case RotationReport.DELETE_NEW -> "awsc.admin.rotate.step.deleteNew";
-            case RotationReport.DELETE_OLD -> "awsc.admin.rotate.step.deleteOld";
-            case RotationReport.CLEAN_UP -> "awsc.admin.rotate.step.cleanUp";
-            default -> null;
-        };
-        return key == null ? name : i18n().getText(key);
     }
 
     private Page notFound() {

@@ -7,6 +7,7 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.iam.AccessKeyRotation;
+import dev.awsconnectors.iam.RotationReport;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.KeyRotationState;
@@ -21,7 +22,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -174,6 +177,39 @@ final class AccountForm {
         page.put("generalErrors", errors.general());
         page.put("hasErrors", !violations.isEmpty());
         return page;
+    }
+
+    /** Adds what a rotation or clean-up did, step by step, to the account's page. */
+    PageBuilder withRotationReport(PageBuilder page, RotationReport report, String headlineKey) {
+        List<Map<String, String>> steps = new ArrayList<>();
+        for (RotationReport.Step step : report.steps()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("name", stepName(step.name()));
+            row.put("outcome", step.outcome().name().toLowerCase(Locale.ROOT));
+            row.put("outcomeText", i18n.getText(switch (step.outcome()) {
+                case SUCCEEDED -> "awsc.admin.rotate.outcome.succeeded";
+                case FAILED -> "awsc.admin.rotate.outcome.failed";
+                default -> "awsc.admin.rotate.outcome.skipped";
+            }));
+            row.put("message", step.message());
+            steps.add(row);
+        }
+        return page.put("rotation", steps).put("hasRotation", true).put("rotationSucceeded", report.succeeded())
+                .put("rotationHeadline", i18n.getText(headlineKey))
+                .put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
+    }
+
+    private String stepName(String name) {
+        String key = switch (name) {
+            case RotationReport.CREATE -> "awsc.admin.rotate.step.create";
+            case RotationReport.CHECK -> "awsc.admin.rotate.step.check";
+            case RotationReport.STORE -> "awsc.admin.rotate.step.store";
+            case RotationReport.DELETE_NEW -> "awsc.admin.rotate.step.deleteNew";
+            case RotationReport.DELETE_OLD -> "awsc.admin.rotate.step.deleteOld";
+            case RotationReport.CLEAN_UP -> "awsc.admin.rotate.step.cleanUp";
+            default -> null;
+        };
+        return key == null ? name : i18n.getText(key);
     }
 
     /** A rotation of the account's key that has not finished: running, or interrupted and to be cleaned up. */

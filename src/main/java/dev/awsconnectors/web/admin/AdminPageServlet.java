@@ -5,6 +5,7 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.websudo.WebSudoSessionException;
 import dev.awsconnectors.web.FormValues;
+import dev.awsconnectors.web.PageBuilder;
 import dev.awsconnectors.web.PageFamily;
 import dev.awsconnectors.web.PageServices;
 import dev.awsconnectors.web.PageServlet;
@@ -78,6 +79,21 @@ public abstract class AdminPageServlet extends PageServlet {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The form page of the stored item the query's {@code id} names, with the "saved" notice after a save (which
+     * redirects here with {@code saved=1}); empty when the id names nothing that exists.
+     */
+    static <T> Optional<Page> storedForm(HttpServletRequest request, Function<UUID, Optional<T>> stored,
+                                         Function<T, PageBuilder> form, String savedNoticeKey) {
+        return FormValues.parseId(request.getParameter("id")).flatMap(stored).map(item -> {
+            PageBuilder page = form.apply(item);
+            if ("1".equals(request.getParameter("saved"))) {
+                page.notice(savedNoticeKey);
+            }
+            return page.build();
+        });
     }
 
     /**

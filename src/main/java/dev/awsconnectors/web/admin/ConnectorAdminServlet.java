@@ -55,10 +55,11 @@ public class ConnectorAdminServlet extends AdminPageServlet {
     private final transient AccountRepository accounts;
     private final transient ConnectorRepository connectors;
     private final transient ConfigurationValidator validator;
+    /** Reads a POST of the editor, and shows the editor (again, with the messages beside the fields). */
+    private final transient ConnectorForm form;
     private final transient AccountChecks checks;
     private final transient ConnectorTester tester;
     private final transient AdminChangeAudit audit;
-    private final transient ConnectorForm form;
 
     public ConnectorAdminServlet(PageServices services, @ComponentImport WebSudoManager webSudoManager,
                                  @ComponentImport AuditService auditService, AccountRepository accounts,
@@ -76,17 +77,9 @@ public class ConnectorAdminServlet extends AdminPageServlet {
 
     @Override
     protected Page get(HttpServletRequest request) {
-        String id = request.getParameter("id");
-        if (FormValues.namesAnId(id)) {
-            Optional<Connector> connector = FormValues.parseId(id).flatMap(connectors::get);
-            if (connector.isEmpty()) {
-                return notFound();
-            }
-            PageBuilder page = form.page(connector.get(), HttpServletResponse.SC_OK);
-            if ("1".equals(request.getParameter("saved"))) {
-                page.notice("awsc.admin.connector.saved");
-            }
-            return page.build();
+        if (FormValues.namesAnId(request.getParameter("id"))) {
+            return storedForm(request, connectors::get, connector -> form.page(connector, HttpServletResponse.SC_OK),
+                    "awsc.admin.connector.saved").orElseGet(this::notFound);
         }
         Map<String, String> values;
         String copyOf = request.getParameter("copyOf");
