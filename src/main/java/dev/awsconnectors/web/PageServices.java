@@ -27,13 +27,11 @@ public class PageServices {
     private final XsrfTokenAccessor xsrfAccessor;
     private final PageBuilderService pageBuilderService;
 
-    public PageServices(@ComponentImport UserManager userManager,
-                        @ComponentImport LoginUriProvider loginUriProvider,
-                        @ComponentImport TemplateRenderer templateRenderer,
-                        @ComponentImport I18nResolver i18n,
-                        @ComponentImport XsrfTokenValidator xsrfValidator,
-                        @ComponentImport XsrfTokenAccessor xsrfAccessor,
-                        @ComponentImport PageBuilderService pageBuilderService) {
+    public PageServices(
+            @ComponentImport UserManager userManager, @ComponentImport LoginUriProvider loginUriProvider,
+            @ComponentImport TemplateRenderer templateRenderer, @ComponentImport I18nResolver i18n,
+            @ComponentImport XsrfTokenValidator xsrfValidator, @ComponentImport XsrfTokenAccessor xsrfAccessor,
+            @ComponentImport PageBuilderService pageBuilderService) {
         this.userManager = Objects.requireNonNull(userManager, "userManager");
         this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
         this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
