@@ -43,7 +43,7 @@ final class Layering {
             List.of("broker"),
             // The admin's AWS calls: account checks, key rotation, connector tests (through the broker).
             List.of("iam"),
-            // What the pages share (escaping, request parameters).
+            // What the pages share: the one way into a page, escaping, request parameters, form values.
             List.of("web"),
             // Entry points: REST resources and pages; nothing depends on them.
             List.of("rest", "web.admin", "web.user", "web.nav"));

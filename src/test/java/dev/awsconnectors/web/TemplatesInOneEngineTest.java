@@ -295,26 +295,27 @@ class TemplatesInOneEngineTest {
         }
 
         private AdminOverviewServlet overview() {
-            return new AdminOverviewServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), accounts, connectors);
+            return new AdminOverviewServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, accounts, connectors);
         }
 
         private AccountAdminServlet accountEditor() {
-            return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
-                    new ConfigurationValidator(), mock(AccountChecks.class),
+            return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, mock(AuditService.class),
+                    accounts, connectors, new ConfigurationValidator(), mock(AccountChecks.class),
                     mock(AccessKeyRotation.class));
         }
 
         private ConnectorAdminServlet connectorEditor() {
-            return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudo, this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder(), mock(AuditService.class), accounts, connectors,
-                    new ConfigurationValidator(), mock(AccountChecks.class), mock(ConnectorTester.class), group -> true);
+            return new ConnectorAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, mock(AuditService.class),
+                    accounts, connectors, new ConfigurationValidator(), mock(AccountChecks.class),
+                    mock(ConnectorTester.class), group -> true);
         }
 
         private MyConnectorsServlet userPage() {
-            return new MyConnectorsServlet(broker, userManager, mock(LoginUriProvider.class), this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, applicationProperties, pageBuilder());
+            return new MyConnectorsServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), broker, applicationProperties);
         }
 
         @Override

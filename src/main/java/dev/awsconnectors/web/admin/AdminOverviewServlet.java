@@ -1,14 +1,7 @@
 package dev.awsconnectors.web.admin;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
-import com.atlassian.sal.api.auth.LoginUriProvider;
-import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoManager;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
-import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.AccessKeyIds;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -17,6 +10,7 @@ import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.UnreadableSecret;
+import dev.awsconnectors.web.PageServices;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.ZoneOffset;
@@ -51,17 +45,9 @@ public class AdminOverviewServlet extends AdminPageServlet {
     private final transient AccountRepository accounts;
     private final transient ConnectorRepository connectors;
 
-    public AdminOverviewServlet(@ComponentImport UserManager userManager,
-                                @ComponentImport LoginUriProvider loginUriProvider,
-                                @ComponentImport WebSudoManager webSudoManager,
-                                @ComponentImport TemplateRenderer templateRenderer,
-                                @ComponentImport I18nResolver i18n,
-                                @ComponentImport XsrfTokenValidator xsrfValidator,
-                                @ComponentImport XsrfTokenAccessor xsrfAccessor,
-                                @ComponentImport PageBuilderService pageBuilderService,
+    public AdminOverviewServlet(PageServices services, @ComponentImport WebSudoManager webSudoManager,
                                 AccountRepository accounts, ConnectorRepository connectors) {
-        super(userManager, loginUriProvider, webSudoManager, templateRenderer, i18n, xsrfValidator, xsrfAccessor,
-                pageBuilderService);
+        super(services, webSudoManager);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
     }

@@ -3,21 +3,12 @@ package dev.awsconnectors.web.user;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
-import com.atlassian.sal.api.auth.LoginUriProvider;
-import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.user.UserProfile;
-import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
-import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import com.atlassian.templaterenderer.TemplateRenderer;
-import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
@@ -26,20 +17,16 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialBroker;
 import dev.awsconnectors.broker.RequestedDuration;
 import dev.awsconnectors.sts.AwsCallFailedException;
-import dev.awsconnectors.web.HtmlEscaper;
+import dev.awsconnectors.web.FormValues;
+import dev.awsconnectors.web.PageFamily;
+import dev.awsconnectors.web.PageServices;
+import dev.awsconnectors.web.PageServlet;
 import dev.awsconnectors.web.PluginResources;
-import dev.awsconnectors.web.RequestParameters;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,10 +45,9 @@ import java.util.UUID;
  * with "Open AWS Console" and "Get credentials".
  *
  * <ul>
- *   <li>No user: redirect to Jira's login page, which comes back here. No administrator check and no WebSudo: the
- *       page is for every user, and the broker ({@link CredentialBroker}) applies the access rules to every call.</li>
- *   <li>A POST is checked for SAL's XSRF token before anything else; without it the answer is a 403 page and
- *       nothing is asked of AWS.</li>
+ *   <li>The way in is every page's ({@link PageServlet}): no user, Jira's login page; a POST without SAL's XSRF
+ *       token, a 403 page, and nothing is asked of AWS. No administrator check and no WebSudo: the page is for every
+ *       user, and the broker ({@link CredentialBroker}) applies the access rules to every call.</li>
  *   <li>{@code action=console}: a 303 redirect to the AWS federation endpoint's sign-in URL (the form opens it in
  *       a new tab). {@code action=credentials}: the page again, showing the credentials in the formats of
  *       {@link CredentialFormats} and until when they are valid (asking again within that time may return the same
@@ -73,7 +59,7 @@ import java.util.UUID;
  * Every answer carries {@code Cache-Control: no-store}: a page may hold credentials, and the list is per user.
  * Credentials and sign-in URLs are never logged.
  */
-public class MyConnectorsServlet extends HttpServlet {
+public class MyConnectorsServlet extends PageServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MyConnectorsServlet.class);
 
@@ -84,137 +70,79 @@ public class MyConnectorsServlet extends HttpServlet {
     static final String WEB_RESOURCE = PluginResources.USER_WEB_RESOURCE;
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
+    static final PageFamily USER_PAGE = new PageFamily(SERVLET_PATH, "pagePath", WEB_RESOURCE, MESSAGE_TEMPLATE,
+            new PageFamily.Message("awsc.user.unreadable.title", "awsc.user.unreadable.message"),
+            new PageFamily.Message("awsc.user.xsrf.title", "awsc.user.xsrf.message"),
+            new PageFamily.Message("awsc.user.error.title", "awsc.user.error.message"),
+            Map.of("Pragma", "no-cache", "Referrer-Policy", "same-origin"), "The My AWS connectors page");
     private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private final transient CredentialBroker broker;
-    private final transient UserManager userManager;
-    private final transient LoginUriProvider loginUriProvider;
-    private final transient TemplateRenderer templateRenderer;
-    private final transient I18nResolver i18n;
-    private final transient XsrfTokenValidator xsrfValidator;
-    private final transient XsrfTokenAccessor xsrfAccessor;
     private final transient ApplicationProperties applicationProperties;
-    private final transient PageBuilderService pageBuilderService;
 
-    public MyConnectorsServlet(CredentialBroker broker,
-                               @ComponentImport UserManager userManager,
-                               @ComponentImport LoginUriProvider loginUriProvider,
-                               @ComponentImport TemplateRenderer templateRenderer,
-                               @ComponentImport I18nResolver i18n,
-                               @ComponentImport XsrfTokenValidator xsrfValidator,
-                               @ComponentImport XsrfTokenAccessor xsrfAccessor,
-                               @ComponentImport ApplicationProperties applicationProperties,
-                               @ComponentImport PageBuilderService pageBuilderService) {
+    public MyConnectorsServlet(PageServices services, CredentialBroker broker,
+                               @ComponentImport ApplicationProperties applicationProperties) {
+        super(services, USER_PAGE);
         this.broker = Objects.requireNonNull(broker, "broker");
-        this.userManager = Objects.requireNonNull(userManager, "userManager");
-        this.loginUriProvider = Objects.requireNonNull(loginUriProvider, "loginUriProvider");
-        this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
-        this.i18n = Objects.requireNonNull(i18n, "i18n");
-        this.xsrfValidator = Objects.requireNonNull(xsrfValidator, "xsrfValidator");
-        this.xsrfAccessor = Objects.requireNonNull(xsrfAccessor, "xsrfAccessor");
         this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
-        this.pageBuilderService = Objects.requireNonNull(pageBuilderService, "pageBuilderService");
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            if (!loggedIn(request, response)) {
-                return;
-            }
-            render(request, response, HttpServletResponse.SC_OK, PAGE_TEMPLATE, listContext());
-        } catch (RuntimeException | IOException | LinkageError e) {
-            failed(request, response, e);
+    protected Page get(HttpServletRequest request) {
+        return new Page(PAGE_TEMPLATE, listContext());
+    }
+
+    @Override
+    protected Page post(HttpServletRequest request) {
+        String action = request.getParameter("action");
+        if (!ACTION_CONSOLE.equals(action) && !ACTION_CREDENTIALS.equals(action)) {
+            return Page.refuse(HttpServletResponse.SC_BAD_REQUEST);
         }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> context = listContext();
+        UUID id = FormValues.parseId(request.getParameter("connectorId")).orElse(null);
+        String name = nameOf(context, id);
         try {
-            if (!loggedIn(request, response)) {
-                return;
+            if (id == null) {
+                throw new ConnectorNotFoundException(new UUID(0, 0));
             }
-            if (!RequestParameters.readable(request)) {
-                renderMessage(request, response, HttpServletResponse.SC_BAD_REQUEST, "awsc.user.unreadable.title",
-                        "awsc.user.unreadable.message");
-                return;
-            }
-            if (!xsrfValidator.validateFormEncodedToken(request)) {
-                renderMessage(request, response, HttpServletResponse.SC_FORBIDDEN, "awsc.user.xsrf.title",
-                        "awsc.user.xsrf.message");
-                return;
-            }
-            String action = request.getParameter("action");
             if (ACTION_CONSOLE.equals(action)) {
-                openConsole(request, response);
-            } else if (ACTION_CREDENTIALS.equals(action)) {
-                getCredentials(request, response);
-            } else {
-                response.setHeader("Cache-Control", "no-store");
-                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-            }
-        } catch (RuntimeException | IOException | LinkageError e) {
-            failed(request, response, e);
-        }
-    }
-
-    private void openConsole(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> context = listContext();
-        UUID id = connectorId(request);
-        String name = nameOf(context, id);
-        try {
-            if (id == null) {
-                throw new ConnectorNotFoundException(new UUID(0, 0));
-            }
-            CredentialsRequest consoleRequest = credentialsRequest(request, false);
-            ConsoleSignIn signIn = broker.consoleSignIn(id, consoleRequest, RequestOrigin.WEB);
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("Referrer-Policy", "no-referrer");
-            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", signIn.getUrl().toASCIIString());
-        } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
-                 | AwsRequestFailedException | AccountSecretUnavailableException e) {
-            showError(request, response, context, name, e);
-        }
-    }
-
-    private void getCredentials(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> context = listContext();
-        UUID id = connectorId(request);
-        String name = nameOf(context, id);
-        try {
-            if (id == null) {
-                throw new ConnectorNotFoundException(new UUID(0, 0));
+                CredentialsRequest consoleRequest = credentialsRequest(request, false);
+                return Page.leaveFor(broker.consoleSignIn(id, consoleRequest, RequestOrigin.WEB).getUrl());
             }
             CredentialsRequest credentialsRequest = credentialsRequest(request, true);
             TemporaryCredentials credentials = broker.credentials(id, credentialsRequest,
                     RequestOrigin.WEB);
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("connectorName", name);
-            shown.put("accessKeyId", credentials.getAccessKeyId());
-            shown.put("principalArn", credentials.getPrincipalArn());
-            shown.put("expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.getExpiration()));
-            shown.put("validUntil", validUntil(credentials.getExpiration(), Instant.now()));
-            List<Map<String, String>> formats = new ArrayList<>();
-            CredentialFormats.Profile profile = new CredentialFormats.Profile(id, name, baseUrl(),
-                    mfaRequired(context, id), broker.region(id).orElse(""));
-            for (CredentialFormats.Format format : CredentialFormats.of(credentials, profile)) {
-                Map<String, String> row = new LinkedHashMap<>();
-                row.put("id", format.id());
-                row.put("title", i18n.getText(format.titleKey()));
-                row.put("text", format.text());
-                row.put("description", format.descriptionKey().isEmpty() ? "" : i18n.getText(format.descriptionKey()));
-                formats.add(row);
-            }
-            shown.put("formats", formats);
-            context.put("credentials", shown);
+            context.put("credentials", shown(id, name, credentials, mfaRequired(context, id)));
             context.put("hasCredentials", true);
-            render(request, response, HttpServletResponse.SC_OK, PAGE_TEMPLATE, context);
+            return new Page(PAGE_TEMPLATE, context);
         } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
                  | AwsRequestFailedException | AccountSecretUnavailableException e) {
-            showError(request, response, context, name, e);
+            return errorPage(context, name, e);
         }
+    }
+
+    /** The credentials, in every format of {@link CredentialFormats}, and until when they are valid. */
+    private Map<String, Object> shown(UUID id, String name, TemporaryCredentials credentials, boolean mfaRequired) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("connectorName", name);
+        shown.put("accessKeyId", credentials.getAccessKeyId());
+        shown.put("principalArn", credentials.getPrincipalArn());
+        shown.put("expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.getExpiration()));
+        shown.put("validUntil", validUntil(credentials.getExpiration(), Instant.now()));
+        List<Map<String, String>> formats = new ArrayList<>();
+        CredentialFormats.Profile profile = new CredentialFormats.Profile(id, name, baseUrl(), mfaRequired,
+                broker.region(id).orElse(""));
+        for (CredentialFormats.Format format : CredentialFormats.of(credentials, profile)) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("id", format.id());
+            row.put("title", i18n().getText(format.titleKey()));
+            row.put("text", format.text());
+            row.put("description", format.descriptionKey().isEmpty() ? "" : i18n().getText(format.descriptionKey()));
+            formats.add(row);
+        }
+        shown.put("formats", formats);
+        return shown;
     }
 
     /** The request from the form: the duration (when asked for and chosen) and the MFA code (when given). */
@@ -223,7 +151,7 @@ public class MyConnectorsServlet extends HttpServlet {
         String duration = trimmed(request.getParameter("durationSeconds"));
         if (withDuration && !duration.isEmpty()) {
             credentialsRequest = RequestedDuration.applyTo(credentialsRequest, duration,
-                    i18n.getText("awsc.user.error.durationNotANumber"));
+                    i18n().getText("awsc.user.error.durationNotANumber"));
         }
         String mfaCode = trimmed(request.getParameter("mfaCode"));
         if (!mfaCode.isEmpty()) {
@@ -232,44 +160,44 @@ public class MyConnectorsServlet extends HttpServlet {
         return credentialsRequest;
     }
 
-    private void showError(HttpServletRequest request, HttpServletResponse response, Map<String, Object> context,
-                           String connectorName, RuntimeException e) throws IOException {
+    /** The list again, with why the connector's credentials or console were refused, and a matching status. */
+    private Page errorPage(Map<String, Object> context, String connectorName, RuntimeException e) {
         int status;
         String message;
         if (e instanceof ConnectorNotFoundException
                 || e instanceof ConnectorAccessDeniedException denied && AccessDecision.hidesConnector(denied)) {
             // A connector that is not the user's looks exactly like one that does not exist.
             status = HttpServletResponse.SC_NOT_FOUND;
-            message = i18n.getText("awsc.user.error.notFound");
+            message = i18n().getText("awsc.user.error.notFound");
         } else if (e instanceof ConnectorAccessDeniedException) {
             status = HttpServletResponse.SC_FORBIDDEN;
-            message = i18n.getText("awsc.user.error.denied", e.getMessage());
+            message = i18n().getText("awsc.user.error.denied", e.getMessage());
         } else if (e instanceof InvalidCredentialsRequestException) {
             status = HttpServletResponse.SC_BAD_REQUEST;
-            message = i18n.getText("awsc.user.error.invalid", e.getMessage());
+            message = i18n().getText("awsc.user.error.invalid", e.getMessage());
         } else if (e instanceof AccountSecretUnavailableException) {
             // Nothing the user can do but tell an administrator (the admin page names the account and the key file);
             // asking again will not help until they have.
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            message = i18n.getText("awsc.user.error.secretUnavailable");
+            message = i18n().getText("awsc.user.error.secretUnavailable");
         } else if (e instanceof AwsCallFailedException user && user.isForUser()) {
             // What the user can do, in their language; the details are the administrators' (audit, admin screens).
             status = HttpServletResponse.SC_BAD_GATEWAY;
-            message = i18n.getText(user.userText().key(), user.userText().serializableArguments());
+            message = i18n().getText(user.userText().key(), user.userText().serializableArguments());
         } else {
             // An administrator: the details, as the admin screens show them.
             status = HttpServletResponse.SC_BAD_GATEWAY;
             AwsRequestFailedException failure = (AwsRequestFailedException) e;
             message = failure.getAwsErrorCode()
-                    .map(code -> i18n.getText("awsc.user.error.awsWithCode", failure.getMessage(), code))
-                    .orElseGet(() -> i18n.getText("awsc.user.error.aws", failure.getMessage()));
+                    .map(code -> i18n().getText("awsc.user.error.awsWithCode", failure.getMessage(), code))
+                    .orElseGet(() -> i18n().getText("awsc.user.error.aws", failure.getMessage()));
         }
         // The messages of the API's exceptions name no secret; the log gets the kind of refusal only.
         LOG.debug("My AWS connectors: a request for connector {} was refused ({})", connectorName,
                 e.getClass().getSimpleName());
         context.put("error", message);
         context.put("errorConnector", connectorName);
-        render(request, response, status, PAGE_TEMPLATE, context);
+        return new Page(PAGE_TEMPLATE, context, status);
     }
 
     /** The connectors the user may use, as rows of strings for the template. */
@@ -281,14 +209,14 @@ public class MyConnectorsServlet extends HttpServlet {
             row.put("name", connector.getName());
             row.put("description", connector.getDescription());
             row.put("principalType", connector.getPrincipalType().getDisplayName());
-            row.put("maxDuration", DurationChoices.describeMaximum(connector, i18n));
+            row.put("maxDuration", DurationChoices.describeMaximum(connector, i18n()));
             boolean console = connector.getPrincipalType() != PrincipalType.IAM_USER
                     && connector.isConsoleSignInAvailable();
             row.put("console", console);
-            row.put("noConsoleReason", console ? "" : i18n.getText(connector.getPrincipalType() == PrincipalType.IAM_USER
+            row.put("noConsoleReason", console ? "" : i18n().getText(connector.getPrincipalType() == PrincipalType.IAM_USER
                     ? "awsc.user.console.iamUser" : "awsc.user.console.unavailable"));
             row.put("mfaRequired", connector.isMfaRequired());
-            row.put("durations", DurationChoices.of(connector, i18n));
+            row.put("durations", DurationChoices.of(connector, i18n()));
             rows.add(row);
         }
         Map<String, Object> context = new HashMap<>();
@@ -317,8 +245,8 @@ public class MyConnectorsServlet extends HttpServlet {
     String validUntil(Instant expiration, Instant now) {
         long left = Math.max(0, Duration.between(now, expiration).getSeconds());
         int shown = (int) Math.min(Integer.MAX_VALUE, left < 60 ? left : left / 60 * 60);
-        return i18n.getText("awsc.user.credentials.validUntil", VALID_UNTIL.format(expiration),
-                DurationChoices.describe(shown, i18n));
+        return i18n().getText("awsc.user.credentials.validUntil", VALID_UNTIL.format(expiration),
+                DurationChoices.describe(shown, i18n()));
     }
 
     @SuppressWarnings("unchecked")
@@ -334,14 +262,6 @@ public class MyConnectorsServlet extends HttpServlet {
         return "";
     }
 
-    private static UUID connectorId(HttpServletRequest request) {
-        try {
-            return UUID.fromString(trimmed(request.getParameter("connectorId")));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     private static String trimmed(String value) {
         return value == null ? "" : value.strip();
     }
@@ -353,83 +273,5 @@ public class MyConnectorsServlet extends HttpServlet {
             base = base.substring(0, base.length() - 1);
         }
         return base;
-    }
-
-    private boolean loggedIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        UserProfile user = userManager.getRemoteUser(request);
-        if (user != null) {
-            return true;
-        }
-        response.sendRedirect(loginUriProvider.getLoginUri(thisPage(request)).toASCIIString());
-        return false;
-    }
-
-    /** This page, for the login page to come back to (a POST comes back to the list). */
-    static URI thisPage(HttpServletRequest request) {
-        StringBuffer url = request.getRequestURL();
-        String query = request.getQueryString();
-        if ("GET".equalsIgnoreCase(request.getMethod()) && query != null && !query.isEmpty()) {
-            url.append('?').append(query);
-        }
-        return URI.create(url.toString());
-    }
-
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
-                        Map<String, Object> values) throws IOException {
-        Map<String, Object> context = new HashMap<>(values);
-        context.put("i18n", i18n);
-        // Every value the templates write goes through $esc, whatever the host's escaping.
-        context.put("esc", HtmlEscaper.instance());
-        String token = xsrfAccessor.getXsrfToken(request, response, true);
-        context.put("atlToken", token == null ? "" : token);
-        String parameterName = xsrfValidator.getXsrfParameterName();
-        context.put("xsrfParameterName", parameterName == null ? "atl_token" : parameterName);
-        String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
-        context.put("contextPath", contextPath);
-        context.put("pagePath", contextPath + SERVLET_PATH);
-        pageBuilderService.assembler().resources().requireWebResource(WEB_RESOURCE);
-        StringWriter html = new StringWriter();
-        templateRenderer.render(template, context, html);
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
-        PrintWriter writer = response.getWriter();
-        writer.write(html.toString());
-        writer.flush();
-    }
-
-    private void renderMessage(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
-                               String messageKey) throws IOException {
-        Map<String, Object> context = new HashMap<>();
-        context.put("titleKey", titleKey);
-        context.put("messageKey", messageKey);
-        render(request, response, status, MESSAGE_TEMPLATE, context);
-    }
-
-    private void failed(HttpServletRequest request, HttpServletResponse response, Throwable failure)
-            throws IOException {
-        // Answered here, so logged here; the app's exceptions carry no secret. The page says nothing of it.
-        LOG.error("The My AWS connectors page failed", failure);
-        if (response.isCommitted()) {
-            return;
-        }
-        response.resetBuffer();
-        try {
-            renderMessage(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "awsc.user.error.title",
-                    "awsc.user.error.message");
-        } catch (RuntimeException | IOException | LinkageError again) {
-            if (response.isCommitted()) {
-                return;
-            }
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Something went wrong. Try again, or ask your Jira administrator.");
-        }
     }
 }

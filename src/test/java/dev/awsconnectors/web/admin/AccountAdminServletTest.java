@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.audit.entity.AuditEvent;
@@ -100,9 +101,9 @@ class AccountAdminServletTest {
     }
 
     private AccountAdminServlet servlet() {
-        return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), auditService,
-                accounts, connectors, validator, checks, keyRotation);
+        return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation);
     }
 
     @Test

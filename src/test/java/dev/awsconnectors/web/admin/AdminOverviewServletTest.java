@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
@@ -62,9 +63,10 @@ class AdminOverviewServletTest {
     }
 
     private String render() throws IOException {
-        AdminOverviewServlet servlet = new AdminOverviewServlet(userManager, mock(LoginUriProvider.class),
-                webSudoManager, new UnescapedTemplateRenderer(), new StrictI18nResolver(), mock(XsrfTokenValidator.class),
-                mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors);
+        AdminOverviewServlet servlet = new AdminOverviewServlet(new PageServices(userManager,
+                mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(),
+                mock(XsrfTokenValidator.class), mock(XsrfTokenAccessor.class), pageBuilder()), webSudoManager,
+                accounts, connectors);
         servlet.doGet(request, response);
         return body.toString();
     }

@@ -12,6 +12,9 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.RenderingException;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.awsconnectors.web.PageBuilder;
+import dev.awsconnectors.web.PageServices;
+import dev.awsconnectors.web.PageServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +70,8 @@ class AdminPageServletTest {
         private static final long serialVersionUID = 1L;
 
         CountingPage() {
-            super(userManager, loginUriProvider, webSudoManager, renderer, i18n, xsrfValidator, xsrfAccessor,
-                    pageBuilder());
+            super(new PageServices(userManager, loginUriProvider, renderer, i18n, xsrfValidator, xsrfAccessor,
+                    pageBuilder()), webSudoManager);
         }
 
         @Override
@@ -208,8 +213,8 @@ class AdminPageServletTest {
         loggedInAs(ADMIN);
         when(userManager.isAdmin(ADMIN)).thenReturn(true);
         when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
-        AdminPageServlet failing = new AdminPageServlet(userManager, loginUriProvider, webSudoManager, renderer,
-                i18n, xsrfValidator, xsrfAccessor, pageBuilder()) {
+        AdminPageServlet failing = new AdminPageServlet(new PageServices(userManager, loginUriProvider, renderer,
+                i18n, xsrfValidator, xsrfAccessor, pageBuilder()), webSudoManager) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -252,6 +257,48 @@ class AdminPageServletTest {
         assertThat(body.toString()).doesNotContain("ldap://x");
         assertThat(pagesBuilt).hasValue(0);
         verifyNoInteractions(webSudoManager);
+    }
+
+    @Test
+    void aSaveWithoutAnIdCreatesAndOneWithAnIdEditsTheStoredItem() {
+        UUID stored = UUID.randomUUID();
+        when(request.getParameter("id")).thenReturn(" ");
+
+        assertThat(AdminPageServlet.edited(request, id -> Optional.of("item")))
+                .hasValueSatisfying(edited -> assertThat(edited.creating()).isTrue());
+
+        when(request.getParameter("id")).thenReturn(stored.toString());
+
+        assertThat(AdminPageServlet.edited(request, id -> id.equals(stored) ? Optional.of("item") : Optional.empty()))
+                .contains(new AdminPageServlet.Edited<>(stored, "item"));
+    }
+
+    @Test
+    void aSaveWhoseIdNamesNothingIsNotTakenForANewItem() {
+        when(request.getParameter("id")).thenReturn("not-a-uuid");
+        assertThat(AdminPageServlet.edited(request, id -> Optional.of("item"))).isEmpty();
+
+        when(request.getParameter("id")).thenReturn(UUID.randomUUID().toString());
+        assertThat(AdminPageServlet.edited(request, id -> Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void theFormOfAStoredItemSaysSavedOnlyAfterASave() {
+        UUID stored = UUID.randomUUID();
+        when(request.getParameter("id")).thenReturn(stored.toString());
+        when(request.getParameter("saved")).thenReturn("1");
+
+        Optional<PageServlet.Page> page = AdminPageServlet.storedForm(request, id -> Optional.of("item"),
+                item -> new PageBuilder("templates/admin/account.vm", 200), "awsc.admin.account.saved");
+
+        assertThat(page).hasValueSatisfying(shown -> assertThat(shown.context())
+                .containsEntry("noticeKey", "awsc.admin.account.saved"));
+        when(request.getParameter("saved")).thenReturn(null);
+        assertThat(AdminPageServlet.storedForm(request, id -> Optional.of("item"),
+                item -> new PageBuilder("templates/admin/account.vm", 200), "awsc.admin.account.saved"))
+                .hasValueSatisfying(shown -> assertThat(shown.context()).containsEntry("noticeKey", ""));
+        assertThat(AdminPageServlet.storedForm(request, id -> Optional.empty(),
+                item -> new PageBuilder("templates/admin/account.vm", 200), "awsc.admin.account.saved")).isEmpty();
     }
 
     /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.audit.RequestOrigin;
 import com.atlassian.audit.api.AuditService;
@@ -91,10 +92,10 @@ class ConnectorAdminServletTest {
     }
 
     private ConnectorAdminServlet servlet() {
-        return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
-                mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class), tester, jiraGroups::contains);
+        return new ConnectorAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
+                new ConfigurationValidator(), mock(AccountChecks.class), tester, jiraGroups::contains);
     }
 
     private Connector stored(String mfaSerialNumber) {

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.activeobjects.external.ModelVersion;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -125,11 +126,11 @@ class ConnectorEditorFormTest {
     }
 
     private ConnectorAdminServlet servlet() {
-        return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
+        return new ConnectorAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
-                mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS), mock(AuditService.class),
-                accounts, connectors, new ConfigurationValidator(), mock(AccountChecks.class),
-                mock(ConnectorTester.class), name -> jiraGroups.contains(name));
+                mock(PageBuilderService.class, org.mockito.Mockito.RETURNS_DEEP_STUBS)), webSudoManager,
+                mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
+                mock(AccountChecks.class), mock(ConnectorTester.class), name -> jiraGroups.contains(name));
     }
 
     private void form(PrincipalType type, String... more) {

@@ -31,7 +31,7 @@ class I18nKeysTest {
 
     /** Keys that no file quotes whole, because code builds them. */
     private static final Set<String> BUILT_AT_RUN_TIME = Set.of(
-            // ConnectorAdminServlet.typeInfo: "awsc.admin.type." + federatedUser|iamUser|iamRole + "." + aspect
+            // ConnectorForm.typeInfo: "awsc.admin.type." + federatedUser|iamUser|iamRole + "." + aspect
             "awsc.admin.type.federatedUser.call", "awsc.admin.type.federatedUser.policies",
             "awsc.admin.type.federatedUser.console", "awsc.admin.type.federatedUser.mfa",
             "awsc.admin.type.federatedUser.identity",

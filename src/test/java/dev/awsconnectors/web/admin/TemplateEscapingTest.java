@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
@@ -117,8 +118,9 @@ class TemplateEscapingTest {
 
     @Test
     void theOverviewEscapesNamesAndGroups() throws IOException {
-        new AdminOverviewServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(), accounts, connectors)
+        new AdminOverviewServlet(new PageServices(userManager, mock(LoginUriProvider.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                pageBuilder()), webSudoManager, accounts, connectors)
                 .doGet(request, response);
 
         assertOnlyEscaped(body.toString());
@@ -272,17 +274,17 @@ class TemplateEscapingTest {
     }
 
     private AccountAdminServlet accountServlet() {
-        return new AccountAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
-                mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class), mock(AccessKeyRotation.class));
+        return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
+                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {
-        return new ConnectorAdminServlet(userManager, mock(LoginUriProvider.class), webSudoManager,
-                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class), pageBuilder(),
-                mock(AuditService.class), accounts, connectors, new ConfigurationValidator(),
-                mock(AccountChecks.class), mock(ConnectorTester.class), group -> true);
+        return new ConnectorAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
+                new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
+                pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
+                new ConfigurationValidator(), mock(AccountChecks.class), mock(ConnectorTester.class), group -> true);
     }
 
     /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */

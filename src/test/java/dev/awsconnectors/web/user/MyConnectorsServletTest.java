@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.user;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
@@ -68,8 +69,9 @@ class MyConnectorsServletTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
-    private final MyConnectorsServlet servlet = new MyConnectorsServlet(broker, userManager, loginUriProvider,
-            renderer, i18n, xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
+    private final MyConnectorsServlet servlet = new MyConnectorsServlet(new PageServices(userManager,
+            loginUriProvider, renderer, i18n, xsrfValidator, xsrfAccessor, pageBuilder()), broker,
+            applicationProperties);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -170,9 +172,9 @@ class MyConnectorsServletTest {
 
     @Test
     void saysUntilWhenTheCredentialsAreValidInsteadOfClaimingTheyAreShownOnce() {
-        MyConnectorsServlet real = new MyConnectorsServlet(broker, userManager, loginUriProvider, renderer,
+        MyConnectorsServlet real = new MyConnectorsServlet(new PageServices(userManager, loginUriProvider, renderer,
                 new HostI18nResolver(getClass().getClassLoader(), List.of("i18n/aws-connectors"), Locale.ENGLISH),
-                xsrfValidator, xsrfAccessor, applicationProperties, pageBuilder());
+                xsrfValidator, xsrfAccessor, pageBuilder()), broker, applicationProperties);
 
         assertThat(real.validUntil(Instant.parse("2026-12-02T14:05:00Z"), Instant.parse("2026-12-02T13:06:30Z")))
                 .isEqualTo("These credentials are valid until 2026-12-02 14:05 UTC (58 minutes from now). Asking "

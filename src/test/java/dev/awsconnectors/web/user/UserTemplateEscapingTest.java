@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.user;
 
+import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
@@ -52,9 +53,9 @@ class UserTemplateEscapingTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
-    private final MyConnectorsServlet servlet = new MyConnectorsServlet(broker, userManager,
-            mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrfValidator, xsrfAccessor,
-            applicationProperties, pageBuilder());
+    private final MyConnectorsServlet servlet = new MyConnectorsServlet(new PageServices(userManager,
+            mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrfValidator,
+            xsrfAccessor, pageBuilder()), broker, applicationProperties);
 
     @BeforeEach
     void setUp() throws Exception {
