@@ -42,7 +42,7 @@ final class Layering {
             // The one way to credentials: access, cache, STS, audit.
             List.of("broker"),
             // The admin's AWS calls: account checks, key rotation, connector tests (through the broker).
-            List.of("iam"),
+            List.of("admintasks"),
             // What the pages share: the one way into a page, escaping, request parameters, form values.
             List.of("web"),
             // Entry points: REST resources and pages; nothing depends on them.

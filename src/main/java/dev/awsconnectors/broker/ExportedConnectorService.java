@@ -26,7 +26,7 @@ import java.util.UUID;
  * {@code Atlassian-Plugin-Key}, else its symbolic name. The name comes from the framework, not from the app.
  *
  * <p>Called directly (not through OSGi), it acts as an unidentified app; the app's own layers use
- * {@link CredentialBroker} instead.
+ * {@link CredentialsBroker} instead.
  */
 @Component
 @ExportAsService(AwsConnectorService.class)
@@ -34,10 +34,10 @@ public class ExportedConnectorService implements AwsConnectorService, ServiceFac
     /** The manifest header Jira's plugin system writes the plugin key to. */
     static final String PLUGIN_KEY_HEADER = "Atlassian-Plugin-Key";
 
-    private final CredentialBroker broker;
+    private final CredentialsBroker broker;
     private final AwsConnectorService unidentified;
 
-    public ExportedConnectorService(CredentialBroker broker) {
+    public ExportedConnectorService(CredentialsBroker broker) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.unidentified = new AppConnectorService(broker, RequestOrigin.app(null));
     }
@@ -89,10 +89,10 @@ public class ExportedConnectorService implements AwsConnectorService, ServiceFac
 
     /** The service as one app sees it: every call carries that app's origin. */
     private static final class AppConnectorService implements AwsConnectorService {
-        private final CredentialBroker broker;
+        private final CredentialsBroker broker;
         private final RequestOrigin origin;
 
-        AppConnectorService(CredentialBroker broker, RequestOrigin origin) {
+        AppConnectorService(CredentialsBroker broker, RequestOrigin origin) {
             this.broker = broker;
             this.origin = origin;
         }

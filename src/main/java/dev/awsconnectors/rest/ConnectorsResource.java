@@ -15,10 +15,10 @@ import dev.awsconnectors.api.ConsoleSignIn;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.RequestedDuration;
-import dev.awsconnectors.iam.ConnectorTestResult;
-import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.admintasks.ConnectorTestResult;
+import dev.awsconnectors.admintasks.ConnectorTester;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -50,13 +50,13 @@ public class ConnectorsResource {
     static final String CREDENTIAL_PROCESS = "credential_process";
     static final String JSON_FORMAT = "json";
 
-    private final CredentialBroker broker;
+    private final CredentialsBroker broker;
     private final ConnectorTester tester;
     private final UserManager userManager;
     private final I18nResolver i18n;
 
     @Inject
-    public ConnectorsResource(CredentialBroker broker, ConnectorTester tester,
+    public ConnectorsResource(CredentialsBroker broker, ConnectorTester tester,
                               @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.tester = Objects.requireNonNull(tester, "tester");

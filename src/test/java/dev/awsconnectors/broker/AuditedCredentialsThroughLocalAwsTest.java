@@ -15,7 +15,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.CredentialsAudit;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
@@ -72,7 +72,7 @@ class AuditedCredentialsThroughLocalAwsTest {
     /** Another app, as OSGi names it to the exported service. */
     private static final RequestOrigin REPORTS = RequestOrigin.app("com.example.reports");
 
-    private CredentialBroker broker;
+    private CredentialsBroker broker;
     private Account account;
     private Connector federated;
     private Connector role;
@@ -109,9 +109,9 @@ class AuditedCredentialsThroughLocalAwsTest {
 
         clients = new AwsClients(store);
         auditLog = new HostAuditLog(home, users, Clock.systemUTC());
-        broker = new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        broker = new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache(), new CredentialAudit(auditLog));
+                new CredentialsCache(), new CredentialsAudit(auditLog));
     }
 
     @AfterEach

@@ -15,7 +15,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.CredentialsAudit;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
@@ -100,9 +100,9 @@ class AwsConnectorServiceThroughLocalAwsTest {
         store.put(account, key.secretAccessKey()).put(federated).put(role).put(iamUser).put(nightlyJob);
 
         clients = new AwsClients(store);
-        service = new ExportedConnectorService(new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        service = new ExportedConnectorService(new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache(), new CredentialAudit(event -> { })));
+                new CredentialsCache(), new CredentialsAudit(event -> { })));
         aws.clear();
     }
 

@@ -7,7 +7,7 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.CredentialsAudit;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
@@ -66,7 +66,7 @@ public class BrokerBenchmark {
     private HostUsers users;
     private ManualClock cacheClock;
     private CredentialsCache cache;
-    private CredentialBroker service;
+    private CredentialsBroker service;
     private Connector connector;
 
     @Setup(Level.Trial)
@@ -85,9 +85,9 @@ public class BrokerBenchmark {
         cacheClock = new ManualClock(Instant.now());
         cache = new CredentialsCache(cacheClock, CredentialsCache.DEFAULT_MAX_ENTRIES);
         fillWithOtherUsers(CredentialsCache.DEFAULT_MAX_ENTRIES - 10);
-        service = new CredentialBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        service = new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                cache, new CredentialAudit(event -> { }));
+                cache, new CredentialsAudit(event -> { }));
         // The very client the broker uses, so the difference between the two figures is the broker's own work.
         rawClient = clients.sts().clientFor(account);
     }

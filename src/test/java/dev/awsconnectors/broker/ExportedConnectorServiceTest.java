@@ -17,7 +17,7 @@ import static org.mockito.Mockito.when;
 class ExportedConnectorServiceTest {
     private static final UUID CONNECTOR = UUID.fromString("00000000-0000-0000-0000-000000000042");
 
-    private final CredentialBroker broker = mock(CredentialBroker.class);
+    private final CredentialsBroker broker = mock(CredentialsBroker.class);
     private final ExportedConnectorService exported = new ExportedConnectorService(broker);
 
     private static Bundle bundle(String symbolicName, String pluginKey) {

@@ -7,12 +7,12 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
-import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.admintasks.ConnectorTester;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.Violation;
 import jakarta.ws.rs.DELETE;
@@ -49,7 +49,7 @@ class ConnectorsResourceTest {
     private static final UUID DEVELOPERS = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID READ_ONLY = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
-    private final CredentialBroker service = mock(CredentialBroker.class);
+    private final CredentialsBroker service = mock(CredentialsBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final I18nResolver i18n = mock(I18nResolver.class);
     private final ConnectorTester tester = mock(ConnectorTester.class);

@@ -17,11 +17,11 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.iam.AccessKeyRotation;
-import dev.awsconnectors.iam.AccountChecks;
-import dev.awsconnectors.iam.ConnectorTester;
+import dev.awsconnectors.admintasks.AccessKeyRotation;
+import dev.awsconnectors.admintasks.AccountChecks;
+import dev.awsconnectors.admintasks.ConnectorTester;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
@@ -202,7 +202,7 @@ class TemplatesInOneEngineTest {
         private final XsrfTokenAccessor xsrfTokens = mock(XsrfTokenAccessor.class);
         private final AccountRepository accounts = mock(AccountRepository.class);
         private final ConnectorRepository connectors = mock(ConnectorRepository.class);
-        private final CredentialBroker broker = mock(CredentialBroker.class);
+        private final CredentialsBroker broker = mock(CredentialsBroker.class);
         private final ApplicationProperties applicationProperties = mock(ApplicationProperties.class);
         private final Account account = Account.builder().name("Production").description("The main account")
                 .type(AccountType.ACCESS_KEY).accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS)

@@ -8,7 +8,7 @@ import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.web.PluginResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +45,12 @@ public class ConnectorMenuProvider implements WebItemProvider {
     static final String NONE_ITEM_ID = "aws-connectors-menu-none";
     static final int WEIGHT_STEP = 10;
 
-    private final CredentialBroker broker;
+    private final CredentialsBroker broker;
     private final UserManager userManager;
     private final I18nResolver i18n;
     private final ApplicationProperties applicationProperties;
 
-    public ConnectorMenuProvider(CredentialBroker broker,
+    public ConnectorMenuProvider(CredentialsBroker broker,
                                  @ComponentImport UserManager userManager,
                                  @ComponentImport I18nResolver i18n,
                                  @ComponentImport ApplicationProperties applicationProperties) {

@@ -14,7 +14,7 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.RequestedDuration;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.FormValues;
@@ -47,10 +47,10 @@ import java.util.UUID;
  * <ul>
  *   <li>The way in is every page's ({@link PageServlet}): no user, Jira's login page; a POST without SAL's XSRF
  *       token, a 403 page, and nothing is asked of AWS. No administrator check and no WebSudo: the page is for every
- *       user, and the broker ({@link CredentialBroker}) applies the access rules to every call.</li>
+ *       user, and the broker ({@link CredentialsBroker}) applies the access rules to every call.</li>
  *   <li>{@code action=console}: a 303 redirect to the AWS federation endpoint's sign-in URL (the form opens it in
  *       a new tab). {@code action=credentials}: the page again, showing the credentials in the formats of
- *       {@link CredentialFormats} and until when they are valid (asking again within that time may return the same
+ *       {@link CredentialsFormats} and until when they are valid (asking again within that time may return the same
  *       ones: the broker caches them).</li>
  *   <li>Refusals and AWS failures are shown as messages on the page with a matching status (400, 403, 404, 502;
  *       a connector the user may not use is 404, as one that does not exist);
@@ -78,10 +78,10 @@ public class MyConnectorsServlet extends PageServlet {
     private static final DateTimeFormatter VALID_UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final transient CredentialBroker broker;
+    private final transient CredentialsBroker broker;
     private final transient ApplicationProperties applicationProperties;
 
-    public MyConnectorsServlet(PageServices services, CredentialBroker broker,
+    public MyConnectorsServlet(PageServices services, CredentialsBroker broker,
                                @ComponentImport ApplicationProperties applicationProperties) {
         super(services, USER_PAGE);
         this.broker = Objects.requireNonNull(broker, "broker");
@@ -122,7 +122,7 @@ public class MyConnectorsServlet extends PageServlet {
         }
     }
 
-    /** The credentials, in every format of {@link CredentialFormats}, and until when they are valid. */
+    /** The credentials, in every format of {@link CredentialsFormats}, and until when they are valid. */
     private Map<String, Object> shown(UUID id, String name, TemporaryCredentials credentials, boolean mfaRequired) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("connectorName", name);
@@ -131,9 +131,9 @@ public class MyConnectorsServlet extends PageServlet {
         shown.put("expiration", DateTimeFormatter.ISO_INSTANT.format(credentials.getExpiration()));
         shown.put("validUntil", validUntil(credentials.getExpiration(), Instant.now()));
         List<Map<String, String>> formats = new ArrayList<>();
-        CredentialFormats.Profile profile = new CredentialFormats.Profile(id, name, baseUrl(), mfaRequired,
+        CredentialsFormats.Profile profile = new CredentialsFormats.Profile(id, name, baseUrl(), mfaRequired,
                 broker.region(id).orElse(""));
-        for (CredentialFormats.Format format : CredentialFormats.of(credentials, profile)) {
+        for (CredentialsFormats.Format format : CredentialsFormats.of(credentials, profile)) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("id", format.id());
             row.put("title", i18n().getText(format.titleKey()));

@@ -7,7 +7,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,7 @@ class ConnectorMenuProviderTest {
     private static final UUID ROLE_ID = UUID.fromString("a0e3b7c4-58a2-4f0e-9b1d-3e5f7a9c2d44");
     private static final String PAGE = "/jira/plugins/servlet/aws-connectors/my";
 
-    private final CredentialBroker broker = mock(CredentialBroker.class);
+    private final CredentialsBroker broker = mock(CredentialsBroker.class);
     private final UserManager users = mock(UserManager.class);
     private final ApplicationProperties applicationProperties = mock(ApplicationProperties.class);
     private final ConnectorMenuProvider provider = new ConnectorMenuProvider(broker, users, new StrictI18nResolver(),

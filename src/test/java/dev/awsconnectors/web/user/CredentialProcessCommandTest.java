@@ -103,13 +103,13 @@ class CredentialProcessCommandTest {
     @Test
     void namesTheAccountsRegionAndOffersNoProfileForAConnectorThatNeedsAnMfaCode() {
         UUID id = UUID.fromString("00000000-0000-0000-0000-000000000001");
-        String profile = CredentialFormats.credentialProcess(new CredentialFormats.Profile(id, "Dev Role",
+        String profile = CredentialsFormats.credentialProcess(new CredentialsFormats.Profile(id, "Dev Role",
                 "https://jira.example.com", false, "eu-west-1"));
 
         assertThat(profile).startsWith("[profile dev-role]\nregion = eu-west-1\ncredential_process = sh -c '");
         assertThat(profile).endsWith("' sh \"<personal access token>\" \"https://jira.example.com/rest/"
                 + "aws-connectors/1.0/connectors/" + id + "/credentials?format=credential_process\"");
-        assertThat(CredentialFormats.FETCH_PROGRAM).doesNotContain("'");
+        assertThat(CredentialsFormats.FETCH_PROGRAM).doesNotContain("'");
     }
 
     private Result run() throws Exception {
@@ -121,8 +121,8 @@ class CredentialProcessCommandTest {
         assumeTrue(CommandLineTools.available("curl"), "curl is not installed");
         String url = "http://127.0.0.1:" + port + "/rest/aws-connectors/1.0/connectors/x/credentials"
                 + "?format=credential_process";
-        String command = CredentialFormats.credentialProcessCommand(url)
-                .replace(CredentialFormats.TOKEN_PLACEHOLDER, TOKEN);
+        String command = CredentialsFormats.credentialProcessCommand(url)
+                .replace(CredentialsFormats.TOKEN_PLACEHOLDER, TOKEN);
         // The outer sh only splits the line into words, as the AWS CLI does before it runs the first one.
         Process process = new ProcessBuilder("sh", "-c", "exec " + command).start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

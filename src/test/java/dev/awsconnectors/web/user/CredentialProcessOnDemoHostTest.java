@@ -63,10 +63,10 @@ class CredentialProcessOnDemoHostTest {
     }
 
     private static Result run(DemoHost jira, UUID connectorId, String token) throws Exception {
-        String url = jira.baseUrl() + String.format(Locale.ROOT, CredentialFormats.REST_CREDENTIALS_PATH,
+        String url = jira.baseUrl() + String.format(Locale.ROOT, CredentialsFormats.REST_CREDENTIALS_PATH,
                 connectorId);
-        String command = CredentialFormats.credentialProcessCommand(url)
-                .replace(CredentialFormats.TOKEN_PLACEHOLDER, token);
+        String command = CredentialsFormats.credentialProcessCommand(url)
+                .replace(CredentialsFormats.TOKEN_PLACEHOLDER, token);
         // The outer sh only splits the line into words (as the AWS CLI does) and runs the first.
         Process process = new ProcessBuilder("sh", "-c", "exec " + command).start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

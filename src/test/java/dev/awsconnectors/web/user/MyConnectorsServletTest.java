@@ -13,7 +13,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import dev.awsconnectors.audit.RequestOrigin;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorSummary;
@@ -58,7 +58,7 @@ class MyConnectorsServletTest {
     private static final URI LOGIN = URI.create("http://localhost:2990/jira/login.jsp?os_destination=x");
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private final CredentialBroker broker = mock(CredentialBroker.class);
+    private final CredentialsBroker broker = mock(CredentialsBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final LoginUriProvider loginUriProvider = mock(LoginUriProvider.class);
     private final TemplateRenderer renderer = mock(TemplateRenderer.class);
@@ -140,7 +140,7 @@ class MyConnectorsServletTest {
         assertThat(formats.get(0).get("text")).contains("export AWS_SECRET_ACCESS_KEY=\"" + SECRET + "\"");
         assertThat(formats.get(4).get("text")).isEqualTo("[profile developers-federated]\n"
                 + "region = eu-west-1\n"
-                + "credential_process = " + CredentialFormats.credentialProcessCommand("http://jira.example.com/jira"
+                + "credential_process = " + CredentialsFormats.credentialProcessCommand("http://jira.example.com/jira"
                 + "/rest/aws-connectors/1.0/connectors/" + FEDERATED + "/credentials?format=credential_process"));
     }
 
@@ -267,8 +267,8 @@ class MyConnectorsServletTest {
 
     @Test
     void theProfileNameIsMadeOfTheConnectorName() {
-        assertThat(CredentialFormats.profileName("Developers (federated)")).isEqualTo("developers-federated");
-        assertThat(CredentialFormats.profileName("!!!")).isEqualTo("aws-connector");
+        assertThat(CredentialsFormats.profileName("Developers (federated)")).isEqualTo("developers-federated");
+        assertThat(CredentialsFormats.profileName("!!!")).isEqualTo("aws-connector");
     }
 
     /** Jira's page builder, which these tests do not look at: the demo host's tests check the required resources. */

@@ -13,7 +13,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
@@ -45,7 +45,7 @@ class UserTemplateEscapingTest {
     private static final String ESCAPED = "Evil &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;";
     private static final UUID ID = UUID.fromString("11111111-1111-1111-1111-111111111111");
 
-    private final CredentialBroker broker = mock(CredentialBroker.class);
+    private final CredentialsBroker broker = mock(CredentialsBroker.class);
     private final UserManager userManager = mock(UserManager.class);
     private final XsrfTokenValidator xsrfValidator = mock(XsrfTokenValidator.class);
     private final XsrfTokenAccessor xsrfAccessor = mock(XsrfTokenAccessor.class);

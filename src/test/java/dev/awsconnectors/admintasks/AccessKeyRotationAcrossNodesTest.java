@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.awsclients.AwsClients;
@@ -11,7 +11,7 @@ import dev.awsconnectors.persistence.KeyRotationState;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.persistence.RotationClaim;
 import dev.awsconnectors.persistence.RotationUnderWayException;
-import dev.awsconnectors.iam.RotationReport.Outcome;
+import dev.awsconnectors.admintasks.RotationReport.Outcome;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;

@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -7,8 +7,8 @@ import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
-import dev.awsconnectors.iam.RotationReport.Outcome;
-import dev.awsconnectors.iam.RotationReport.Step;
+import dev.awsconnectors.admintasks.RotationReport.Outcome;
+import dev.awsconnectors.admintasks.RotationReport.Step;
 import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;

@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.i18n.Text;
 

@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import com.atlassian.activeobjects.external.ModelVersion;
 import com.atlassian.audit.entity.AuditEvent;
@@ -6,12 +6,12 @@ import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
-import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.CredentialsAudit;
 import dev.awsconnectors.awsclients.AwsClientSettings;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.broker.CredentialsCache;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.connectors.ConnectorDirectory;
@@ -81,7 +81,7 @@ final class IamFixture implements AutoCloseable {
     final AtomicInteger connectorReads = new AtomicInteger();
     /** What the broker recorded in Jira's audit log. */
     final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
-    final CredentialBroker service;
+    final CredentialsBroker service;
     final ConnectorTester tester;
     final Account account;
 
@@ -122,10 +122,10 @@ final class IamFixture implements AutoCloseable {
                 return connectors.all();
             }
         };
-        this.service = new CredentialBroker(countedReads, new ConnectorAccess(users),
+        this.service = new CredentialsBroker(countedReads, new ConnectorAccess(users),
                 new CredentialsIssuer(clients),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
-                new CredentialsCache(), new CredentialAudit(audited::add));
+                new CredentialsCache(), new CredentialsAudit(audited::add));
         this.tester = new ConnectorTester(service, clients);
         Partition partition = Partition.fromId(aws.partition());
         this.account = accounts.create(Account.builder().name("Production").type(AccountType.ACCESS_KEY)

@@ -70,7 +70,7 @@ import java.util.regex.Pattern;
  * audit failure attached as a suppressed exception and logged.
  */
 @Component
-public class CredentialAudit {
+public class CredentialsAudit {
     static final String CREDENTIALS_ISSUED = "awsc.audit.credentials.issued";
     static final String CREDENTIALS_DENIED = "awsc.audit.credentials.denied";
     static final String CONSOLE_SIGNED_IN = "awsc.audit.console.signedIn";
@@ -100,13 +100,13 @@ public class CredentialAudit {
     /** Kinds of refusal, the value of {@link #DENIAL}. */
     enum Denial { ACCESS_DENIED, INVALID_REQUEST, AWS_FAILED, CONNECTOR_NOT_FOUND, SECRET_UNAVAILABLE, ERROR }
 
-    private static final Logger LOG = LoggerFactory.getLogger(CredentialAudit.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialsAudit.class);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final AuditService auditService;
     private volatile Logger log = LOG;
 
-    public CredentialAudit(@ComponentImport AuditService auditService) {
+    public CredentialsAudit(@ComponentImport AuditService auditService) {
         this.auditService = Objects.requireNonNull(auditService, "auditService");
     }
 

@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static dev.awsconnectors.iam.IamFixture.ALIAS;
-import static dev.awsconnectors.iam.IamFixture.AWS_ACCOUNT_ID;
-import static dev.awsconnectors.iam.IamFixture.BROKER_USER;
+import static dev.awsconnectors.admintasks.IamFixture.ALIAS;
+import static dev.awsconnectors.admintasks.IamFixture.AWS_ACCOUNT_ID;
+import static dev.awsconnectors.admintasks.IamFixture.BROKER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

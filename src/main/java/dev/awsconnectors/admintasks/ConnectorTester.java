@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.api.AwsRequestFailedException;
@@ -10,7 +10,7 @@ import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
-import dev.awsconnectors.broker.CredentialBroker;
+import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.IssuedCredentials;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.i18n.Text;
@@ -27,7 +27,7 @@ import java.util.UUID;
 
 /**
  * The connector screen's "Test": obtains credentials from a connector exactly as a user would — through
- * the broker's {@link CredentialBroker#credentials}, as the current (admin) user, so the same access rules, limits and
+ * the broker's {@link CredentialsBroker#credentials}, as the current (admin) user, so the same access rules, limits and
  * cache apply — and asks AWS STS who those temporary credentials are (GetCallerIdentity signed with them, at the
  * account's STS endpoint or its override).
  *
@@ -40,11 +40,11 @@ import java.util.UUID;
  */
 @Component
 public class ConnectorTester {
-    private final CredentialBroker broker;
+    private final CredentialsBroker broker;
     private final ServiceClients<StsClient> sts;
     private final AwsFailures failures;
 
-    public ConnectorTester(CredentialBroker broker, AwsClients clients) {
+    public ConnectorTester(CredentialsBroker broker, AwsClients clients) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.sts = clients.sts();
         this.failures = new AwsFailures(clients.settings());

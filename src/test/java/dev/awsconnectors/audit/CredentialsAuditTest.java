@@ -44,7 +44,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-class CredentialAuditTest {
+class CredentialsAuditTest {
     /** The exported service, called by another app. */
     private static final RequestOrigin APP = RequestOrigin.app("com.example.reports");
 
@@ -55,7 +55,7 @@ class CredentialAuditTest {
 
     private final List<AuditEvent> events = new ArrayList<>();
     private final Logger logger = mock(Logger.class);
-    private final CredentialAudit audit = new CredentialAudit(events::add);
+    private final CredentialsAudit audit = new CredentialsAudit(events::add);
     private final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "devs")
             .add("bob", false, false);
     private final ConnectorAccess access = new ConnectorAccess(users);
@@ -120,7 +120,7 @@ class CredentialAuditTest {
     @Test
     void recordsIssuedCredentialsAsEndUserActivityWithTheConnectorAccountUserPrincipalAndExpiry() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         attempt.duration(OptionalInt.of(3600));
@@ -154,7 +154,7 @@ class CredentialAuditTest {
     @Test
     void writesOneInfoLineNamingTheDecisionWithoutSecrets() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         attempt.fromCache(true);
@@ -174,7 +174,7 @@ class CredentialAuditTest {
     @Test
     void recordsAnAccessDenialAsASecurityEventWithTheRule() {
         Caller bob = user("bob");
-        CredentialAudit.Attempt attempt = audit.credentials(bob, connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(bob, connector.id(), APP);
         attempt.connector(bound);
         AccessDecision decision = decide(bob);
         attempt.decision(decision);
@@ -203,7 +203,7 @@ class CredentialAuditTest {
     void namesAnAnonymousCallerAndTheSystemScope() {
         audit.credentials(Caller.anonymous(), connector.id(), APP)
                 .failed(new ConnectorAccessDeniedException(ConnectorAccessDeniedException.Reason.NOT_LOGGED_IN));
-        CredentialAudit.Attempt system = audit.credentials(Caller.system(), connector.id(), APP);
+        CredentialsAudit.Attempt system = audit.credentials(Caller.system(), connector.id(), APP);
         system.connector(bound);
         system.issued(credentials);
 
@@ -213,10 +213,10 @@ class CredentialAuditTest {
 
     @Test
     void recordsTheFieldOfAnInvalidRequestAndAwsErrorCodeAndRequestIdOfAFailure() {
-        CredentialAudit.Attempt invalid = audit.credentials(user("alice"), connector.id(), APP);
+        CredentialsAudit.Attempt invalid = audit.credentials(user("alice"), connector.id(), APP);
         invalid.connector(bound);
         invalid.failed(new InvalidCredentialsRequestException("durationSeconds", "at most 3,600 seconds"));
-        CredentialAudit.Attempt failed = audit.credentials(user("alice"), connector.id(), APP);
+        CredentialsAudit.Attempt failed = audit.credentials(user("alice"), connector.id(), APP);
         failed.connector(bound);
         failed.failed(new AwsRequestFailedException("STS is not activated", "RegionDisabledException", "req-1"));
         audit.credentials(user("alice"), connector.id(), APP)
@@ -243,7 +243,7 @@ class CredentialAuditTest {
 
     @Test
     void recordsInWordsWhyTheAccountsSecretCannotBeReadNeverAClassName() {
-        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
         attempt.connector(bound);
         attempt.failed(new AccountSecretUnavailableException(AccountSecretUnavailableException.Reason.KEY_FILE_MISSING,
                 "Production", "<shared home>/aws-connectors/secret-keys", null));
@@ -275,7 +275,7 @@ class CredentialAuditTest {
     @Test
     void recordsAConsoleSignInWithoutItsUrl() {
         Caller alice = user("alice");
-        CredentialAudit.Attempt attempt = audit.consoleSignIn(alice, connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.consoleSignIn(alice, connector.id(), APP);
         attempt.connector(bound);
         attempt.decision(decide(alice));
         ConsoleSignIn signIn = new ConsoleSignIn(URI.create("https://signin.aws.amazon.com/federation?Action=login"
@@ -312,7 +312,7 @@ class CredentialAuditTest {
 
     @Test
     void recordsEachRequestOnceEvenWhenTheBrokerReportsAFailureAfterTheIssue() {
-        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(user("alice"), connector.id(), APP);
         attempt.connector(bound);
         attempt.issued(credentials);
         attempt.failed(new IllegalStateException("late"));
@@ -322,11 +322,11 @@ class CredentialAuditTest {
 
     @Test
     void refusesToHandOutCredentialsItCannotAuditButKeepsARefusalARefusal() {
-        CredentialAudit failing = new CredentialAudit(event -> {
+        CredentialsAudit failing = new CredentialsAudit(event -> {
             throw new IllegalStateException("audit log unavailable");
         });
         failing.logTo(logger);
-        CredentialAudit.Attempt issue = failing.credentials(user("alice"), connector.id(), APP);
+        CredentialsAudit.Attempt issue = failing.credentials(user("alice"), connector.id(), APP);
         assertThatThrownBy(() -> issue.issued(credentials)).hasMessage("audit log unavailable");
 
         ConnectorAccessDeniedException denial =
@@ -338,7 +338,7 @@ class CredentialAuditTest {
     @Test
     void keepsControlCharactersOfNamesOutOfTheLogLine() {
         Connector odd = connector.toBuilder().name("Dev\nAWS credentials issued: forged").build();
-        CredentialAudit.Attempt attempt = audit.credentials(user("alice"), odd.id(), APP);
+        CredentialsAudit.Attempt attempt = audit.credentials(user("alice"), odd.id(), APP);
         attempt.connector(new BoundConnector(odd, account));
         attempt.issued(credentials);
 

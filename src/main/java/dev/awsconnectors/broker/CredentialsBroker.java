@@ -12,7 +12,7 @@ import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
-import dev.awsconnectors.audit.CredentialAudit;
+import dev.awsconnectors.audit.CredentialsAudit;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
@@ -48,23 +48,23 @@ import java.util.stream.Collectors;
  * user.
  *
  * <p>Every credentials request and console sign-in is audited once, allowed or refused, through
- * {@link CredentialAudit}: after the decision, outside the cache's locks, cache hits included. The audit gets the
+ * {@link CredentialsAudit}: after the decision, outside the cache's locks, cache hits included. The audit gets the
  * administrator's account of an AWS failure ({@link AwsCallFailedException#adminMessage()}); a caller who is not a
  * Jira administrator is then told only what they can do ({@link AwsCallFailedException#forUser()}), on every path:
  * the pages, the REST API and the exported service. Administrators, and system-scope callers (code, whose log an
  * administrator reads), keep the details.
  */
 @Component
-public class CredentialBroker {
+public class CredentialsBroker {
     private final ConnectorDirectory directory;
     private final ConnectorAccess access;
     private final CredentialsIssuer issuer;
     private final ConsoleSignInBroker console;
     private final CredentialsCache cache;
-    private final CredentialAudit audit;
+    private final CredentialsAudit audit;
 
-    public CredentialBroker(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
-                                      ConsoleSignInBroker console, CredentialsCache cache, CredentialAudit audit) {
+    public CredentialsBroker(ConnectorDirectory directory, ConnectorAccess access, CredentialsIssuer issuer,
+                                      ConsoleSignInBroker console, CredentialsCache cache, CredentialsAudit audit) {
         this.directory = directory;
         this.access = access;
         this.issuer = issuer;
@@ -81,7 +81,7 @@ public class CredentialBroker {
         }
         return directory.all().stream()
                 .filter(connector -> access.decide(caller, connector).isAllowed())
-                .map(CredentialBroker::summaryOf)
+                .map(CredentialsBroker::summaryOf)
                 .collect(Collectors.toList());
     }
 
@@ -107,7 +107,7 @@ public class CredentialBroker {
      */
     public IssuedCredentials issue(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
-        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
+        CredentialsAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
         try {
             IssuedCredentials issued = credentialsFor(caller, connectorId, request, attempt);
             attempt.issued(issued.credentials());
@@ -121,7 +121,7 @@ public class CredentialBroker {
     public TemporaryCredentials systemCredentials(UUID connectorId, CredentialsRequest request,
                                                   RequestOrigin origin) {
         Caller caller = Caller.system();
-        CredentialAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
+        CredentialsAudit.Attempt attempt = audit.credentials(caller, connectorId, origin);
         try {
             Objects.requireNonNull(request, "request");
             if (request.getMfaCode().isPresent()) {
@@ -137,7 +137,7 @@ public class CredentialBroker {
     /** As {@link AwsConnectorService#getConsoleSignIn}, for a request that came in through {@code origin}. */
     public ConsoleSignIn consoleSignIn(UUID connectorId, CredentialsRequest request, RequestOrigin origin) {
         Caller caller = access.currentCaller();
-        CredentialAudit.Attempt attempt = audit.consoleSignIn(caller, connectorId, origin);
+        CredentialsAudit.Attempt attempt = audit.consoleSignIn(caller, connectorId, origin);
         try {
             Objects.requireNonNull(request, "request");
             BoundConnector bound = allowed(caller, connectorId, attempt);
@@ -164,7 +164,7 @@ public class CredentialBroker {
     }
 
     private IssuedCredentials credentialsFor(Caller caller, UUID connectorId, CredentialsRequest request,
-                                             CredentialAudit.Attempt attempt) {
+                                             CredentialsAudit.Attempt attempt) {
         Objects.requireNonNull(request, "request");
         BoundConnector bound = allowed(caller, connectorId, attempt);
         OptionalInt duration = resolveDuration(bound, request);
@@ -187,7 +187,7 @@ public class CredentialBroker {
         return DurationPolicy.resolve(bound.connector(), bound.account().type() == AccountType.HOST_ROLE, request);
     }
 
-    private BoundConnector allowed(Caller caller, UUID connectorId, CredentialAudit.Attempt attempt) {
+    private BoundConnector allowed(Caller caller, UUID connectorId, CredentialsAudit.Attempt attempt) {
         Objects.requireNonNull(connectorId, "connectorId");
         BoundConnector bound = directory.find(connectorId)
                 .orElseThrow(() -> new ConnectorNotFoundException(connectorId));

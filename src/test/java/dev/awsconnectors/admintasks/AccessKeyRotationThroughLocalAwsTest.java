@@ -1,11 +1,11 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
-import dev.awsconnectors.iam.RotationReport.Outcome;
-import dev.awsconnectors.iam.RotationReport.Step;
+import dev.awsconnectors.admintasks.RotationReport.Outcome;
+import dev.awsconnectors.admintasks.RotationReport.Step;
 import dev.awsconnectors.i18n.Text;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import static dev.awsconnectors.iam.IamFixture.BROKER_USER;
+import static dev.awsconnectors.admintasks.IamFixture.BROKER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.awsconnectors.iam;
+package dev.awsconnectors.admintasks;
 
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.AuditResource;

@@ -21,7 +21,7 @@ import java.util.UUID;
  * AWS CLI reads credentials). The profile names the account's region. A connector that needs an MFA code gets no
  * such profile: the AWS CLI cannot ask for a code, so the page explains that and points to the other formats.
  */
-final class CredentialFormats {
+final class CredentialsFormats {
     /** The placeholder the user replaces with a Jira personal access token. */
     static final String TOKEN_PLACEHOLDER = "<personal access token>";
     /** The REST resource the {@code credential_process} setup calls, below Jira's base URL. */
@@ -54,7 +54,7 @@ final class CredentialFormats {
         }
     }
 
-    private CredentialFormats() {
+    private CredentialsFormats() {
     }
 
     /**
