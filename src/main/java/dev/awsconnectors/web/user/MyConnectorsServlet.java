@@ -11,11 +11,11 @@ import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.CredentialsRequest;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
-import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.RequestedDuration;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.FormValues;
 import dev.awsconnectors.web.PageFamily;
@@ -210,11 +210,11 @@ public class MyConnectorsServlet extends PageServlet {
             row.put("description", connector.getDescription());
             row.put("principalType", connector.getPrincipalType().getDisplayName());
             row.put("maxDuration", DurationChoices.describeMaximum(connector, i18n()));
-            boolean console = connector.getPrincipalType() != PrincipalType.IAM_USER
-                    && connector.isConsoleSignInAvailable();
+            boolean typeSignsIn = PrincipalCapabilities.of(connector.getPrincipalType()).signsInToTheConsole();
+            boolean console = typeSignsIn && connector.isConsoleSignInAvailable();
             row.put("console", console);
-            row.put("noConsoleReason", console ? "" : i18n().getText(connector.getPrincipalType() == PrincipalType.IAM_USER
-                    ? "awsc.user.console.iamUser" : "awsc.user.console.unavailable"));
+            row.put("noConsoleReason", console ? "" : i18n().getText(typeSignsIn
+                    ? "awsc.user.console.unavailable" : "awsc.user.console.iamUser"));
             row.put("mfaRequired", connector.isMfaRequired());
             row.put("durations", DurationChoices.of(connector, i18n()));
             rows.add(row);
