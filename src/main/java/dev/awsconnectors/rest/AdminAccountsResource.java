@@ -1,6 +1,7 @@
 package dev.awsconnectors.rest;
 
 import dev.awsconnectors.audit.AdminChangeAudit;
+import dev.awsconnectors.awsclients.AwsClients;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -12,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
-import dev.awsconnectors.admintasks.AccountCheck;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
+import dev.awsconnectors.admintasks.AccountCheck;
 import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.RotationReport;
 import dev.awsconnectors.persistence.AccountNotFoundException;
@@ -59,17 +60,20 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
     private final AccountRepository accounts;
     private final AccountChecks checks;
     private final AccessKeyRotation keyRotation;
+    /** A deleted account's AWS clients hold its key: they go with it. */
+    private final AwsClients clients;
     private final AdminChangeAudit audit;
     private final I18nResolver i18n;
 
     @Inject
     public AdminAccountsResource(AccountRepository accounts, AccountChecks checks, AccessKeyRotation keyRotation,
-                                 @ComponentImport AuditService auditService, @ComponentImport UserManager userManager,
-                                 @ComponentImport I18nResolver i18n) {
+                                 AwsClients clients, @ComponentImport AuditService auditService,
+                                 @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
         super(new AdminRequests(userManager, i18n), WRITABLE, "awsc.rest.error.accountNotFound");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.audit = AdminRequests.audit(auditService);
         this.i18n = i18n;
     }
@@ -200,7 +204,10 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
     @Override
     void remove(Account account) {
         AdminRequests.auditedDelete(audit.accountChange(AdminChangeAudit.ACCOUNT_DELETED, requests.caller(),
-                account, false), () -> accounts.delete(account.id()));
+                account, false), () -> {
+                    accounts.delete(account.id());
+                    clients.evict(account.id());
+                });
     }
 
     /** The secret access key as sent, for the repository to decide on (blank on update keeps the stored one). */

@@ -2,7 +2,6 @@ package dev.awsconnectors.rest;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
-import dev.awsconnectors.sts.AwsCallFailedException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
@@ -13,6 +12,7 @@ import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.persistence.AccountInUseException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.ConcurrentEditException;
+import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.Violation;
 import jakarta.inject.Inject;

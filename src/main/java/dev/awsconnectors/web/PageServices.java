@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * The host's services every page of the app needs to let a request in and answer it ({@link PageServlet}): who is
  * logged in, where the login page is, the XSRF token, the templates, the texts and the page's web resources.
- * One component, so that each servlet asks for it once instead of listing the host's services again.
+ * One component, so that a page's constructor names what is particular to it and a new host service reaches every
+ * page in one place.
  */
 @Component
 public class PageServices {

@@ -43,10 +43,12 @@ import java.util.Objects;
  */
 public abstract class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
     /** What is left to say when even the error page cannot be rendered, nor its text read. */
     private static final String LAST_RESORT = "Something went wrong. Try again, or ask your Jira administrator to "
             + "check Jira's log.";
+
+    // Named after the page's own class, so that a site can tune the logging of one page.
+    private final transient Logger log = LoggerFactory.getLogger(getClass());
 
     private final transient PageServices services;
     private final transient PageFamily family;
@@ -268,7 +270,7 @@ public abstract class PageServlet extends HttpServlet {
             throws IOException {
         // Answered here and not thrown on, so it is logged here; the app's exceptions carry no secret, and the page
         // itself says nothing of it.
-        LOG.error("{} failed", family.description(), failure);
+        log.error("{} failed", family.description(), failure);
         if (response.isCommitted()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.admintasks.RotationReport.Outcome;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.crypto.KeyFile;
 import dev.awsconnectors.crypto.SecretCipher;
@@ -11,7 +12,6 @@ import dev.awsconnectors.persistence.KeyRotationState;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.persistence.RotationClaim;
 import dev.awsconnectors.persistence.RotationUnderWayException;
-import dev.awsconnectors.admintasks.RotationReport.Outcome;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.Failure;

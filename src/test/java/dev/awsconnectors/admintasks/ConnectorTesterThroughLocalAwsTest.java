@@ -2,12 +2,12 @@ package dev.awsconnectors.admintasks;
 
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.AuditResource;
-import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorAccessDeniedException;
 import dev.awsconnectors.api.ConnectorNotFoundException;
 import dev.awsconnectors.api.InvalidCredentialsRequestException;
 import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.RecordedRequest;

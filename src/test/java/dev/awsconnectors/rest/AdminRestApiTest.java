@@ -1,10 +1,10 @@
 package dev.awsconnectors.rest;
 
-import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
 import dev.awsconnectors.testhost.demo.StoredData;

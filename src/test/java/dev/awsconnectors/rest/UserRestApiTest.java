@@ -1,10 +1,10 @@
 package dev.awsconnectors.rest;
 
 import com.atlassian.audit.entity.AuditResource;
-import dev.awsconnectors.testhost.OnBuiltJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
+import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
 import org.junit.jupiter.api.AfterAll;

@@ -15,13 +15,14 @@ import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
-import dev.awsconnectors.api.ConnectorSummary;
-import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.broker.CredentialsBroker;
-import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.ConnectorTester;
+import dev.awsconnectors.api.ConnectorSummary;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.broker.CredentialsBroker;
+import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
@@ -29,8 +30,8 @@ import dev.awsconnectors.testhost.sal.HostTemplateRenderer;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.web.admin.AccountAdminServlet;
-import dev.awsconnectors.web.admin.ConnectorAdminServlet;
 import dev.awsconnectors.web.admin.AdminOverviewServlet;
+import dev.awsconnectors.web.admin.ConnectorAdminServlet;
 import dev.awsconnectors.web.user.MyConnectorsServlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -303,7 +304,7 @@ class TemplatesInOneEngineTest {
             return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
                     new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, mock(AuditService.class),
                     accounts, connectors, new ConfigurationValidator(), mock(AccountChecks.class),
-                    mock(AccessKeyRotation.class));
+                    mock(AccessKeyRotation.class), mock(AwsClients.class));
         }
 
         private ConnectorAdminServlet connectorEditor() {

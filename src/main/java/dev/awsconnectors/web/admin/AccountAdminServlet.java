@@ -1,25 +1,26 @@
 package dev.awsconnectors.web.admin;
 
 import dev.awsconnectors.audit.AdminChangeAudit;
+import dev.awsconnectors.awsclients.AwsClients;
 
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import dev.awsconnectors.accounts.AccessKeyIds;
 import dev.awsconnectors.accounts.Account;
-import dev.awsconnectors.api.AccountSecretUnavailableException;
-import dev.awsconnectors.api.AwsRequestFailedException;
-import dev.awsconnectors.admintasks.AccountCheck;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
+import dev.awsconnectors.admintasks.AccountCheck;
 import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.RotationReport;
+import dev.awsconnectors.api.AccountSecretUnavailableException;
+import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.persistence.AccessKeySharedException;
 import dev.awsconnectors.persistence.AccountInUseException;
-import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConcurrentEditException;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.RotationUnderWayException;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.validation.ConfigurationException;
 import dev.awsconnectors.validation.ConfigurationValidator;
@@ -58,6 +59,8 @@ public class AccountAdminServlet extends AdminPageServlet {
     private final transient ConfigurationValidator validator;
     private final transient AccountChecks checks;
     private final transient AccessKeyRotation keyRotation;
+    /** A deleted account's AWS clients hold its key: they go with it. */
+    private final transient AwsClients clients;
     /** Reads a POST of the account form, and shows the form (again, with the messages beside the fields). */
     private final transient AccountForm form;
 
@@ -66,12 +69,13 @@ public class AccountAdminServlet extends AdminPageServlet {
                                @ComponentImport AuditService auditService,
                                AccountRepository accounts, ConnectorRepository connectors,
                                ConfigurationValidator validator, AccountChecks checks,
-                               AccessKeyRotation keyRotation) {
+                               AccessKeyRotation keyRotation, AwsClients clients) {
         super(services, webSudoManager);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
         this.form = new AccountForm(i18n(), accounts, connectors, keyRotation);
     }
@@ -178,6 +182,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         } catch (AccountNotFoundException e) {
             return notFound();
         }
+        clients.evict(account.id());
         change.record();
         return Page.redirect("/connectors?deleted=account&name="
                 + URLEncoder.encode(account.name(), StandardCharsets.UTF_8));

@@ -67,6 +67,12 @@ final class AccountForm {
      * @param unreadable the fields the form itself could not read (a URL that is not one)
      */
     record Entered(Account account, Optional<String> secret, Map<String, String> shown, List<Violation> unreadable) {
+        /** Never the secret, which a record would print: only whether one was typed. */
+        @Override
+        public String toString() {
+            return "Entered[account=" + account + ", secret=" + (secret.isPresent() ? "(typed)" : "(none)")
+                    + ", fields=" + shown.keySet() + ", unreadable=" + unreadable + "]";
+        }
     }
 
     /** Reads a POST of the form, for the account {@code id} (null when creating). */

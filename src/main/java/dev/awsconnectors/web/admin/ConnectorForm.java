@@ -54,15 +54,12 @@ final class ConnectorForm {
             "roleArn", "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber",
             "consoleDestination", "groupsOther");
 
-    /** The policy examples: i18n key of the title, resource with the JSON. */
-    static final Map<String, String> POLICY_EXAMPLES = new LinkedHashMap<>();
-
-    static {
-        POLICY_EXAMPLES.put("awsc.admin.policyExample.readOnlyS3", "policy-examples/read-only-s3.json");
-        POLICY_EXAMPLES.put("awsc.admin.policyExample.describeEc2", "policy-examples/describe-ec2.json");
-        POLICY_EXAMPLES.put("awsc.admin.policyExample.oneBucket", "policy-examples/one-bucket.json");
-        POLICY_EXAMPLES.put("awsc.admin.policyExample.oneRegion", "policy-examples/one-region.json");
-    }
+    /** The policy examples, in the order shown: i18n key of the title, resource with the JSON. */
+    static final List<Map.Entry<String, String>> POLICY_EXAMPLES = List.of(
+            Map.entry("awsc.admin.policyExample.readOnlyS3", "policy-examples/read-only-s3.json"),
+            Map.entry("awsc.admin.policyExample.describeEc2", "policy-examples/describe-ec2.json"),
+            Map.entry("awsc.admin.policyExample.oneBucket", "policy-examples/one-bucket.json"),
+            Map.entry("awsc.admin.policyExample.oneRegion", "policy-examples/one-region.json"));
 
     private final I18nResolver i18n;
     private final UserManager userManager;
@@ -224,7 +221,7 @@ final class ConnectorForm {
         groupChoices(page, form, connector == null ? Set.of() : connector.groups());
 
         List<Map<String, String>> examples = new ArrayList<>();
-        for (Map.Entry<String, String> example : POLICY_EXAMPLES.entrySet()) {
+        for (Map.Entry<String, String> example : POLICY_EXAMPLES) {
             Map<String, String> entry = new HashMap<>();
             entry.put("title", i18n.getText(example.getKey()));
             entry.put("json", policyExample(example.getValue()));

@@ -1,7 +1,5 @@
 package dev.awsconnectors.web.admin;
 
-import dev.awsconnectors.web.PageServices;
-import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.ChangedValue;
@@ -12,16 +10,19 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.AccountChecks;
+import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
-import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.web.PageServices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,7 @@ class AccountAdminServletTest {
     private final ConnectorRepository connectors = mock(ConnectorRepository.class);
     private final AccountChecks checks = mock(AccountChecks.class);
     private final AccessKeyRotation keyRotation = mock(AccessKeyRotation.class);
+    private final AwsClients clients = mock(AwsClients.class);
     private final ConfigurationValidator validator = new ConfigurationValidator();
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
@@ -103,7 +105,7 @@ class AccountAdminServletTest {
     private AccountAdminServlet servlet() {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
-                pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation);
+                pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation, clients);
     }
 
     @Test
@@ -218,7 +220,22 @@ class AccountAdminServletTest {
 
         verify(response).setStatus(409);
         assertThat(body.toString()).contains("is used by these connectors: Developers, Nightly");
-        verifyNoInteractions(auditService);
+        verifyNoInteractions(auditService, clients);
+    }
+
+    @Test
+    void deletingAnAccountDropsTheAwsClientsThatHoldItsKey() throws Exception {
+        Account stored = Account.builder().name("Sandbox").type(AccountType.ACCESS_KEY)
+                .accessKeyId("AKIAIOSFODNN7EXAMPLE").partition(Partition.AWS).region("eu-west-1").version(1).build();
+        when(accounts.get(stored.id())).thenReturn(Optional.of(stored));
+        parameters.put("action", "delete");
+        parameters.put("id", stored.id().toString());
+        parameters.put("confirm", "yes");
+
+        servlet().doPost(request, response);
+
+        verify(accounts).delete(stored.id());
+        verify(clients).evict(stored.id());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.awsconnectors.web.admin;
 
-import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+import dev.awsconnectors.web.PageServices;
 
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;

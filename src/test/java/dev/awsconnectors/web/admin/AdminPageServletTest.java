@@ -1,6 +1,5 @@
 package dev.awsconnectors.web.admin;
 
-import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
@@ -12,6 +11,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.RenderingException;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.web.PageBuilder;
 import dev.awsconnectors.web.PageServices;
 import dev.awsconnectors.web.PageServlet;

@@ -1,7 +1,5 @@
 package dev.awsconnectors.web.admin;
 
-import dev.awsconnectors.web.PageServices;
-import com.atlassian.webresource.api.assembler.PageBuilderService;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
@@ -10,19 +8,22 @@ import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
-import dev.awsconnectors.api.PrincipalType;
-import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.ConnectorTester;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
-import dev.awsconnectors.validation.ConfigurationValidator;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+import dev.awsconnectors.validation.ConfigurationValidator;
+import dev.awsconnectors.web.PageServices;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -277,7 +278,7 @@ class TemplateEscapingTest {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
-                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class));
+                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class), mock(AwsClients.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {

@@ -1,9 +1,9 @@
 package dev.awsconnectors.web.user;
 
-import dev.awsconnectors.web.PageServices;
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
+import dev.awsconnectors.web.PageServices;
 
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
@@ -13,11 +13,11 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
-import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.api.ConnectorSummary;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.broker.CredentialsBroker;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
