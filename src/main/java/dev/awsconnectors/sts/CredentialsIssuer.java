@@ -215,13 +215,10 @@ public class CredentialsIssuer {
         if (connector.mfaSerialNumber().isEmpty()) {
             return Optional.empty();
         }
-        // Not the device's ARN: it names the AWS account, and the user knows their device.
-        String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
+        // Not the device's ARN: it names the AWS account, and the user knows their device. The code itself is not
+        // checked again: it comes from a CredentialsRequest, whose withMfaCode refused anything but six digits.
+        String code = call.mfaCode().orElseThrow(() ->
                 new InvalidCredentialsRequestException("mfaCode", UserText.of("awsc.aws.user.mfaMissing").english()));
-        if (!MfaCodes.isWellFormed(code)) {
-            throw new InvalidCredentialsRequestException("mfaCode",
-                    UserText.of("awsc.aws.user.mfaMalformed").english());
-        }
         return Optional.of(code);
     }
 
