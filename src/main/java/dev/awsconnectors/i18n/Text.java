@@ -1,10 +1,8 @@
 package dev.awsconnectors.i18n;
 
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -79,7 +77,7 @@ public record Text(String key, List<Serializable> arguments, boolean endsSentenc
 
     /** The text in the bundle's English, for the exported API's exception messages and the audit log. */
     public String english() {
-        return in(Bundle.ENGLISH::text);
+        return in(EnglishBundle::format);
     }
 
     @Override
@@ -96,25 +94,5 @@ public record Text(String key, List<Serializable> arguments, boolean endsSentenc
     @FunctionalInterface
     public interface Translator {
         String text(String key, Serializable... arguments);
-    }
-
-    /** The bundle's English texts. */
-    private static final class Bundle {
-        static final Bundle ENGLISH = new Bundle(EnglishBundle.load());
-
-        private final java.util.Properties patterns;
-
-        private Bundle(java.util.Properties patterns) {
-            this.patterns = patterns;
-        }
-
-        String text(String key, Serializable... arguments) {
-            String pattern = patterns.getProperty(key);
-            if (pattern == null) {
-                throw new IllegalStateException("No text for " + key + " in " + EnglishBundle.RESOURCE);
-            }
-            // English, so numbers are grouped as in "43,200", the way AWS documents its limits.
-            return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
-        }
     }
 }

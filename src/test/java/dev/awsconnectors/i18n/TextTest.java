@@ -7,7 +7,6 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,10 +79,8 @@ class TextTest {
 
     @Test
     void everyTextOfTheBundleIsAPatternTheHostsMessageFormatAccepts() {
-        Properties bundle = EnglishBundle.load();
-        for (String key : bundle.stringPropertyNames()) {
-            assertThat(new MessageFormat(bundle.getProperty(key), Locale.ENGLISH)).as(key).isNotNull();
-        }
+        EnglishBundle.texts().forEach((key, pattern) ->
+                assertThat(new MessageFormat(pattern, Locale.ENGLISH)).as(key).isNotNull());
     }
 
     @Test
