@@ -89,4 +89,17 @@ class TextTest {
                 + "account 'Prod' is allowed iam:CreateAccessKey on itself (arn:aws:iam::<account>:user/"
                 + "${aws:username})");
     }
+
+    @Test
+    void aKeyMissingFromTheBundleIsShownAsTheKeyAndItsArgumentsWhenOnlyPrinted() {
+        assertThat(Text.of("awsc.no.such.key", "Prod", 3)).hasToString("awsc.no.such.key[Prod, 3]");
+        assertThat(Text.of("awsc.aws.admin.forAccount", "Prod")).hasToString("account 'Prod'");
+    }
+
+    @Test
+    void aMissingArgumentIsSaidAsNothing() {
+        assertThat(Text.of("awsc.aws.admin.forAccount", (Serializable) null).english()).isEqualTo("account ''");
+        assertThat(Text.of("awsc.text.list", "AKIA1", null).english()).isEqualTo("AKIA1, ");
+        assertThat(new Text("awsc.text.item", null, false).arguments()).isEmpty();
+    }
 }
