@@ -56,11 +56,6 @@ public record RotationReport(List<Step> steps, boolean succeeded, String activeA
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(text, "text");
         }
-
-        /** What happened, in the bundle's English. */
-        public String message() {
-            return text.english();
-        }
     }
 
     /** A step's name as a key of the i18n bundle, for the admin's language. */

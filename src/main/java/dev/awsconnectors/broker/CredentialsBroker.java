@@ -142,7 +142,7 @@ public class CredentialsBroker {
             Objects.requireNonNull(request, "request");
             BoundConnector bound = allowed(caller, connectorId, attempt);
             if (!PrincipalCapabilities.of(bound.connector().principalType()).signsInToTheConsole()) {
-                throw new InvalidCredentialsRequestException("principalType", ConsoleSignInBroker.IAM_USER_REFUSAL);
+                throw ConsoleSignInBroker.noConsoleSignIn();
             }
             OptionalInt duration = resolveDuration(bound, request);
             attempt.duration(duration);

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * What each principal type can do, after its STS call: the call, whether it needs an IAM user's long-term keys, how
- * long its credentials may last, whether it takes an MFA code and whether it signs in to the console. The one table the validator, the broker and the pages ask; which
- * fields a type takes is {@link TypedField}'s table, and the answers here that depend on a field come from it.
+ * long its credentials may last and whether it signs in to the console. The one table the validator, the broker and
+ * the pages ask; which fields a type takes is {@link TypedField}'s table, and the answers here that depend on a field come from it.
  *
  * <p>The durations are those of the STS API reference ({@code DurationSeconds} of each call):
  * <ul>
@@ -54,10 +54,6 @@ public enum PrincipalCapabilities {
         };
     }
 
-    public PrincipalType type() {
-        return type;
-    }
-
     /** The name of the STS call that issues the type's credentials, as AWS's documentation and errors give it. */
     public String stsCall() {
         return stsCall;
@@ -95,11 +91,6 @@ public enum PrincipalCapabilities {
     public OptionalInt roleChainingMaximumSeconds(boolean callerIsRoleSession) {
         return callerIsRoleSession && type == PrincipalType.IAM_ROLE
                 ? OptionalInt.of(ROLE_CHAINING_MAXIMUM_SECONDS) : OptionalInt.empty();
-    }
-
-    /** Whether a connector of the type can ask its users for an MFA code: whether it takes an MFA device. */
-    public boolean takesMfaCode() {
-        return TypedField.MFA_SERIAL_NUMBER.takenBy(type);
     }
 
     /** Whether the type's credentials can sign in to the console: whether it takes a console destination. */

@@ -74,9 +74,11 @@ public class ConsoleSignInBroker {
     /** The longest console session {@code SessionDuration} allows (12 hours). */
     public static final int MAX_SESSION_DURATION = 43_200;
 
-    /** Why IAM User connectors have no console sign-in; the message of the refusal (field {@code principalType}). */
-    public static final String IAM_USER_REFUSAL = "AWS does not allow console sign-in with session-token credentials "
-            + "(IAM User connectors); use a Federated User or IAM Role connector.";
+    /** The refusal of a console sign-in for a type that has none (IAM User): field {@code principalType}. */
+    public static InvalidCredentialsRequestException noConsoleSignIn() {
+        return new InvalidCredentialsRequestException("principalType",
+                UserText.of("awsc.aws.user.console.iamUser").english());
+    }
 
     /** The timeouts of the call to the federation endpoint. */
     public record Settings(Duration connectTimeout, Duration requestTimeout) {
@@ -131,15 +133,16 @@ public class ConsoleSignInBroker {
         OptionalInt duration = sessionDurationSeconds == null ? OptionalInt.empty() : sessionDurationSeconds;
         Connector c = connector.connector();
         Account account = connector.account();
-        if (!PrincipalCapabilities.of(c.principalType()).signsInToTheConsole()) {
-            throw new InvalidCredentialsRequestException("principalType", IAM_USER_REFUSAL);
+        PrincipalCapabilities capabilities = PrincipalCapabilities.of(c.principalType());
+        if (!capabilities.signsInToTheConsole()) {
+            throw noConsoleSignIn();
         }
         boolean role = c.principalType() == PrincipalType.IAM_ROLE;
         if (role && duration.isPresent()
                 && (duration.getAsInt() < MIN_SESSION_DURATION || duration.getAsInt() > MAX_SESSION_DURATION)) {
-            throw new InvalidCredentialsRequestException("durationSeconds", "The console session must last between "
-                    + MIN_SESSION_DURATION + " and " + MAX_SESSION_DURATION + " seconds (12 hours); "
-                    + duration.getAsInt() + " was requested.");
+            throw new InvalidCredentialsRequestException("durationSeconds", UserText.of(
+                    "awsc.aws.user.console.duration", MIN_SESSION_DURATION, MAX_SESSION_DURATION,
+                    Duration.ofSeconds(MAX_SESSION_DURATION).toHours(), duration.getAsInt()).english());
         }
         Instant now = clock.instant();
         String federation = federationEndpoint(account);
@@ -149,7 +152,7 @@ public class ConsoleSignInBroker {
         tokenQuery.put("Action", "getSigninToken");
         // A role assumed with the host's role credentials is a chained session: AWS refuses any SessionDuration for
         // it ("Invalid credentials parameter") and gives the console its default hour.
-        boolean chained = account.type() == AccountType.HOST_ROLE;
+        boolean chained = capabilities.roleChainingMaximumSeconds(account.type() == AccountType.HOST_ROLE).isPresent();
         if (role && duration.isPresent() && !chained) {
             tokenQuery.put("SessionDuration", Integer.toString(duration.getAsInt()));
         }
@@ -282,8 +285,10 @@ public class ConsoleSignInBroker {
                 message = Text.of("awsc.aws.admin.console.serverError", host, code);
                 user = UserText.of("awsc.aws.user.console.serverError", status);
             } else {
-                message = Text.of(role ? "awsc.aws.admin.console.rejected.role" : "awsc.aws.admin.console.rejected",
-                        host, connectorName, code);
+                message = role ? Text.of("awsc.aws.admin.console.rejected.role", host, connectorName, code,
+                        MIN_SESSION_DURATION, MAX_SESSION_DURATION,
+                        PrincipalCapabilities.ROLE_CHAINING_MAXIMUM_SECONDS)
+                        : Text.of("awsc.aws.admin.console.rejected", host, connectorName, code);
                 user = UserText.of("awsc.aws.user.console.refused", status);
             }
             return AwsCallFailedException.of(message, user, "the federation endpoint answered HTTP " + status, null,

@@ -1,10 +1,9 @@
 package dev.awsconnectors.i18n;
 
 import java.io.Serializable;
-import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -12,13 +11,14 @@ import java.util.function.UnaryOperator;
  * A message for an administrator or a user, as a key of the app's i18n bundle and its arguments, so that each front
  * end says it in its reader's language: the pages and the REST API through the host's {@code I18nResolver}
  * ({@link #in}), and the exported API's exception messages and the audit log in the bundle's own English
- * ({@link #english()}), which is what they said before they were keyed.
+ * ({@link #english()}): those are read outside any Jira user's session, by another app's code or by whoever audits,
+ * so they have no reader's language, and one language keeps every entry of the log alike.
  *
  * <p>An argument is a string, a number, or another {@code Text}, which is said in the same language first; so a
  * sentence can name "account 'prod'" or "connector 'dev'" without gluing English together in code.
  *
  * @param key          the bundle's key, e.g. {@code awsc.aws.admin.denied}
- * @param arguments    the {@code {0}}, {@code {1}}, … values, in order
+ * @param arguments    the {@code {0}}, {@code {1}}, … values, in order; a null one is said as nothing
  * @param endsSentence whether the text, once said, ends with a full stop (added when it ends otherwise), so that
  *                     another sentence can follow it: AWS's own words, quoted at the end, often have none
  */
@@ -27,12 +27,17 @@ public record Text(String key, List<Serializable> arguments, boolean endsSentenc
 
     public Text {
         Objects.requireNonNull(key, "key");
-        arguments = List.copyOf(arguments);
+        // A value that is absent must not turn a failure's message into a NullPointerException of its own.
+        List<Serializable> present = new ArrayList<>();
+        if (arguments != null) {
+            arguments.forEach(argument -> present.add(argument == null ? "" : argument));
+        }
+        arguments = List.copyOf(present);
     }
 
     /** The text of {@code key} with these arguments. */
     public static Text of(String key, Serializable... arguments) {
-        return new Text(key, List.of(arguments), false);
+        return new Text(key, arguments == null ? null : Arrays.asList(arguments), false);
     }
 
     /** The items as one list, "a, b, c", in the reader's language; an item is a string, a number or a text. */
@@ -79,12 +84,17 @@ public record Text(String key, List<Serializable> arguments, boolean endsSentenc
 
     /** The text in the bundle's English, for the exported API's exception messages and the audit log. */
     public String english() {
-        return in(Bundle.ENGLISH::text);
+        return in(EnglishBundle::format);
     }
 
+    /** The English text; the key and its arguments if the bundle lacks the key, since a log line must not fail. */
     @Override
     public String toString() {
-        return english();
+        try {
+            return english();
+        } catch (IllegalStateException e) {
+            return key + arguments;
+        }
     }
 
     private static String sentence(String text) {
@@ -96,25 +106,5 @@ public record Text(String key, List<Serializable> arguments, boolean endsSentenc
     @FunctionalInterface
     public interface Translator {
         String text(String key, Serializable... arguments);
-    }
-
-    /** The bundle's English texts. */
-    private static final class Bundle {
-        static final Bundle ENGLISH = new Bundle(EnglishBundle.load());
-
-        private final java.util.Properties patterns;
-
-        private Bundle(java.util.Properties patterns) {
-            this.patterns = patterns;
-        }
-
-        String text(String key, Serializable... arguments) {
-            String pattern = patterns.getProperty(key);
-            if (pattern == null) {
-                throw new IllegalStateException("No text for " + key + " in " + EnglishBundle.RESOURCE);
-            }
-            // English, so numbers are grouped as in "43,200", the way AWS documents its limits.
-            return new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
-        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * @param connector       the connector and its account, as read for this request
  * @param owner           who the credentials are for
  * @param durationSeconds the DurationSeconds to send; empty to let AWS apply its default
- * @param mfaCode         the TokenCode to send with the connector's MFA serial number, if any
+ * @param mfaCode         the TokenCode to send with the connector's MFA serial number, if any: that of a
+ *                        {@link dev.awsconnectors.api.CredentialsRequest}, so six digits
  */
 public record CredentialsCall(BoundConnector connector, SessionOwner owner, OptionalInt durationSeconds,
                               Optional<String> mfaCode) {

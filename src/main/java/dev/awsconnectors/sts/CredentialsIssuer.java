@@ -10,6 +10,7 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
 import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import dev.awsconnectors.i18n.Text;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -120,7 +121,7 @@ public class CredentialsIssuer {
 
         Text hint = Text.of("awsc.aws.hint.federationToken", account.name(),
                 tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "");
-        AwsFailures.AwsCall what = stsCall(call.connector(), "GetFederationToken",
+        AwsFailures.AwsCall what = stsCall(call.connector(),
                 Text.of("awsc.aws.target.federatedUser", name), hint, false);
         GetFederationTokenResponse response = send(what, () -> client(account).getFederationToken(request.build()));
         return credentials(what, response.credentials(),
@@ -139,7 +140,7 @@ public class CredentialsIssuer {
         Text hint = code.isPresent()
                 ? Text.of("awsc.aws.hint.sessionToken.mfa", connector.mfaSerialNumber().get(), account.name())
                 : Text.of("awsc.aws.hint.sessionToken", account.name());
-        AwsFailures.AwsCall what = stsCall(call.connector(), "GetSessionToken",
+        AwsFailures.AwsCall what = stsCall(call.connector(),
                 Text.of("awsc.aws.target.iamUserOfAccount", account.name()), hint, code.isPresent());
         GetSessionTokenResponse response = send(what, () -> client(account).getSessionToken(request.build()));
         return credentials(what, response.credentials(), callerArn(call.connector()));
@@ -180,7 +181,7 @@ public class CredentialsIssuer {
                 connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.assumeRole.sourceIdentity",
                         tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "") : "",
                 code.isPresent() ? Text.of("awsc.aws.hint.assumeRole.mfa", connector.mfaSerialNumber().get()) : "");
-        AwsFailures.AwsCall what = stsCall(call.connector(), "AssumeRole", Text.of("awsc.aws.target.role", roleArn),
+        AwsFailures.AwsCall what = stsCall(call.connector(), Text.of("awsc.aws.target.role", roleArn),
                 hint, code.isPresent());
         AssumeRoleResponse response = send(what, () -> client(account).assumeRole(request.build()));
         return credentials(what, response.credentials(),
@@ -214,13 +215,10 @@ public class CredentialsIssuer {
         if (connector.mfaSerialNumber().isEmpty()) {
             return Optional.empty();
         }
-        // Not the device's ARN: it names the AWS account, and the user knows their device.
-        String code = call.mfaCode().map(String::strip).filter(c -> !c.isEmpty()).orElseThrow(() ->
+        // Not the device's ARN: it names the AWS account, and the user knows their device. The code itself is not
+        // checked again: it comes from a CredentialsRequest, whose withMfaCode refused anything but six digits.
+        String code = call.mfaCode().orElseThrow(() ->
                 new InvalidCredentialsRequestException("mfaCode", UserText.of("awsc.aws.user.mfaMissing").english()));
-        if (!MfaCodes.isWellFormed(code)) {
-            throw new InvalidCredentialsRequestException("mfaCode",
-                    UserText.of("awsc.aws.user.mfaMalformed").english());
-        }
         return Optional.of(code);
     }
 
@@ -235,9 +233,9 @@ public class CredentialsIssuer {
         return arns.stream().map(arn -> PolicyDescriptorType.builder().arn(arn).build()).collect(Collectors.toList());
     }
 
-    private AwsFailures.AwsCall stsCall(BoundConnector bound, String operation, Text target, Text hint,
-                                        boolean mfaCodeSent) {
+    private AwsFailures.AwsCall stsCall(BoundConnector bound, Text target, Text hint, boolean mfaCodeSent) {
         Account account = bound.account();
+        String operation = PrincipalCapabilities.of(bound.connector().principalType()).stsCall();
         return new AwsFailures.AwsCall("AWS STS", operation, target, clients.endpointHost(account), account.region(),
                 account.name(), account.type(), bound.connector().name(), hint, mfaCodeSent);
     }

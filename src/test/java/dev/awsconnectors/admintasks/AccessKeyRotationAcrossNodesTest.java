@@ -175,7 +175,7 @@ class AccessKeyRotationAcrossNodesTest {
         assertThat(cleanUp.succeeded()).isTrue();
         assertThat(cleanUp.steps()).singleElement().satisfies(step -> {
             assertThat(step.name()).isEqualTo(RotationReport.DELETE_NEW);
-            assertThat(step.message()).contains(orphan).contains("still uses access key " + node.key.accessKeyId());
+            assertThat(step.text().english()).contains(orphan).contains("still uses access key " + node.key.accessKeyId());
         });
         assertThat(keysInAws()).containsExactly(node.key.accessKeyId());
         assertThat(node.stored()).isEqualTo(before);
@@ -244,7 +244,7 @@ class AccessKeyRotationAcrossNodesTest {
 
         RotationReport report = node.keyRotation.rotateAccessKey(before.id(), before.version());
 
-        assertThat(report.steps().get(0).message())
+        assertThat(report.steps().get(0).text().english())
                 .contains(second.accessKeyId() + " (stored in account 'Second': keep it)")
                 .contains("uses access key " + node.key.accessKeyId() + ": keep it");
         assertThat(keysInAws()).containsExactlyInAnyOrder(node.key.accessKeyId(), second.accessKeyId());

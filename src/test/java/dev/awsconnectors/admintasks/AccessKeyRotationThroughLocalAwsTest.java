@@ -69,7 +69,7 @@ class AccessKeyRotationThroughLocalAwsTest {
     private static void assertNoSecretIn(RotationReport report, String... secrets) {
         List<String> texts = new ArrayList<>();
         texts.add(report.toString());
-        report.steps().forEach(step -> texts.add(step.message()));
+        report.steps().forEach(step -> texts.add(step.text().english()));
         for (String text : texts) {
             assertThat(text).doesNotContainPattern(KEY_MATERIAL);
             for (String secret : secrets) {
@@ -154,7 +154,7 @@ class AccessKeyRotationThroughLocalAwsTest {
                 Text.of("awsc.admin.rotate.report.limitExceeded.otherKey", Text.of("awsc.text.item",
                         Text.of("awsc.admin.rotate.report.limitExceeded.unstoredKey", second.accessKeyId()))));
         // The same in the bundle's English, as the page and REST show it.
-        assertThat(report.steps().get(0).message())
+        assertThat(report.steps().get(0).text().english())
                 .contains("LimitExceeded")
                 .contains("already has two access keys")
                 .contains(second.accessKeyId() + " (no account here stores it)")
@@ -163,7 +163,7 @@ class AccessKeyRotationThroughLocalAwsTest {
                 .doesNotContain("Delete the key that is not in use");
         assertThat(report.steps().get(1).text()).isEqualTo(Text.of("awsc.admin.rotate.report.skipped",
                 RotationReport.nameText(RotationReport.CREATE)));
-        assertThat(report.steps().get(1).message()).contains("'" + RotationReport.CREATE + "' failed");
+        assertThat(report.steps().get(1).text().english()).contains("'" + RotationReport.CREATE + "' failed");
         assertThat(node.stored()).isEqualTo(before);
         assertThat(keysInAws()).containsExactlyInAnyOrder(node.key.accessKeyId(), second.accessKeyId());
         assertNoSecretIn(report, node.key.secretAccessKey(), second.secretAccessKey());
@@ -208,7 +208,7 @@ class AccessKeyRotationThroughLocalAwsTest {
         assertThat(check.key()).isEqualTo("awsc.admin.rotate.report.checkStillRefused");
         assertThat(check.arguments().subList(1, 3)).containsExactly("InvalidClientTokenId",
                 Text.of("awsc.admin.rotate.report.waited", "3", "0 s"));
-        assertThat(report.step(RotationReport.CHECK).orElseThrow().message()).doesNotContain("Re-enter");
+        assertThat(report.step(RotationReport.CHECK).orElseThrow().text().english()).doesNotContain("Re-enter");
         assertThat(node.stored()).isEqualTo(before);
         assertThat(keysInAws()).containsExactly(node.key.accessKeyId());
         assertNoSecretIn(report, node.key.secretAccessKey());
@@ -228,7 +228,7 @@ class AccessKeyRotationThroughLocalAwsTest {
         String newKeyId = keysInAws().stream().filter(id -> !id.equals(node.key.accessKeyId())).findFirst()
                 .orElseThrow();
         assertThat(undo.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(undo.message()).contains("by hand").contains(newKeyId).contains("AccessDenied")
+        assertThat(undo.text().english()).contains("by hand").contains(newKeyId).contains("AccessDenied")
                 .contains("still uses access key " + node.key.accessKeyId());
         assertThat(report.activeAccessKeyId()).isEqualTo(node.key.accessKeyId());
         assertThat(node.stored()).isEqualTo(before);
@@ -249,7 +249,7 @@ class AccessKeyRotationThroughLocalAwsTest {
                 Outcome.FAILED);
         assertThat(report.activeAccessKeyId()).isEqualTo(after.accessKeyId().orElseThrow())
                 .isNotEqualTo(node.key.accessKeyId());
-        assertThat(report.step(RotationReport.DELETE_OLD).orElseThrow().message())
+        assertThat(report.step(RotationReport.DELETE_OLD).orElseThrow().text().english())
                 .contains("AccessDenied")
                 .contains("delete access key " + node.key.accessKeyId() + " of IAM user '" + BROKER_USER
                         + "' by hand")

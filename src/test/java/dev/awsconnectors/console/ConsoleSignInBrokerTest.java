@@ -17,6 +17,8 @@ import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.awsconnectors.sts.AwsCallFailedException;
+import dev.awsconnectors.connectors.PrincipalCapabilities;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -289,6 +291,16 @@ class ConsoleSignInBrokerTest {
                         + "unexpired credentials from AssumeRole or GetFederationToken, and a console session of 900 "
                         + "to 43,200 seconds (at most 3,600 for a role assumed by another role). Request console "
                         + "access again; if it keeps failing, check the account's sign-in endpoint override.");
+    }
+
+    @Test
+    void theSessionDurationLimitsOfARejectionAreThoseTheBrokerAndTheCapabilitiesApply() {
+        AwsCallFailedException rejected = ConsoleSignInBroker.ConsoleFailures.status(400, "signin.example", "Dev",
+                true, null);
+
+        assertThat(rejected.adminText().arguments()).containsExactly("signin.example", "Dev", "400",
+                ConsoleSignInBroker.MIN_SESSION_DURATION, ConsoleSignInBroker.MAX_SESSION_DURATION,
+                PrincipalCapabilities.ROLE_CHAINING_MAXIMUM_SECONDS);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,10 +79,8 @@ class TextTest {
 
     @Test
     void everyTextOfTheBundleIsAPatternTheHostsMessageFormatAccepts() {
-        Properties bundle = EnglishBundle.load();
-        for (String key : bundle.stringPropertyNames()) {
-            assertThat(new MessageFormat(bundle.getProperty(key), Locale.ENGLISH)).as(key).isNotNull();
-        }
+        EnglishBundle.texts().forEach((key, pattern) ->
+                assertThat(new MessageFormat(pattern, Locale.ENGLISH)).as(key).isNotNull());
     }
 
     @Test
@@ -91,5 +88,18 @@ class TextTest {
         assertThat(Text.of("awsc.aws.hint.createAccessKey", "Prod", "aws").english()).isEqualTo("the IAM user of "
                 + "account 'Prod' is allowed iam:CreateAccessKey on itself (arn:aws:iam::<account>:user/"
                 + "${aws:username})");
+    }
+
+    @Test
+    void aKeyMissingFromTheBundleIsShownAsTheKeyAndItsArgumentsWhenOnlyPrinted() {
+        assertThat(Text.of("awsc.no.such.key", "Prod", 3)).hasToString("awsc.no.such.key[Prod, 3]");
+        assertThat(Text.of("awsc.aws.admin.forAccount", "Prod")).hasToString("account 'Prod'");
+    }
+
+    @Test
+    void aMissingArgumentIsSaidAsNothing() {
+        assertThat(Text.of("awsc.aws.admin.forAccount", (Serializable) null).english()).isEqualTo("account ''");
+        assertThat(Text.of("awsc.text.list", "AKIA1", null).english()).isEqualTo("AKIA1, ");
+        assertThat(new Text("awsc.text.item", null, false).arguments()).isEmpty();
     }
 }

@@ -44,27 +44,12 @@ class CredentialsIssuerRefusalTest {
     }
 
     @Test
-    void anIamRoleConnectorWithAnMfaDeviceRefusesABlankCodeBeforeCallingAws() {
+    void anIamRoleConnectorWithAnMfaDeviceRefusesARequestWithoutACodeBeforeCallingAws() {
         Connector mfa = connector(account, PrincipalType.IAM_ROLE).mfaSerialNumber(MFA_SERIAL).build();
 
-        assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, "  ")))
+        assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, null)))
                 .isInstanceOfSatisfying(InvalidCredentialsRequestException.class,
                         e -> assertThat(e.getField()).isEqualTo("mfaCode"));
-        assertThat(clientsAskedFor).hasValue(0);
-    }
-
-    @Test
-    void aCodeThatIsNotSixDigitsIsRefusedBeforeCallingAws() {
-        Connector mfa = connector(account, PrincipalType.IAM_USER).mfaSerialNumber(MFA_SERIAL).build();
-
-        for (String code : new String[] {"12345", "1234567", "12345a", "１２３４５６"}) {
-            assertThatThrownBy(() -> issuer.issue(call(account, mfa, SessionOwner.jiraUser("alice"), null, code)))
-                    .isInstanceOfSatisfying(InvalidCredentialsRequestException.class, e -> {
-                        assertThat(e.getField()).isEqualTo("mfaCode");
-                        assertThat(e.getMessage()).isEqualTo("The MFA code must be the 6 digits shown by the MFA "
-                                + "device.");
-                    });
-        }
         assertThat(clientsAskedFor).hasValue(0);
     }
 }
