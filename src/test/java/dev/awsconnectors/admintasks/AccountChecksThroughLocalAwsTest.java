@@ -1,6 +1,7 @@
 package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.awsclients.AwsClientSettings;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.LocalAws;
@@ -139,6 +140,10 @@ class AccountChecksThroughLocalAwsTest {
 
     @Test
     void rolesListsEveryRoleAcrossPagesWithItsMaximumSessionDurationSortedByName() {
+        // A page of 1,000 roles can outlast the quick timeouts on a busy machine, and a retried page would be a
+        // third ListRoles: this test counts pages, so it uses the app's own timeouts.
+        node.close();
+        node = new IamFixture(home, AwsClientSettings.defaults());
         node.awsAccount.role("developer").maxSessionDuration(7200);
         node.awsAccount.role("/service-role/", "Admin").maxSessionDuration(43200);
         node.awsAccount.role("billing");

@@ -86,10 +86,19 @@ final class IamFixture implements AutoCloseable {
     final Account account;
 
     IamFixture(Path home) {
-        this(home, LocalAws.start(), "us-east-1");
+        this(home, LocalAws.start(), "us-east-1", FAST);
+    }
+
+    /** With the SDK's own timeouts, for a test whose answers are large enough to outlast the quick ones. */
+    IamFixture(Path home, AwsClientSettings settings) {
+        this(home, LocalAws.start(), "us-east-1", settings);
     }
 
     IamFixture(Path home, LocalAws aws, String region) {
+        this(home, aws, region, FAST);
+    }
+
+    private IamFixture(Path home, LocalAws aws, String region, AwsClientSettings settings) {
         this.aws = aws;
         this.awsAccount = aws.account(AWS_ACCOUNT_ID).alias(ALIAS);
         this.brokerUser = awsAccount.user(BROKER_USER);
@@ -103,7 +112,7 @@ final class IamFixture implements AutoCloseable {
         ConfigurationValidator validator = new ConfigurationValidator();
         this.accounts = new AccountRepository(ao, validator, cipher);
         this.connectors = new ConnectorRepository(ao, validator, group -> true);
-        this.clients = new AwsClients(accounts, FAST);
+        this.clients = new AwsClients(accounts, settings);
         this.sts = clients.sts();
         this.iam = clients.iam();
         this.rotations = new KeyRotations(ao, accounts, clock, KeyRotations.TIME_OUT);
