@@ -7,8 +7,10 @@
 # `mvn -o -B package -DskipTests` first (the jar, its signature and the test classes), and have wrk, curl and jq.
 #
 #   src/bench/end-to-end.sh [--duration SECONDS] [--warmup SECONDS] [--port PORT] [--postgres PG_PORT]
-#                           [--connectors 10,100,1000] [--repeats 20] [--no-scale] [--no-wrk]
+#                           [--connectors 10,100,1000] [--repeats 20] [--menu-path PATH] [--no-scale] [--no-wrk]
 #
+# --menu-path is the page (under /jira) whose answer builds the AWS menu: the dashboard while the demo builds the
+# menu on every page; the menu's own address once it is built only when opened.
 # --postgres starts a throw-away PostgreSQL server on PG_PORT (as root, through the postgres user, as .ci/run does)
 # for the demo's database, and turns on log_statement=all for the scale table only, whose SQL statement column is
 # counted from that log; without it the demo runs on H2 and the column stays empty.
@@ -20,6 +22,7 @@ port=2999
 pg_port=
 connectors=10,100,1000
 repeats=20
+menu_path=/secure/Dashboard.jspa
 scale=true
 load=true
 while [ $# -gt 0 ]; do
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
         --postgres) pg_port=$2; shift 2 ;;
         --connectors) connectors=$2; shift 2 ;;
         --repeats) repeats=$2; shift 2 ;;
+        --menu-path) menu_path=$2; shift 2 ;;
         --no-scale) scale=false; shift ;;
         --no-wrk) load=false; shift ;;
         *) echo "Unknown option $1 (see the head of $0)" >&2; exit 2 ;;
@@ -173,5 +177,6 @@ if $scale; then
     fi
     echo
     mvn -o -q -B -Dstyle.color=never -Pbench exec:exec@scale -Dbench.baseUrl="$base" -Dbench.connectors="$connectors" \
-        -Dbench.statementLog="$log" -Dbench.repeats="$repeats"
+        -Dbench.statementLog="$log" -Dbench.repeats="$repeats" \
+        -Dbench.menuPath="$menu_path"
 fi
