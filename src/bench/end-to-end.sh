@@ -178,5 +178,5 @@ if $scale; then
     echo
     mvn -o -q -B -Dstyle.color=never -Pbench exec:exec@scale -Dbench.baseUrl="$base" -Dbench.connectors="$connectors" \
         -Dbench.statementLog="$log" -Dbench.repeats="$repeats" \
-        -Dbench.menuPath="$menu_path"
+        -Dbench.menuPath="$menu_path" | sed 's/\x1b\[[0-9;]*m//g'
 fi
