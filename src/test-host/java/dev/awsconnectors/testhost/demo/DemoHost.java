@@ -125,6 +125,7 @@ public final class DemoHost implements AutoCloseable {
         }
 
         DemoDatabase database = DemoDatabase.of(options);
+        started.push(database);
         // As Jira: the built jar, installed and started in the node's own OSGi framework; the plugin's classes,
         // Spring context, templates, i18n and web resources all come through the bundle's class loader.
         // UPM's trust store is in the shared home; the build's certificate goes there as an admin would put it.
@@ -151,6 +152,7 @@ public final class DemoHost implements AutoCloseable {
                 descriptor.velocityAllowlistMethods(),
                 HostTemplateRenderer.classesUnder("dev.awsconnectors.", "dev.awsconnectors.testhost."));
         HostAuditLog audit = new HostAuditLog(home, users, clock);
+        started.push(audit);
         HostComponents host = new HostComponents()
                 .add(ActiveObjects.class, ao)
                 .add(ApplicationProperties.class, new HostApplicationProperties(baseUrl.toString(), localHome, home))

@@ -16,29 +16,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Jira's audit log for the demo host: every event is kept in memory ({@link #events()}) and appended as one JSON
  * line to {@code <home>/audit.log} with the time and the acting user, as Jira's audit log records them. The file
  * is shared by the nodes of a Data Center rehearsal; {@link #readLog()} reads every node's events back.
+ *
+ * <p>An event costs the same however many came before it, as in Jira, so that the demo's figures are the app's: the
+ * file is opened once, on the first event, and stays open for appending until {@link #close()}; the events kept in
+ * memory are the latest {@value #EVENTS_KEPT_IN_MEMORY}, added without copying the others (the file keeps all).
  */
-public final class HostAuditLog implements AuditService {
+public final class HostAuditLog implements AuditService, AutoCloseable {
     public static final String FILE_NAME = "audit.log";
+    /** How many of the latest events {@link #events()} keeps, so that a long demo or benchmark run stays bounded. */
+    public static final int EVENTS_KEPT_IN_MEMORY = 100_000;
 
     private final Path file;
     private final HostUsers users;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    private final Deque<AuditEvent> events = new ArrayDeque<>();
+    private FileChannel appending;
     private volatile boolean refusing;
 
     public HostAuditLog(Path home, HostUsers users, Clock clock) {
@@ -53,17 +63,58 @@ public final class HostAuditLog implements AuditService {
         if (refusing) {
             throw new IllegalStateException("The audit log is not available");
         }
-        events.add(event);
         UserProfile author = users.getRemoteUser();
         ObjectNode line = toJson(event);
         line.put("timestamp", clock.instant().toString());
         line.put("author", author == null ? null : author.getUsername());
+        byte[] bytes;
         try {
-            // One write of the whole line, appended: lines of two nodes never interleave within a line.
-            Files.writeString(file, json.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write an audit event as JSON", e);
+        }
+        synchronized (events) {
+            append(bytes);
+            events.addLast(event);
+            if (events.size() > EVENTS_KEPT_IN_MEMORY) {
+                events.removeFirst();
+            }
+        }
+    }
+
+    /**
+     * One write of the whole line to a file opened for appending: lines of two nodes (two processes, each with the
+     * file open) never interleave within a line.
+     */
+    private void append(byte[] line) {
+        try {
+            if (appending == null || !appending.isOpen()) {
+                appending = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                appending.write(buffer);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the audit log " + file, e);
+        }
+    }
+
+    /** Closes the file; a later event opens it again. */
+    @Override
+    public void close() {
+        synchronized (events) {
+            if (appending == null) {
+                return;
+            }
+            try {
+                appending.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot close the audit log " + file, e);
+            } finally {
+                appending = null;
+            }
         }
     }
 
@@ -75,9 +126,11 @@ public final class HostAuditLog implements AuditService {
         this.refusing = refuse;
     }
 
-    /** The events audited through this instance, oldest first. */
+    /** The events audited through this instance (the latest {@value #EVENTS_KEPT_IN_MEMORY}), oldest first. */
     public List<AuditEvent> events() {
-        return List.copyOf(events);
+        synchronized (events) {
+            return List.copyOf(events);
+        }
     }
 
     /** Every event in {@code audit.log} (all nodes, all starts), oldest first. */
