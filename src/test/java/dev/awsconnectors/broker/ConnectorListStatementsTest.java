@@ -81,7 +81,6 @@ class ConnectorListStatementsTest {
             Map<String, Long> atFew = costs(statements, connectors, broker, FEW);
             ao.executeInTransaction(() -> add(connectors, inUse, FEW, MANY));
             Map<String, Long> atMany = costs(statements, connectors, broker, MANY);
-            System.out.println("MEASURED " + engine + " " + FEW + ": " + atFew + " " + MANY + ": " + atMany);
 
             assertThat(atMany).as("statements per list at %d connectors on %s (at %d: %s)", MANY, engine, FEW, atFew)
                     .isEqualTo(atFew);
