@@ -1,10 +1,16 @@
 // Signature checked against ngannk-fptu/Decompiled-Files/com.atlassian.activeobjects.activeobjects-plugin-5.2.1/net/java/ao/Query.java (activeobjects 5.2.1; same calls compiled by atlassian-slack-integration-server master on platform 8.0.0).
+// alias, getAlias, join and getJoins as there: "public Query alias(Class<? extends RawEntity<?>> table, String alias)",
+// "public String getAlias(Class<? extends RawEntity<?>> table)", "public Query join(Class<? extends RawEntity<?>> join,
+// String on)", "public Map<Class<? extends RawEntity<?>>, String> getJoins()" (joins kept in insertion order).
 package net.java.ao;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 public class Query implements Serializable {
 
@@ -15,6 +21,8 @@ public class Query implements Serializable {
     private String orderClause;
     private int limit = -1;
     private int offset = -1;
+    private final Map<Class<? extends RawEntity<?>>, String> joins = new LinkedHashMap<>();
+    private final Map<Class<? extends RawEntity<?>>, String> aliases = new HashMap<>();
 
     private Query(String fields) {
         if (fields != null && fields.contains("*")) {
@@ -55,6 +63,28 @@ public class Query implements Serializable {
     public Query offset(int offset) {
         this.offset = offset;
         return this;
+    }
+
+    /** AO refuses an alias given twice with its {@code ActiveObjectsException}; this copy with the same text. */
+    public Query alias(Class<? extends RawEntity<?>> table, String alias) {
+        if (aliases.containsValue(alias)) {
+            throw new IllegalStateException("There is already a table aliased '" + alias + "' for this query!");
+        }
+        aliases.put(table, alias);
+        return this;
+    }
+
+    public String getAlias(Class<? extends RawEntity<?>> table) {
+        return aliases.get(table);
+    }
+
+    public Query join(Class<? extends RawEntity<?>> join, String on) {
+        joins.put(join, on);
+        return this;
+    }
+
+    public Map<Class<? extends RawEntity<?>>, String> getJoins() {
+        return Collections.unmodifiableMap(joins);
     }
 
     public Iterable<String> getFields() {

@@ -4,7 +4,6 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
-import dev.awsconnectors.api.ConnectorAccessDeniedException.Reason;
 import dev.awsconnectors.connectors.Connector;
 import org.springframework.stereotype.Component;
 
@@ -37,37 +36,28 @@ public class ConnectorAccess {
     }
 
     /**
+     * The rules for {@code caller} on this request: asks Jira once whether they are an administrator, so that a
+     * list of connectors costs one such question, not one per connector.
+     */
+    public CallerAccess resolve(Caller caller) {
+        if (!caller.isUser()) {
+            return new CallerAccess(caller, false, group -> false);
+        }
+        UserKey key = caller.userKey().orElseThrow();
+        boolean administrator = userManager.isAdmin(key) || userManager.isSystemAdmin(key);
+        return new CallerAccess(caller, administrator, group -> userManager.isUserInGroup(key, group));
+    }
+
+    /**
      * Whether the caller is a Jira administrator or system administrator, who may read the details of a failure
      * that other users are told only what they can do about.
      */
     public boolean isAdministrator(Caller caller) {
-        if (!caller.isUser()) {
-            return false;
-        }
-        UserKey key = caller.userKey().orElseThrow();
-        return userManager.isAdmin(key) || userManager.isSystemAdmin(key);
+        return resolve(caller).isAdministrator();
     }
 
+    /** The rules for one caller and one connector; for several connectors, {@link #resolve} the caller once. */
     public AccessDecision decide(Caller caller, Connector connector) {
-        if (caller.isSystem()) {
-            return connector.systemScope() ? AccessDecision.granted(AccessDecision.Grant.SYSTEM_SCOPE)
-                    : AccessDecision.denied(Reason.NOT_SYSTEM_SCOPE);
-        }
-        if (!caller.isUser()) {
-            return AccessDecision.denied(Reason.NOT_LOGGED_IN);
-        }
-        UserKey key = caller.userKey().orElseThrow();
-        if (userManager.isAdmin(key) || userManager.isSystemAdmin(key)) {
-            return AccessDecision.granted(AccessDecision.Grant.ADMINISTRATOR);
-        }
-        if (connector.groups().isEmpty()) {
-            return AccessDecision.denied(Reason.ADMINS_ONLY);
-        }
-        for (String group : connector.groups()) {
-            if (userManager.isUserInGroup(key, group)) {
-                return AccessDecision.grantedThroughGroup(group);
-            }
-        }
-        return AccessDecision.denied(Reason.NOT_IN_CONNECTOR_GROUPS);
+        return resolve(caller).decide(connector);
     }
 }

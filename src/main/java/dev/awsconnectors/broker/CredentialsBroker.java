@@ -2,6 +2,7 @@ package dev.awsconnectors.broker;
 
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.access.Caller;
+import dev.awsconnectors.access.CallerAccess;
 import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsConnectorService;
@@ -73,14 +74,21 @@ public class CredentialsBroker {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** As {@link AwsConnectorService#getUsableConnectors()}. */
+    /**
+     * As {@link AwsConnectorService#getUsableConnectors()}: every connector the current user may use, sorted by name.
+     * Jira is asked once whether they administer it; an administrator's list is every connector, anyone else's is
+     * selected in the database by the groups they are in, so that the list costs a few statements whatever the
+     * number of connectors, and one for a user who may use none.
+     */
     public List<ConnectorSummary> usableConnectors() {
-        Caller caller = access.currentCaller();
-        if (!caller.isUser()) {
+        CallerAccess caller = access.resolve(access.currentCaller());
+        if (!caller.caller().isUser()) {
             return List.of();
         }
-        return directory.all().stream()
-                .filter(connector -> access.decide(caller, connector).isAllowed())
+        List<Connector> candidates = caller.isAdministrator() ? directory.all()
+                : directory.namingAnyGroup(caller::isMemberOf);
+        return candidates.stream()
+                .filter(connector -> caller.decide(connector).isAllowed())
                 .map(CredentialsBroker::summaryOf)
                 .collect(Collectors.toList());
     }

@@ -15,14 +15,19 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +37,8 @@ import java.util.stream.Collectors;
  *
  * <p>As the broker's {@link ConnectorDirectory}, {@link #find(UUID)} costs one indexed read of the connector's row:
  * the row carries its own version and its account's, and the connector with its account and groups is rebuilt
- * only when either has changed, on whichever node the edit was made.
+ * only when either has changed, on whichever node the edit was made. The lists cost at most three statements
+ * whatever the number of connectors: rows are never read one by one through their references.
  */
 @Component
 public class ConnectorRepository implements ConnectorDirectory {
@@ -75,20 +81,80 @@ public class ConnectorRepository implements ConnectorDirectory {
                     && known.accountVersion == row.getAccountVersion()) {
                 return Optional.of(known.bound);
             }
-            AccountEntity accountRow = row.getAccount();
-            Account account = StoredValues.account(accountRow);
+            // The account's row in one read: through the reference, Active Objects reads each column on its own.
+            AccountEntity[] accountRows = ao.find(AccountEntity.class,
+                    Query.select().where("ID = ?", row.getAccount().getID()));
+            Account account = StoredValues.account(accountRows[0]);
             BoundConnector bound = new BoundConnector(StoredValues.connector(row, account.id()), account);
             snapshots.put(connectorId, new Snapshot(row.getRowVersion(), row.getAccountVersion(), bound));
             return Optional.of(bound);
         });
     }
 
+    /**
+     * Every connector, sorted by name, in three statements whatever their number: the connectors, their groups,
+     * the ids of their accounts.
+     */
     @Override
     public List<Connector> all() {
-        return ao.executeInTransaction(() -> Arrays.stream(ao.find(ConnectorEntity.class,
-                        Query.select().order("NAME_KEY ASC")))
-                .map(row -> StoredValues.connector(row, UUID.fromString(row.getAccount().getPublicId())))
-                .collect(Collectors.toList()));
+        return ao.executeInTransaction(() -> {
+            ConnectorEntity[] rows = ao.find(ConnectorEntity.class, Query.select().order("NAME_KEY ASC"));
+            return rows.length == 0 ? List.<Connector>of() : listed(rows, groupsByConnector());
+        });
+    }
+
+    /**
+     * The connectors naming a group that {@code member} accepts, sorted by name, in at most three statements
+     * whatever their number: every connector's groups (whose names {@code member} is asked about, once each); if
+     * it accepts any, the connectors joined to those groups; the ids of their accounts.
+     */
+    @Override
+    public List<Connector> namingAnyGroup(Predicate<String> member) {
+        Objects.requireNonNull(member, "member");
+        return ao.executeInTransaction(() -> {
+            Map<Integer, List<String>> groups = groupsByConnector();
+            Set<String> names = new TreeSet<>();
+            groups.values().forEach(names::addAll);
+            List<Object> accepted = names.stream().filter(member).collect(Collectors.toList());
+            if (accepted.isEmpty()) {
+                return List.<Connector>of();
+            }
+            // A connector comes back once per accepted group it names; the first of each keeps the order by name.
+            ConnectorEntity[] joined = ao.find(ConnectorEntity.class, Query.select()
+                    .alias(ConnectorEntity.class, "c").alias(ConnectorGroupEntity.class, "g")
+                    .join(ConnectorGroupEntity.class, "c.ID = g.CONNECTOR_ID")
+                    .where("g.GROUP_NAME IN (" + String.join(", ", Collections.nCopies(accepted.size(), "?"))
+                            + ")", accepted.toArray())
+                    .order("NAME_KEY ASC"));
+            Map<Integer, ConnectorEntity> distinct = new LinkedHashMap<>();
+            for (ConnectorEntity row : joined) {
+                distinct.putIfAbsent(row.getID(), row);
+            }
+            return listed(distinct.values().toArray(new ConnectorEntity[0]), groups);
+        });
+    }
+
+    /** The group names of every connector, by the connector's row id, in one statement. */
+    private Map<Integer, List<String>> groupsByConnector() {
+        Map<Integer, List<String>> groups = new HashMap<>();
+        for (ConnectorGroupEntity row : ao.find(ConnectorGroupEntity.class)) {
+            groups.computeIfAbsent(row.getConnector().getID(), id -> new ArrayList<>()).add(row.getGroupName());
+        }
+        return groups;
+    }
+
+    /** The rows as connectors, in their order, reading the public ids of their accounts in one statement. */
+    private List<Connector> listed(ConnectorEntity[] rows, Map<Integer, List<String>> groups) {
+        Map<Integer, UUID> accountIds = new HashMap<>();
+        for (AccountEntity account : ao.find(AccountEntity.class)) {
+            accountIds.put(account.getID(), UUID.fromString(account.getPublicId()));
+        }
+        List<Connector> connectors = new ArrayList<>(rows.length);
+        for (ConnectorEntity row : rows) {
+            connectors.add(StoredValues.connector(row, accountIds.get(row.getAccount().getID()),
+                    groups.getOrDefault(row.getID(), List.of())));
+        }
+        return connectors;
     }
 
     /** The connector with this id. */

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,14 @@ final class StoredValues {
                 .build();
     }
 
+    /** The connector of a row, reading its groups (one statement); lists use the overload that is given them. */
     static Connector connector(ConnectorEntity row, UUID accountId) {
+        return connector(row, accountId, Arrays.stream(row.getGroups()).map(ConnectorGroupEntity::getGroupName)
+                .collect(Collectors.toList()));
+    }
+
+    /** The connector of a row whose groups were read with those of other rows. */
+    static Connector connector(ConnectorEntity row, UUID accountId, Collection<String> groups) {
         return Connector.builder()
                 .id(UUID.fromString(row.getPublicId()))
                 .name(row.getName())
@@ -64,8 +72,7 @@ final class StoredValues {
                 .maxDurationSeconds(row.getMaxDurationSeconds())
                 .mfaSerialNumber(row.getMfaSerialNumber())
                 .sourceIdentityAndTags(row.isSourceIdentityAndTags())
-                .groups(Arrays.stream(row.getGroups()).map(ConnectorGroupEntity::getGroupName)
-                        .collect(Collectors.toList()))
+                .groups(groups)
                 .systemScope(row.isSystemScope())
                 .consoleDestination(uri(row.getConsoleDestination()))
                 .version(row.getRowVersion())

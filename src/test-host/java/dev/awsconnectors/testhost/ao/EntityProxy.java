@@ -19,7 +19,9 @@ import net.java.ao.RawEntity;
 
 /**
  * The behind of an entity instance, as AO's {@code EntityProxy}: getters answer from the row's values, loaded in
- * full when the row was read; setters change the values in memory only; {@code save()} writes the changed columns
+ * full when the row was read. A reference to another entity ({@code getAccount()}) answers, as AO's does, a peer
+ * that knows only its ID: no statement runs until one of its other columns is read, and then one that reads that
+ * column alone (AO's {@code invokeGetter} on a value it does not hold). Setters change the values in memory only; {@code save()} writes the changed columns
  * in one UPDATE (inside the thread's transaction, if there is one). Equality is by table and ID, and
  * {@code toString()} is AO's {@code TABLE {ID = n}}: never a column value, since columns may hold secrets.
  */
@@ -41,6 +43,11 @@ final class EntityProxy implements InvocationHandler {
     static Object create(JdbcActiveObjects activeObjects, EntityModel model, int id, Map<String, Object> values) {
         return Proxy.newProxyInstance(model.type.getClassLoader(), new Class<?>[] {model.type},
                 new EntityProxy(activeObjects, model, id, values));
+    }
+
+    /** An entity known by its ID alone, as AO's {@code EntityManager.peer}: its columns are read when asked for. */
+    static Object peer(JdbcActiveObjects activeObjects, EntityModel model, int id) {
+        return create(activeObjects, model, id, Map.of());
     }
 
     /** The ID of an entity, whether it is one of ours or another {@code Entity} implementation. */
@@ -136,10 +143,13 @@ final class EntityProxy implements InvocationHandler {
     private Object read(ColumnMapping column) {
         Object value;
         synchronized (values) {
+            if (!values.containsKey(column.name)) {
+                values.put(column.name, activeObjects.readColumn(model, id, column));
+            }
             value = values.get(column.name);
         }
         if (value != null && column.isEntityReference()) {
-            value = activeObjects.get(castEntityType(column.referencedType()), (Integer) value);
+            value = peer(activeObjects, activeObjects.model(column.referencedType()), (Integer) value);
         }
         return value != null ? value : column.nullValue();
     }
@@ -185,8 +195,4 @@ final class EntityProxy implements InvocationHandler {
         return otherModel != null && otherModel.table.equals(model.table) && idOf(entity) == id;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends RawEntity<Integer>> Class<T> castEntityType(Class<?> type) {
-        return (Class<T>) type;
-    }
 }

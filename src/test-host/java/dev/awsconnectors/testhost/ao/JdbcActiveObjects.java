@@ -199,6 +199,59 @@ public final class JdbcActiveObjects implements ActiveObjects {
     }
 
     /**
+     * With {@link Query#join}, as AO's {@code DatabaseProvider.renderQuery} renders it: the entity's columns prefixed
+     * by its alias (or its table), {@code JOIN table alias ON a.COLUMN = b.COLUMN} (the one form AO's
+     * {@code SqlUtils.ON_CLAUSE} accepts), and the column names of every table involved quoted in the clauses.
+     * Rows come back once per matching joined row, as in SQL; AO does not remove duplicates either.
+     */
+    private <T extends RawEntity<K>, K> T[] selectJoined(Class<T> type, EntityModel model, Query query) {
+        Set<String> names = new LinkedHashSet<>(model.columns.keySet());
+        String alias = query.getAlias(type);
+        String prefix = (alias != null ? alias : dialect.quote(model.table)) + ".";
+        StringJoiner columns = new StringJoiner(", ");
+        model.columns.keySet().forEach(name -> columns.add(prefix + dialect.quote(name)));
+        StringBuilder from = new StringBuilder(dialect.quote(model.table));
+        if (alias != null) {
+            from.append(' ').append(alias);
+        }
+        for (Map.Entry<Class<? extends RawEntity<?>>, String> join : query.getJoins().entrySet()) {
+            EntityModel joined = model(join.getKey());
+            names.addAll(joined.columns.keySet());
+            from.append(" JOIN ").append(dialect.quote(joined.table));
+            String joinedAlias = query.getAlias(join.getKey());
+            if (joinedAlias != null) {
+                from.append(' ').append(joinedAlias);
+            }
+            if (join.getValue() != null) {
+                if (!ON_CLAUSE.matcher(join.getValue()).matches()) {
+                    // AO's SqlUtils.processOnClause: Validate.validState(matcher.matches()).
+                    throw new IllegalStateException("The validated state is false");
+                }
+                from.append(" ON ").append(quotedColumns(names, join.getValue()));
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(query.isDistinct() ? "DISTINCT " : "")
+                .append(columns).append(" FROM ").append(from);
+        if (query.getWhereClause() != null && !query.getWhereClause().isBlank()) {
+            sql.append(" WHERE ").append(quotedColumns(names, query.getWhereClause()));
+        }
+        if (query.getOrderClause() != null && !query.getOrderClause().isBlank()) {
+            sql.append(" ORDER BY ").append(quotedColumns(names, query.getOrderClause()));
+        }
+        if (query.getOffset() > 0) {
+            sql.append(" OFFSET ").append(query.getOffset()).append(" ROWS");
+        }
+        if (query.getLimit() >= 0) {
+            sql.append(" FETCH FIRST ").append(query.getLimit()).append(" ROWS ONLY");
+        }
+        return rows(type, model, sql.toString(), query.getWhereParams());
+    }
+
+    /** AO's {@code SqlUtils.ON_CLAUSE}: {@code [alias.][table.]COLUMN = [alias.][table.]COLUMN}. */
+    private static final java.util.regex.Pattern ON_CLAUSE = java.util.regex.Pattern.compile(
+            "(?:(\\w+)\\.)?(?:(\\w+)\\.)?(\\w+)(\\s*=\\s*)(?:(\\w+)\\.)?(?:(\\w+)\\.)?(\\w+)");
+
+    /**
      * The where and order clauses are SQL in which callers write column names bare ({@code NAME = ?}); as AO's
      * {@code processWhereClause} does, the column names of the entity are quoted for the database, so the same
      * clause works on H2 and PostgreSQL (where unquoted names would fold to lower case). Every column is loaded
@@ -206,8 +259,11 @@ public final class JdbcActiveObjects implements ActiveObjects {
      */
     @Override
     public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
-        return select(type, model(type), query.getWhereClause(), query.getWhereParams(), query.getOrderClause(),
-                query.getLimit(), query.getOffset(), query.isDistinct());
+        if (query.getJoins().isEmpty()) {
+            return select(type, model(type), query.getWhereClause(), query.getWhereParams(),
+                    query.getOrderClause(), query.getLimit(), query.getOffset(), query.isDistinct());
+        }
+        return selectJoined(type, model(type), query);
     }
 
     @Override
@@ -298,6 +354,23 @@ public final class JdbcActiveObjects implements ActiveObjects {
         return select(remoteType, remote, where, params, dialect.quote(EntityModel.ID), -1, -1, false);
     }
 
+    /**
+     * One column of one row, for a peer that does not hold it (AO's {@code invokeGetter} runs
+     * {@code SELECT COLUMN FROM table WHERE ID = ?}); null when the row is gone.
+     */
+    Object readColumn(EntityModel model, int id, ColumnMapping column) {
+        String sql = "SELECT " + dialect.quote(column.name) + " FROM " + dialect.quote(model.table) + " WHERE "
+                + dialect.quote(EntityModel.ID) + " = ?";
+        return sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setInt(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? column.storageType().read(rows, column.name, column.javaType) : null;
+                }
+            }
+        });
+    }
+
     // ---- internals ----
 
     EntityModel model(Class<?> type) {
@@ -334,9 +407,13 @@ public final class JdbcActiveObjects implements ActiveObjects {
         if (limit >= 0) {
             sql.append(" FETCH FIRST ").append(limit).append(" ROWS ONLY");
         }
+        return rows(type, model, sql.toString(), params);
+    }
+
+    private <T extends RawEntity<K>, K> T[] rows(Class<T> type, EntityModel model, String sql, Object[] params) {
         return sql(connection -> {
             List<T> found = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bindAll(statement, params, 1);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -359,6 +436,10 @@ public final class JdbcActiveObjects implements ActiveObjects {
      * quoted alone.
      */
     private String quotedColumns(EntityModel model, String clause) {
+        return quotedColumns(model.columns.keySet(), clause);
+    }
+
+    private String quotedColumns(Set<String> columnNames, String clause) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < clause.length()) {
@@ -375,7 +456,7 @@ public final class JdbcActiveObjects implements ActiveObjects {
                     end++;
                 }
                 String word = clause.substring(i, end);
-                out.append(model.columns.containsKey(word) ? dialect.quote(word) : word);
+                out.append(columnNames.contains(word) ? dialect.quote(word) : word);
                 i = end;
             } else {
                 out.append(c);

@@ -41,6 +41,16 @@ public final class TestDatabase implements AutoCloseable {
         return new JdbcActiveObjects(dataSource, namespace);
     }
 
+    /** A statement counter in front of this database, for {@link #activeObjects(SqlStatements)}. */
+    public SqlStatements statements() {
+        return new SqlStatements(dataSource);
+    }
+
+    /** Active Objects for the app's namespace on this database, each of whose SQL statements {@code counted} counts. */
+    public JdbcActiveObjects activeObjects(SqlStatements counted) {
+        return new JdbcActiveObjects(counted.dataSource(), APP_NAMESPACE);
+    }
+
     @Override
     public void close() {
         drop.run();
