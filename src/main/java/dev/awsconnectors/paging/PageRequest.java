@@ -16,10 +16,13 @@ import java.util.Locale;
  * @param query      the name filter, stripped; empty for none
  */
 public record PageRequest(int startAt, int maxResults, String query) {
-    /** Jira's REST default page size (Jira's issue search and REST pagination guide answer 50 by default). */
+    /** Jira's default page size: its issue search and, since Jira 10, its user search answer 50 by default. */
     public static final int DEFAULT_MAX_RESULTS = 50;
-    /** The most a page holds, as Jira's issue search allows at most 1,000 by default. */
-    public static final int MAX_RESULTS = 1000;
+    /**
+     * The most a page holds, as Jira 10's user search: at most 100, a larger {@code maxResults} cut to it
+     * (JRASERVER-78660, which quotes the resource's parameter documentation).
+     */
+    public static final int MAX_RESULTS = 100;
     /** The longest filter kept; a longer one is cut (no name is longer). */
     public static final int MAX_QUERY_LENGTH = 255;
 
