@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -170,8 +171,13 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
     }
 
     @Override
-    Iterable<Account> all() {
+    List<Account> all() {
         return accounts.all();
+    }
+
+    @Override
+    String nameOf(Account object) {
+        return object.name();
     }
 
     @Override

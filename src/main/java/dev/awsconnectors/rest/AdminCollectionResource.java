@@ -2,6 +2,8 @@ package dev.awsconnectors.rest;
 
 import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.paging.Page;
+import dev.awsconnectors.paging.PageRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,12 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The endpoints an admin collection of versioned objects has, the same for accounts and connectors: list, read,
+ * The endpoints an admin collection of versioned objects has, the same for accounts and connectors: list (paged),
+ * read,
  * create (201 with {@code Location}), replace at the {@code version} it was read at (a stale one is 409), delete
  * (204, body {@code {}}). A subclass says how its objects are found, written as JSON and stored with their audit.
  *
@@ -45,13 +50,20 @@ public abstract class AdminCollectionResource<T> {
         this.notFoundKey = Objects.requireNonNull(notFoundKey, "notFoundKey");
     }
 
-    /** Every object, sorted by name. */
+    /**
+     * A page of the objects, sorted by name, in Jira's REST page shape {@code {startAt, maxResults, total, isLast,
+     * values}}: {@code startAt} from 0, {@code maxResults} {@value PageRequest#DEFAULT_MAX_RESULTS} by default and at
+     * most {@value PageRequest#MAX_RESULTS}, {@code query} keeps the objects whose name contains it (any case).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @AdminOnly
-    public Response list() {
+    public Response list(@QueryParam(PageRequest.START_AT) String startAt,
+                         @QueryParam(PageRequest.MAX_RESULTS_PARAMETER) String maxResults,
+                         @QueryParam(PageRequest.QUERY) String query) {
         requests.read();
-        return JsonResponses.ok(JsonResponses.array(all(), this::toJson));
+        PageRequest page = requests.page(startAt, maxResults, query);
+        return JsonResponses.ok(JsonResponses.page(Page.of(all(), page, this::nameOf), this::toJson));
     }
 
     /** Creates an object: 201 with the stored object and its {@code Location}. */
@@ -126,7 +138,10 @@ public abstract class AdminCollectionResource<T> {
     }
 
     /** Every object, sorted by name. */
-    abstract Iterable<T> all();
+    abstract List<T> all();
+
+    /** The name a list's {@code query} filters on. */
+    abstract String nameOf(T object);
 
     /** The stored object; its not-found exception (404) when there is none. */
     abstract T find(UUID id);

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -91,8 +92,13 @@ public class AdminConnectorsResource extends AdminCollectionResource<Connector> 
     }
 
     @Override
-    Iterable<Connector> all() {
+    List<Connector> all() {
         return connectors.all();
+    }
+
+    @Override
+    String nameOf(Connector object) {
+        return object.name();
     }
 
     @Override

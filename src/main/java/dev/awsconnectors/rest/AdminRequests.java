@@ -6,6 +6,7 @@ import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
+import dev.awsconnectors.paging.PageRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import java.util.Objects;
@@ -36,6 +37,11 @@ final class AdminRequests {
     /** A read: 401 without a user, 403 unless a Jira administrator. */
     void read() {
         CallerChecks.requireAdmin(users, i18n);
+    }
+
+    /** The page a list asks for; 400 naming the paging parameter that is not valid. */
+    PageRequest page(String startAt, String maxResults, String query) {
+        return CallerChecks.pageRequest(startAt, maxResults, query, i18n);
     }
 
     /** A write: as {@link #read}, then 415 unless the body is typed {@code application/json}. */

@@ -3,6 +3,8 @@ package dev.awsconnectors.rest;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import dev.awsconnectors.paging.InvalidPageRequestException;
+import dev.awsconnectors.paging.PageRequest;
 import dev.awsconnectors.validation.Excerpts;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +20,9 @@ import java.util.UUID;
  * <p>Writes take {@code application/json} only (415): a browser sends a form, multipart or plain-text body, or none,
  * across sites without asking first, but not JSON; so a host whose XSRF filter lets such a request through still
  * changes nothing.
+ *
+ * <p>A list reads Jira's paging parameters ({@link PageRequest}): a {@code startAt} or {@code maxResults} that is
+ * not a whole number of 0 or more is 400 naming it.
  */
 final class CallerChecks {
     private CallerChecks() {
@@ -55,6 +60,16 @@ final class CallerChecks {
             return UUID.fromString(id.strip());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new RestException(Response.Status.NOT_FOUND, i18n.getText(notFoundKey, Excerpts.of(id)), null);
+        }
+    }
+
+    /** The page a list request asks for; 400 naming {@code startAt} or {@code maxResults} when one is not valid. */
+    static PageRequest pageRequest(String startAt, String maxResults, String query, I18nResolver i18n) {
+        try {
+            return PageRequest.parse(startAt, maxResults, query);
+        } catch (InvalidPageRequestException e) {
+            throw RestException.badField(e.parameter(),
+                    i18n.getText("awsc.rest.error.paging", e.parameter(), PageRequest.MAX_RESULTS));
         }
     }
 }

@@ -5,7 +5,6 @@ import com.atlassian.plugins.rest.api.security.annotation.LicensedOnly;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.access.AccessDecision;
 import dev.awsconnectors.admintasks.ConnectorTestResult;
@@ -19,6 +18,8 @@ import dev.awsconnectors.api.TemporaryCredentials;
 import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.RequestedDuration;
+import dev.awsconnectors.paging.Page;
+import dev.awsconnectors.paging.PageRequest;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -65,16 +65,26 @@ public class ConnectorsResource {
     }
 
     /**
-     * The connectors the caller may use, sorted by name: a JSON array of objects with {@code id}, {@code name},
+     * A page of the connectors the caller may use, sorted by name, in Jira's REST page shape
+     * {@code {startAt, maxResults, total, isLast, values}}; each value has {@code id}, {@code name},
      * {@code description}, {@code principalType} ({@code FEDERATED_USER}, {@code IAM_USER}, {@code IAM_ROLE}),
      * {@code maxDurationSeconds} ({@code null} for AWS's default), {@code consoleSignIn} and {@code mfaRequired}.
+     *
+     * @param startAt    the index of the first connector, from 0 (the default)
+     * @param maxResults how many at most: {@value PageRequest#DEFAULT_MAX_RESULTS} by default, at most
+     *                   {@value PageRequest#MAX_RESULTS} (a larger number is lowered, as the answer says)
+     * @param query      keeps the connectors whose name contains it, in any case
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @LicensedOnly
-    public Response usableConnectors() {
+    public Response usableConnectors(@QueryParam(PageRequest.START_AT) String startAt,
+                                     @QueryParam(PageRequest.MAX_RESULTS_PARAMETER) String maxResults,
+                                     @QueryParam(PageRequest.QUERY) String query) {
         CallerChecks.requireUser(userManager, i18n);
-        return JsonResponses.json(Response.Status.OK, toJson(broker.usableConnectors()));
+        PageRequest request = CallerChecks.pageRequest(startAt, maxResults, query, i18n);
+        Page<ConnectorSummary> page = Page.of(broker.usableConnectors(), request, ConnectorSummary::getName);
+        return JsonResponses.json(Response.Status.OK, JsonResponses.page(page, ConnectorsResource::toJson));
     }
 
     /**
@@ -200,22 +210,19 @@ public class ConnectorsResource {
         return request;
     }
 
-    static ArrayNode toJson(List<ConnectorSummary> summaries) {
-        ArrayNode array = JsonResponses.JSON.createArrayNode();
-        for (ConnectorSummary summary : summaries) {
-            ObjectNode node = array.addObject();
-            node.put("id", summary.getId().toString());
-            node.put("name", summary.getName());
-            node.put("description", summary.getDescription());
-            node.put("principalType", summary.getPrincipalType().name());
-            if (summary.getMaxDuration().isPresent()) {
-                node.put("maxDurationSeconds", summary.getMaxDuration().get().getSeconds());
-            } else {
-                node.putNull("maxDurationSeconds");
-            }
-            node.put("consoleSignIn", summary.isConsoleSignInAvailable());
-            node.put("mfaRequired", summary.isMfaRequired());
+    static ObjectNode toJson(ConnectorSummary summary) {
+        ObjectNode node = JsonResponses.object();
+        node.put("id", summary.getId().toString());
+        node.put("name", summary.getName());
+        node.put("description", summary.getDescription());
+        node.put("principalType", summary.getPrincipalType().name());
+        if (summary.getMaxDuration().isPresent()) {
+            node.put("maxDurationSeconds", summary.getMaxDuration().get().getSeconds());
+        } else {
+            node.putNull("maxDurationSeconds");
         }
-        return array;
+        node.put("consoleSignIn", summary.isConsoleSignInAvailable());
+        node.put("mfaRequired", summary.isMfaRequired());
+        return node;
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.awsconnectors.paging.Page;
+
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,6 +37,20 @@ final class JsonResponses {
             array.add(toJson.apply(item));
         }
         return array;
+    }
+
+    /**
+     * A page in Jira's REST page shape: {@code {startAt, maxResults, total, isLast, values}}, each value as
+     * {@code toJson} writes it.
+     */
+    static <T> ObjectNode page(Page<T> page, Function<? super T, ? extends JsonNode> toJson) {
+        ObjectNode body = object();
+        body.put("startAt", page.startAt());
+        body.put("maxResults", page.maxResults());
+        body.put("total", page.total());
+        body.put("isLast", page.isLast());
+        body.set("values", array(page.values(), toJson));
+        return body;
     }
 
     /** The error shape of the whole API: {@code {"status", "message", "field"?}}, {@code field} only when known. */

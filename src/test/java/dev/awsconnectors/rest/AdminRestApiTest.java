@@ -49,8 +49,8 @@ class AdminRestApiTest {
     static void startTheDemoHost() {
         jira = DemoHost.start(DemoOptions.builder().port(0).home(home).auiDirectory(home.resolve("no-aui")).build());
         rest = new RestCalls(jira);
-        demoAccountId = rest.get(Who.ADMIN, "/admin/accounts").json().get(0).get("id").asText();
-        for (JsonNode connector : rest.get(Who.ADMIN, "/admin/connectors").json()) {
+        demoAccountId = rest.get(Who.ADMIN, "/admin/accounts").json().get("values").get(0).get("id").asText();
+        for (JsonNode connector : rest.get(Who.ADMIN, "/admin/connectors").json().get("values")) {
             if (connector.get("name").asText().equals("Developers (federated)")) {
                 federatedId = connector.get("id").asText();
             }
@@ -201,8 +201,8 @@ class AdminRestApiTest {
 
     @Test
     void aNameWithHalfASurrogatePairIsA400NamingTheFieldAndNothingIsStored() {
-        int accounts = rest.get(Who.ADMIN, "/admin/accounts").json().size();
-        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        int accounts = rest.get(Who.ADMIN, "/admin/accounts").json().get("values").size();
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().get("values").size();
         // JSON's escape, so the lone surrogate reaches the server as it was sent.
         assertError(rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"probe-\\ud800x\", \"accessKeyId\": "
                 + "\"AKIAIOSFODNN7SURROGA\", \"secretAccessKey\": \"" + SECRET + "\", \"partition\": \"aws\","
@@ -213,8 +213,8 @@ class AdminRestApiTest {
                 + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [\"dev\\udc00\"]}"), 400,
                 "groups");
 
-        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json()).as("no account stored").hasSize(accounts);
-        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("no connector stored").hasSize(connectors);
+        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json().get("values")).as("no account stored").hasSize(accounts);
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json().get("values")).as("no connector stored").hasSize(connectors);
     }
 
     @Test
@@ -277,7 +277,7 @@ class AdminRestApiTest {
         assertThat(owner.status()).as(owner.body()).isEqualTo(201);
         Answer other = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Key other", "AKIAKEYOTHER00000002"));
         assertThat(other.status()).as(other.body()).isEqualTo(201);
-        JsonNode accountsBefore = rest.get(Who.ADMIN, "/admin/accounts").json();
+        JsonNode accountsBefore = rest.get(Who.ADMIN, "/admin/accounts").json().get("values");
         int eventsBefore = jira.auditLog().events().size();
 
         Answer created = rest.post(Who.ADMIN, "/admin/accounts", accountJson("Key copy", ownersKey));
@@ -290,7 +290,7 @@ class AdminRestApiTest {
             assertThat(refused.json().get("message").asText()).contains("'Key owner'", "AKIA************0001");
             assertThat(refused.body()).doesNotContain(ownersKey);
         }
-        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json()).as("nothing stored").isEqualTo(accountsBefore);
+        assertThat(rest.get(Who.ADMIN, "/admin/accounts").json().get("values")).as("nothing stored").isEqualTo(accountsBefore);
         assertThat(jira.auditLog().events()).as("nothing audited").hasSize(eventsBefore);
     }
 
@@ -355,7 +355,7 @@ class AdminRestApiTest {
 
     @Test
     void aValueInAFieldThePrincipalTypeDoesNotTakeIsA400NamingTheFieldAndNothingIsStored() {
-        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().get("values").size();
         Answer mfa = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe MFA\", \"accountId\": \""
                 + demoAccountId + "\", \"principalType\": \"FEDERATED_USER\", \"policyArns\": "
                 + "[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"], \"mfaSerialNumber\": "
@@ -374,13 +374,13 @@ class AdminRestApiTest {
                 + " \"policyArns\": [], \"sourceIdentityAndTags\": false, \"consoleDestination\": null}").status())
                 .as("blank, empty, false and null are no value").isEqualTo(201);
 
-        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("only the connector without values stored")
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json().get("values")).as("only the connector without values stored")
                 .hasSize(connectors + 1);
     }
 
     @Test
     void groupsJiraDoesNotHaveAreA400NamingTheFieldAndEachUnknownGroupAndNothingIsStored() {
-        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().size();
+        int connectors = rest.get(Who.ADMIN, "/admin/connectors").json().get("values").size();
         Answer unknown = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Probe groups\", \"accountId\": \""
                 + demoAccountId + "\", \"principalType\": \"IAM_USER\", \"groups\": [\"aws-developers\","
                 + " \"aws-develpers\", \"no-such-team\"]}");
@@ -400,7 +400,7 @@ class AdminRestApiTest {
         assertError(tooMany, 400, "groups");
         assertThat(tooMany.json().get("message").asText()).startsWith("A connector may name at most 100 groups");
 
-        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json()).as("only the correctly named one stored")
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json().get("values")).as("only the correctly named one stored")
                 .hasSize(connectors + 1);
     }
 
@@ -417,7 +417,7 @@ class AdminRestApiTest {
                 "sourceIdentityAndTags", "groups", "systemScope", "consoleDestination", "version");
         String path = "/admin/connectors/" + connector.get("id").asText();
         assertThat(rest.get(Who.ADMIN, path).json()).isEqualTo(connector);
-        assertThat(UserRestApiTest.names(rest.get(Who.ALICE, "/connectors").json())).contains("Ops");
+        assertThat(UserRestApiTest.names(rest.get(Who.ALICE, "/connectors").json().get("values"))).contains("Ops");
 
         ObjectNode edit = connector.deepCopy();
         edit.put("maxDurationSeconds", 7200);

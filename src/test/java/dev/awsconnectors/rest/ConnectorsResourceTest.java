@@ -72,11 +72,17 @@ class ConnectorsResourceTest {
                         .consoleSignInAvailable(true).build(),
                 ConnectorSummary.builder(READ_ONLY, "Read only", PrincipalType.IAM_USER).mfaRequired(true).build()));
 
-        Response response = resource.usableConnectors();
+        Response response = resource.usableConnectors(null, null, null);
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
-        JsonNode body = JSON.readTree((String) response.getEntity());
+        JsonNode page = JSON.readTree((String) response.getEntity());
+        assertThat(iteratorToList(page)).containsExactly("startAt", "maxResults", "total", "isLast", "values");
+        assertThat(page.get("startAt").asInt()).isZero();
+        assertThat(page.get("maxResults").asInt()).isEqualTo(50);
+        assertThat(page.get("total").asInt()).isEqualTo(2);
+        assertThat(page.get("isLast").asBoolean()).isTrue();
+        JsonNode body = page.get("values");
         assertThat(body.isArray()).isTrue();
         assertThat(body).hasSize(2);
         JsonNode first = body.get(0);
@@ -98,19 +104,33 @@ class ConnectorsResourceTest {
     }
 
     @Test
-    void answersAnEmptyArrayWhenNoConnectorIsUsable() throws Exception {
+    void answersAnEmptyLastPageWhenNoConnectorIsUsable() throws Exception {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-bob"));
         when(service.usableConnectors()).thenReturn(List.of());
 
-        Response response = resource.usableConnectors();
+        Response response = resource.usableConnectors(null, null, null);
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(JSON.readTree((String) response.getEntity()).toString()).isEqualTo("[]");
+        assertThat(JSON.readTree((String) response.getEntity()).toString())
+                .isEqualTo("{\"startAt\":0,\"maxResults\":50,\"total\":0,\"isLast\":true,\"values\":[]}");
+    }
+
+    @Test
+    void refusesAStartAtThatIsNotAWholeNumberWith400NamingItBeforeListingAnything() throws Exception {
+        when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-alice"));
+
+        Response response = errors.toResponse(catchThrowable(() -> resource.usableConnectors("-1", null, null)));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        JsonNode body = JSON.readTree((String) response.getEntity());
+        assertThat(body.get("field").asText()).isEqualTo("startAt");
+        assertThat(body.get("message").asText()).startsWith("text of awsc.rest.error.paging");
+        verifyNoInteractions(service);
     }
 
     @Test
     void answers401WithAJsonErrorWhenNoUserIsLoggedIn() throws Exception {
-        Response response = errors.toResponse(catchThrowable(resource::usableConnectors));
+        Response response = errors.toResponse(catchThrowable(() -> resource.usableConnectors(null, null, null)));
 
         assertThat(response.getStatus()).isEqualTo(401);
         JsonNode body = JSON.readTree((String) response.getEntity());
@@ -124,7 +144,7 @@ class ConnectorsResourceTest {
         when(userManager.getRemoteUserKey()).thenReturn(new UserKey("key-alice"));
         when(service.usableConnectors()).thenThrow(new IllegalStateException("jdbc:postgresql://db/secret"));
 
-        Response response = errors.toResponse(catchThrowable(resource::usableConnectors));
+        Response response = errors.toResponse(catchThrowable(() -> resource.usableConnectors(null, null, null)));
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat((String) response.getEntity()).contains("awsc.rest.error.internal").doesNotContain("jdbc");
@@ -134,7 +154,7 @@ class ConnectorsResourceTest {
     void isMountedAtConnectorsForLicensedUsersOnly() throws Exception {
         assertThat(ConnectorsResource.class.getAnnotation(Path.class).value()).isEqualTo("/connectors");
         assertThat(ConnectorsResource.class.isAnnotationPresent(LicensedOnly.class)).isTrue();
-        Method get = ConnectorsResource.class.getMethod("usableConnectors");
+        Method get = ConnectorsResource.class.getMethod("usableConnectors", String.class, String.class, String.class);
         assertThat(get.isAnnotationPresent(GET.class)).isTrue();
         assertThat(get.getAnnotation(Produces.class).value()).containsExactly(MediaType.APPLICATION_JSON);
         assertThat(ConnectorsResource.class.getConstructors()).hasSize(1);

@@ -50,8 +50,8 @@ class HostileRequestsTest {
     static void startTheDemoHost() {
         jira = DemoHost.start(DemoOptions.builder().port(0).home(home).auiDirectory(home.resolve("no-aui")).build());
         rest = new RestCalls(jira);
-        account = (ObjectNode) rest.get(Who.ADMIN, "/admin/accounts").json().get(0);
-        connector = (ObjectNode) rest.get(Who.ADMIN, "/admin/connectors").json().get(0);
+        account = (ObjectNode) rest.get(Who.ADMIN, "/admin/accounts").json().get("values").get(0);
+        connector = (ObjectNode) rest.get(Who.ADMIN, "/admin/connectors").json().get("values").get(0);
     }
 
     @AfterAll

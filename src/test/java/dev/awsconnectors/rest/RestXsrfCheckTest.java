@@ -92,8 +92,8 @@ class RestXsrfCheckTest {
                 .auiDirectory(home.resolve("no-aui")).build());
         base = jira.baseUrl() + "/rest/aws-connectors/1.0";
         adminSession = logIn("admin");
-        demoAccountId = json(script("GET", "/admin/accounts", null, null)).get(0).get("id").asText();
-        for (JsonNode connector : json(script("GET", "/admin/connectors", null, null))) {
+        demoAccountId = json(script("GET", "/admin/accounts", null, null)).get("values").get(0).get("id").asText();
+        for (JsonNode connector : json(script("GET", "/admin/connectors", null, null)).get("values")) {
             if (connector.get("name").asText().equals("Developers (federated)")) {
                 connectorId = connector.get("id").asText();
             }

@@ -58,7 +58,7 @@ class UserRestApiTest {
     static void startTheDemoHost() {
         jira = DemoHost.start(DemoOptions.builder().port(0).home(home).auiDirectory(home.resolve("no-aui")).build());
         rest = new RestCalls(jira);
-        for (JsonNode connector : rest.get(Who.ADMIN, "/connectors").json()) {
+        for (JsonNode connector : rest.get(Who.ADMIN, "/connectors").json().get("values")) {
             ids.put(connector.get("name").asText(), connector.get("id").asText());
         }
         assertThat(ids).containsKeys(FEDERATED, ROLE, BREAK_GLASS);
@@ -114,11 +114,11 @@ class UserRestApiTest {
 
     @Test
     void theConnectorListShowsEachCallerOnlyWhatTheyMayUse() {
-        assertThat(names(rest.get(Who.BOB, "/connectors").json())).isEmpty();
-        assertThat(names(rest.get(Who.ALICE, "/connectors").json())).containsExactly(FEDERATED, ROLE);
-        assertThat(names(rest.get(Who.ADMIN, "/connectors").json())).containsExactlyInAnyOrder(FEDERATED, ROLE,
+        assertThat(names(rest.get(Who.BOB, "/connectors").json().get("values"))).isEmpty();
+        assertThat(names(rest.get(Who.ALICE, "/connectors").json().get("values"))).containsExactly(FEDERATED, ROLE);
+        assertThat(names(rest.get(Who.ADMIN, "/connectors").json().get("values"))).containsExactlyInAnyOrder(FEDERATED, ROLE,
                 BREAK_GLASS);
-        JsonNode federated = rest.get(Who.ALICE, "/connectors").json().get(0);
+        JsonNode federated = rest.get(Who.ALICE, "/connectors").json().get("values").get(0);
         assertThat(fieldNames(federated)).containsExactly("id", "name", "description", "principalType",
                 "maxDurationSeconds", "consoleSignIn", "mfaRequired");
         assertThat(federated.get("principalType").asText()).isEqualTo("FEDERATED_USER");

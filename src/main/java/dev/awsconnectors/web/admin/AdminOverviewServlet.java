@@ -10,7 +10,10 @@ import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.UnreadableSecret;
+import dev.awsconnectors.paging.PageRequest;
 import dev.awsconnectors.web.PageServices;
+import dev.awsconnectors.web.PagedList;
+import dev.awsconnectors.web.PluginResources;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.ZoneOffset;
@@ -28,7 +31,9 @@ import java.util.UUID;
 /**
  * The AWS Connectors admin page ({@code /plugins/servlet/aws-connectors/admin/connectors}, the app's
  * {@code configure.url}): the accounts and the connectors, with links to add, edit and duplicate them
- * ({@link AccountAdminServlet}, {@link ConnectorAdminServlet}).
+ * ({@link AccountAdminServlet}, {@link ConnectorAdminServlet}). Each list shows
+ * {@value dev.awsconnectors.paging.PageRequest#DEFAULT_MAX_RESULTS} at a time, both filtered by one name filter
+ * ({@code query}), each with its own start ({@value #ACCOUNTS_START}, {@value #CONNECTORS_START}).
  *
  * <p>Every value reaches the template as a plain string in a map, so the template shows it through
  * {@code $esc.textHtml} (the one method of the app's classes it calls, in Jira's Velocity allow-list).
@@ -38,6 +43,11 @@ public class AdminOverviewServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
 
     static final String TEMPLATE = "templates/admin/connectors.vm";
+    /** This page, below the context path (its servlet's {@code <url-pattern>}). */
+    static final String SERVLET_PATH = PluginResources.ADMIN_PAGES_PATH + "/connectors";
+    /** The query-string parameters of each list's start; {@code query} filters both by name. */
+    static final String ACCOUNTS_START = "accountsStartAt";
+    static final String CONNECTORS_START = "connectorsStartAt";
     /** How "Last validated" shows a time: to the minute, in UTC, the same for every admin. */
     static final DateTimeFormatter LAST_VALIDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -67,14 +77,27 @@ public class AdminOverviewServlet extends AdminPageServlet {
                     .add(connector.name());
         }
 
+        // One filter for both lists; each list keeps its own place, and the links to its pages keep the other's.
+        PageRequest accountsRequest = PagedList.request(request, ACCOUNTS_START);
+        PageRequest connectorsRequest = PagedList.request(request, CONNECTORS_START);
+        dev.awsconnectors.paging.Page<Account> accountsPage = dev.awsconnectors.paging.Page.of(allAccounts,
+                accountsRequest, Account::name);
+        dev.awsconnectors.paging.Page<Connector> connectorsPage = dev.awsconnectors.paging.Page.of(allConnectors,
+                connectorsRequest, Connector::name);
         List<Map<String, String>> accountRows = new ArrayList<>();
-        for (Account account : allAccounts) {
+        for (Account account : accountsPage.values()) {
             accountRows.add(accountRow(account, connectorNamesByAccount.getOrDefault(account.id(), List.of())));
         }
         List<Map<String, String>> connectorRows = new ArrayList<>();
-        for (Connector connector : allConnectors) {
+        for (Connector connector : connectorsPage.values()) {
             connectorRows.add(connectorRow(connector, accountNames.get(connector.accountId())));
         }
+        String path = request.getContextPath() + SERVLET_PATH;
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put(PagedList.QUERY, accountsRequest.query());
+        kept.put(ACCOUNTS_START, String.valueOf(accountsRequest.startAt()));
+        kept.put(CONNECTORS_START, String.valueOf(connectorsRequest.startAt()));
+        kept.replaceAll((name, value) -> "0".equals(value) ? "" : value);
 
         Map<String, Object> context = new TreeMap<>();
         context.put("accounts", accountRows);
@@ -82,6 +105,16 @@ public class AdminOverviewServlet extends AdminPageServlet {
         // Flags rather than method calls in the template: it calls nothing but $i18n.getText.
         context.put("hasAccounts", !accountRows.isEmpty());
         context.put("hasConnectors", !connectorRows.isEmpty());
+        context.put("hasAnyAccount", !allAccounts.isEmpty());
+        context.put("hasAnyConnector", !allConnectors.isEmpty());
+        context.put("query", accountsRequest.query());
+        boolean noMatch = accountsRequest.filtered();
+        context.put("accountsNoMatch", noMatch && accountsPage.total() == 0 && !allAccounts.isEmpty()
+                ? i18n().getText("awsc.admin.accounts.noMatch", accountsRequest.query()) : "");
+        context.put("connectorsNoMatch", noMatch && connectorsPage.total() == 0 && !allConnectors.isEmpty()
+                ? i18n().getText("awsc.admin.connectors.noMatch", accountsRequest.query()) : "");
+        context.put("accountsPager", PagedList.navigation(accountsPage, path, ACCOUNTS_START, kept, i18n()));
+        context.put("connectorsPager", PagedList.navigation(connectorsPage, path, CONNECTORS_START, kept, i18n()));
         // Only which kind was deleted comes from the query: a name there could be anyone's text on an admin page.
         String deleted = request.getParameter("deleted");
         context.put("deletedAccount", "account".equals(deleted));

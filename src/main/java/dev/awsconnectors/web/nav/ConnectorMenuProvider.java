@@ -20,9 +20,10 @@ import java.util.Objects;
 
 /**
  * The connectors section of the "AWS" menu in Jira's top navigation (the {@code <web-item-provider>} of
- * {@code atlassian-plugin.xml}): one entry per connector the current user may use, in the broker's order (by
- * name), each leading to that connector on "My AWS connectors"; or, when there is none, one entry saying so that
- * leads to the page, which tells whom to ask. The menu's last section, a static web-item, is "My AWS connectors".
+ * {@code atlassian-plugin.xml}): an entry for each of the first {@value #MAX_CONNECTORS} connectors the current user
+ * may use, in the broker's order (by name), each leading to that connector on "My AWS connectors", and when there
+ * are more, one entry "All n of your AWS connectors…" leading to the page; or, when there is none, one entry saying
+ * so that leads to the page, which tells whom to ask. The menu's last section, a static web-item, is "My AWS connectors".
  *
  * <p>Jira creates this class through the plugin's Spring context (constructor autowiring, once) and calls
  * {@link #getItems} when the menu is opened (its sections are lazy). It keeps no state. It never throws: if the
@@ -43,6 +44,13 @@ public class ConnectorMenuProvider implements WebItemProvider {
     /** The HTML id of a connector's entry: this prefix and the connector's id. */
     static final String ITEM_ID_PREFIX = "aws-connector-";
     static final String NONE_ITEM_ID = "aws-connectors-menu-none";
+    /** The entry that leads to the page when the user has more connectors than the menu lists. */
+    static final String MORE_ITEM_ID = "aws-connectors-menu-more";
+    /**
+     * The most connectors the menu lists, the first by name: a menu is for a quick pick, and a longer one would
+     * not fit a screen; the page lists them all, filtered and a page at a time.
+     */
+    static final int MAX_CONNECTORS = 5;
     static final int WEIGHT_STEP = 10;
 
     private final CredentialsBroker broker;
@@ -74,13 +82,17 @@ public class ConnectorMenuProvider implements WebItemProvider {
                         i18n.getText("awsc.user.menu.none"), i18n.getText("awsc.user.none.message"), page,
                         WEIGHT_STEP));
             }
-            List<WebItem> items = new ArrayList<>(connectors.size());
+            List<WebItem> items = new ArrayList<>(MAX_CONNECTORS + 1);
             int weight = 0;
-            for (ConnectorSummary connector : connectors) {
+            for (ConnectorSummary connector : connectors.subList(0, Math.min(MAX_CONNECTORS, connectors.size()))) {
                 weight += WEIGHT_STEP;
                 String id = ITEM_ID_PREFIX + connector.getId();
                 items.add(new ConnectorMenuItem(PLUGIN_KEY + ":" + id, SECTION, id, connector.getName(),
                         titleOf(connector), page + "#" + PAGE_ANCHOR_PREFIX + connector.getId(), weight));
+            }
+            if (connectors.size() > MAX_CONNECTORS) {
+                items.add(new ConnectorMenuItem(PLUGIN_KEY + ":" + MORE_ITEM_ID, SECTION, MORE_ITEM_ID,
+                        i18n.getText("awsc.user.menu.more", connectors.size()), null, page, weight + WEIGHT_STEP));
             }
             return List.copyOf(items);
         } catch (RuntimeException | LinkageError e) {

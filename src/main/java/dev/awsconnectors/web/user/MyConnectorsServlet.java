@@ -16,11 +16,13 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.broker.RequestedDuration;
 import dev.awsconnectors.connectors.PrincipalCapabilities;
+import dev.awsconnectors.paging.PageRequest;
 import dev.awsconnectors.sts.AwsCallFailedException;
 import dev.awsconnectors.web.FormValues;
 import dev.awsconnectors.web.PageFamily;
 import dev.awsconnectors.web.PageServices;
 import dev.awsconnectors.web.PageServlet;
+import dev.awsconnectors.web.PagedList;
 import dev.awsconnectors.web.PluginResources;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,6 +72,8 @@ public class MyConnectorsServlet extends PageServlet {
     static final String WEB_RESOURCE = PluginResources.USER_WEB_RESOURCE;
     static final String ACTION_CONSOLE = "console";
     static final String ACTION_CREDENTIALS = "credentials";
+    /** The query-string parameter of the list's start, as in the REST API. */
+    static final String START_AT = PageRequest.START_AT;
     static final PageFamily USER_PAGE = new PageFamily(SERVLET_PATH, "pagePath", WEB_RESOURCE, MESSAGE_TEMPLATE,
             new PageFamily.Message("awsc.user.unreadable.title", "awsc.user.unreadable.message"),
             new PageFamily.Message("awsc.user.xsrf.title", "awsc.user.xsrf.message"),
@@ -90,7 +94,7 @@ public class MyConnectorsServlet extends PageServlet {
 
     @Override
     protected Page get(HttpServletRequest request) {
-        return new Page(PAGE_TEMPLATE, listContext());
+        return new Page(PAGE_TEMPLATE, listContext(request));
     }
 
     @Override
@@ -99,9 +103,11 @@ public class MyConnectorsServlet extends PageServlet {
         if (!ACTION_CONSOLE.equals(action) && !ACTION_CREDENTIALS.equals(action)) {
             return Page.refuse(HttpServletResponse.SC_BAD_REQUEST);
         }
-        Map<String, Object> context = listContext();
+        List<ConnectorSummary> usable = broker.usableConnectors();
+        Map<String, Object> context = listContext(request, usable);
         UUID id = FormValues.parseId(request.getParameter("connectorId")).orElse(null);
-        String name = nameOf(context, id);
+        ConnectorSummary chosen = find(usable, id);
+        String name = chosen == null ? "" : chosen.getName();
         try {
             if (id == null) {
                 throw new ConnectorNotFoundException(new UUID(0, 0));
@@ -113,7 +119,7 @@ public class MyConnectorsServlet extends PageServlet {
             CredentialsRequest credentialsRequest = credentialsRequest(request, true);
             TemporaryCredentials credentials = broker.credentials(id, credentialsRequest,
                     RequestOrigin.WEB);
-            context.put("credentials", shown(id, name, credentials, mfaRequired(context, id)));
+            context.put("credentials", shown(id, name, credentials, chosen != null && chosen.isMfaRequired()));
             context.put("hasCredentials", true);
             return new Page(PAGE_TEMPLATE, context);
         } catch (ConnectorNotFoundException | ConnectorAccessDeniedException | InvalidCredentialsRequestException
@@ -200,10 +206,21 @@ public class MyConnectorsServlet extends PageServlet {
         return new Page(PAGE_TEMPLATE, context, status);
     }
 
-    /** The connectors the user may use, as rows of strings for the template. */
-    private Map<String, Object> listContext() {
+    private Map<String, Object> listContext(HttpServletRequest request) {
+        return listContext(request, broker.usableConnectors());
+    }
+
+    /**
+     * The page of the connectors the user may use that the query string asks for ({@value
+     * dev.awsconnectors.paging.PageRequest#DEFAULT_MAX_RESULTS} at a time, filtered by name), as rows of strings
+     * for the template, with the filter box's value and the links to the other pages.
+     */
+    private Map<String, Object> listContext(HttpServletRequest request, List<ConnectorSummary> usable) {
+        PageRequest pageRequest = PagedList.request(request, START_AT);
+        dev.awsconnectors.paging.Page<ConnectorSummary> page = dev.awsconnectors.paging.Page.of(usable, pageRequest,
+                ConnectorSummary::getName);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (ConnectorSummary connector : broker.usableConnectors()) {
+        for (ConnectorSummary connector : page.values()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", connector.getId().toString());
             row.put("name", connector.getName());
@@ -219,23 +236,36 @@ public class MyConnectorsServlet extends PageServlet {
             row.put("durations", DurationChoices.of(connector, i18n()));
             rows.add(row);
         }
+        String path = request.getContextPath() + SERVLET_PATH;
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put(PagedList.QUERY, pageRequest.query());
         Map<String, Object> context = new HashMap<>();
         context.put("connectors", rows);
         context.put("hasConnectors", !rows.isEmpty());
+        // No connector at all says whom to ask; none matching the filter says so, with the filter to change.
+        context.put("hasAnyConnector", !usable.isEmpty());
+        context.put("query", pageRequest.query());
+        context.put("noMatch", pageRequest.filtered() && page.total() == 0
+                ? i18n().getText("awsc.user.noMatch", pageRequest.query()) : "");
+        context.put("pager", PagedList.navigation(page, path, START_AT, kept, i18n()));
+        // The forms post back to the same page of the list, so the answer shows the list the user was looking at.
+        context.put("listPath", PagedList.link(path, kept, START_AT, page.startAt()));
         context.put("hasCredentials", false);
         context.put("error", "");
         context.put("errorConnector", "");
         return context;
     }
 
-    @SuppressWarnings("unchecked")
-    private static boolean mfaRequired(Map<String, Object> context, UUID id) {
-        for (Map<String, Object> row : (List<Map<String, Object>>) context.get("connectors")) {
-            if (id.toString().equals(row.get("id"))) {
-                return Boolean.TRUE.equals(row.get("mfaRequired"));
+    private static ConnectorSummary find(List<ConnectorSummary> connectors, UUID id) {
+        if (id == null) {
+            return null;
+        }
+        for (ConnectorSummary connector : connectors) {
+            if (connector.getId().equals(id)) {
+                return connector;
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -247,19 +277,6 @@ public class MyConnectorsServlet extends PageServlet {
         int shown = (int) Math.min(Integer.MAX_VALUE, left < 60 ? left : left / 60 * 60);
         return i18n().getText("awsc.user.credentials.validUntil", VALID_UNTIL.format(expiration),
                 DurationChoices.describe(shown, i18n()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String nameOf(Map<String, Object> context, UUID id) {
-        if (id == null) {
-            return "";
-        }
-        for (Map<String, Object> row : (List<Map<String, Object>>) context.get("connectors")) {
-            if (id.toString().equals(row.get("id"))) {
-                return (String) row.get("name");
-            }
-        }
-        return "";
     }
 
     private static String trimmed(String value) {

@@ -25,9 +25,10 @@ import java.util.List;
  * <p>A top-navigation item is a dropdown, as in Jira, when web-sections have its {@code linkId} as their location:
  * a {@code <details>} whose {@code <summary>} carries the link id (and the item's URL as {@code data-href}), and
  * whose content ({@code <linkId>-content}) lists the displayable sections in weight order, each with its static
- * and provided items in weight order, every item an {@code <a>} with the item's id. Jira fetches lazy sections
- * only when the menu is opened (GET /rest/api/1.0/menus/&lt;linkId&gt;); the demo host computes them when it
- * renders the page, which shows the same items.
+ * and provided items in weight order, every item an {@code <a>} with the item's id. As in Jira, a dropdown with a
+ * lazy section ({@link WebFragments#isLazy}) is not built with the page: its content is empty, and a small script
+ * fetches it from the menu resource ({@link MenusServlet}) each time it is opened, so that no web-item provider of
+ * a lazy menu runs on a page view.
  */
 final class PageFrame {
     /** A link of the header. */
@@ -40,6 +41,26 @@ final class PageFrame {
     static final String TOP_NAVIGATION = "system.top.navigation.bar";
     /** The header's links are white; a dropdown's links sit on white, so they get the page's text colour. */
     private static final String MENU_LINK_STYLE = " style=\"color:#172b4d;display:block;padding:4px 0\"";
+
+    /**
+     * Fills a lazy dropdown from the menu resource each time it is opened (Jira's header does so with its dropdown
+     * component), in the markup of the dropdowns the page builds: a list per section, an {@code <a>} per item.
+     */
+    private static final String LAZY_MENU_SCRIPT = "<script>document.addEventListener('toggle',function(e){"
+            + "var d=e.target;if(!d.matches||!d.matches('details.host-dropdown')||!d.open)return;"
+            + "var c=d.querySelector('[data-menu-url]');if(!c)return;c.setAttribute('aria-busy','true');"
+            + "fetch(c.getAttribute('data-menu-url'),{credentials:'same-origin',headers:{Accept:'application/json'}})"
+            + ".then(function(r){if(!r.ok)throw new Error('HTTP '+r.status);return r.json();})"
+            + ".then(function(menu){c.textContent='';var first=true;(menu.sections||[]).forEach(function(s){"
+            + "if(!s.items||!s.items.length)return;var ul=document.createElement('ul');"
+            + "ul.className='aui-list-truncate';ul.setAttribute('data-section',d.querySelector('summary').id+'/'+s.id);"
+            + "ul.style.cssText='list-style:none;margin:0;padding:'+(first?'0':'5px 0 0;margin-top:5px;"
+            + "border-top:1px solid #dfe1e6');s.items.forEach(function(i){var li=document.createElement('li');"
+            + "var a=document.createElement('a');a.setAttribute('role','menuitem');"
+            + "a.style.cssText='color:#172b4d;display:block;padding:4px 0';a.href=i.url;if(i.id)a.id=i.id;"
+            + "if(i.title)a.title=i.title;a.textContent=i.label;li.appendChild(a);ul.appendChild(li);});"
+            + "c.appendChild(ul);first=false;});c.setAttribute('aria-busy','false');})"
+            + ".catch(function(){c.setAttribute('aria-busy','false');});},true);</script>";
 
     private final String contextPath;
     private final HostUsers users;
@@ -138,9 +159,10 @@ final class PageFrame {
                 .append("/secure/Dashboard.jspa\"><span class=\"aui-header-logo-device\">Jira</span></a></span>")
                 .append("<ul class=\"aui-nav\">");
         UserProfile user = users.getRemoteUser();
+        boolean lazyMenus = false;
         for (PluginDescriptor.WebItem item : fragments.displayableItems(TOP_NAVIGATION)) {
             if (!item.link().isBlank()) {
-                topNavigationItem(html, item);
+                lazyMenus |= topNavigationItem(html, item);
             }
         }
         if (user != null) {
@@ -179,10 +201,14 @@ final class PageFrame {
                     .append("<li><a id=\"logout-link\" href=\"").append(contextPath).append("/logout\">Log out</a></li>");
         }
         html.append("</ul></div></div></nav></header>");
+        if (lazyMenus) {
+            html.append(LAZY_MENU_SCRIPT);
+        }
         return html.toString();
     }
 
-    private void topNavigationItem(StringBuilder html, PluginDescriptor.WebItem item) {
+    /** Writes a top-navigation item; whether it is a lazy dropdown, whose content the page's script fetches. */
+    private boolean topNavigationItem(StringBuilder html, PluginDescriptor.WebItem item) {
         String id = idOf(item);
         String href = contextPath + item.link();
         String title = fragments.tooltip(item);
@@ -192,15 +218,26 @@ final class PageFrame {
             html.append("<li><a href=\"").append(Html.escape(href)).append("\" id=\"").append(Html.escape(id))
                     .append("\"").append(titleAttribute(title)).append(">").append(Html.escape(fragments.label(item)))
                     .append("</a></li>");
-            return;
+            return false;
         }
+        // Jira's header fetches a lazy dropdown from /rest/api/1.0/menus/<linkId> when it is opened.
+        boolean lazy = fragments.isLazy(item.linkId());
         html.append("<li><details class=\"host-dropdown\" id=\"").append(Html.escape(id))
                 .append("-dropdown\" style=\"position:relative\"><summary id=\"").append(Html.escape(id))
                 .append("\" data-href=\"").append(Html.escape(href)).append("\"").append(titleAttribute(title))
                 .append(">").append(Html.escape(fragments.label(item))).append("</summary>")
                 .append("<div id=\"").append(Html.escape(id)).append("-content\" class=\"host-dropdown-content\" ")
                 .append("role=\"menu\" style=\"position:absolute;left:0;z-index:10;background:#fff;")
-                .append("border:1px solid #dfe1e6;padding:5px 10px;white-space:nowrap\">");
+                .append("border:1px solid #dfe1e6;padding:5px 10px;white-space:nowrap\"");
+        if (lazy) {
+            html.append(" data-menu-url=\"").append(Html.escape(contextPath + MenusServlet.PATH + "/"
+                    + item.linkId())).append("\" aria-busy=\"true\"");
+        }
+        html.append(">");
+        if (lazy) {
+            html.append("</div></details></li>");
+            return true;
+        }
         boolean first = true;
         for (PluginDescriptor.WebSection section : sections) {
             // Jira passes its web-fragment context (user, helper, request); the app's provider reads none of it.
@@ -224,6 +261,7 @@ final class PageFrame {
             first = false;
         }
         html.append("</div></details></li>");
+        return false;
     }
 
     private static String titleAttribute(String title) {

@@ -71,6 +71,8 @@ final class WebApp {
         context.addServlet(new ServletHolder(new WebResourceServlet(parts.plugin())), "/download/resources/*");
         context.addServlet(new ServletHolder(new AuditServlet(parts.audit(), parts.users())), "/host/audit");
         context.addServlet(new ServletHolder(new GroupPickerServlet(parts.users())), GroupPickerServlet.PATH);
+        context.addServlet(new ServletHolder(new MenusServlet(parts.plugin().webFragments())),
+                MenusServlet.PATH + "/*");
         context.addServlet(new ServletHolder(new AuditLogPageServlet(parts.audit(), parts.users(), parts.login(),
                 parts.frame(), new HostI18nResolver(parts.plugin().classLoader(),
                 parts.plugin().descriptor().i18nLocations(), Locale.ENGLISH))), AuditLogPageServlet.PATH);

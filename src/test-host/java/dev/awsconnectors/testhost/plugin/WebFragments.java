@@ -67,6 +67,16 @@ public final class WebFragments {
                 .toList();
     }
 
+    /**
+     * Whether Jira loads the dropdown at {@code location} only when it is opened: when one of its displayable
+     * web-sections has {@code <param name="lazy" value="true"/>} (Jira's {@code DefaultSimpleLinkManager
+     * .shouldLocationBeLazy}: a section's {@code lazy} parameter, read with {@code Boolean.parseBoolean}, or a lazy
+     * simple-link factory, which the app does not use).
+     */
+    public boolean isLazy(String location) {
+        return displayableSections(location).stream().anyMatch(PluginDescriptor.WebSection::lazy);
+    }
+
     /** The static web-items of {@code section} whose conditions hold now, lightest first. */
     public List<PluginDescriptor.WebItem> displayableItems(String section) {
         return descriptor.webItems().stream()

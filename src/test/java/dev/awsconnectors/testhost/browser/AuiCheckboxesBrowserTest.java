@@ -37,11 +37,13 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
 
     @BeforeEach
     void openTheEditorOfAFreshRoleConnector() {
-        JsonNode role = StreamSupport.stream(adminRest("GET", "/admin/connectors", null, 200).spliterator(), false)
+        JsonNode role = StreamSupport.stream(
+                        adminRest("GET", "/admin/connectors", null, 200).get("values").spliterator(), false)
                 .filter(c -> "IAM_ROLE".equals(c.path("principalType").asText())).findFirst().orElseThrow();
         ObjectNode created = JSON.createObjectNode()
                 .put("name", "Checkboxes " + UUID.randomUUID().toString().substring(0, 8))
-                .put("accountId", adminRest("GET", "/admin/accounts", null, 200).get(0).get("id").asText())
+                .put("accountId",
+                        adminRest("GET", "/admin/accounts", null, 200).get("values").get(0).get("id").asText())
                 .put("principalType", "IAM_ROLE")
                 .put("roleArn", role.get("roleArn").asText())
                 .put("sourceIdentityAndTags", true);

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The "AWS" menu of the top navigation in a real browser against the demo host: logged-in users open it and see
  * exactly the connectors they may use (or an entry saying they have none) and "My AWS connectors"; an entry leads
- * to that connector on the page. Anonymous visitors have no AWS menu. A screenshot of every step is kept (see
+ * to that connector on the page. The menu is built only when opened: its sections are lazy, so the page has none
+ * of its entries until the host's menu resource is asked. Anonymous visitors have no AWS menu. A screenshot of every step is kept (see
  * {@link Browser#screenshotDirectory()}); the open menu's is the README's {@code docs/images/user-aws-menu.png}.
  */
 class AwsMenuBrowserTest extends DemoHostBrowserTest {
@@ -33,6 +34,9 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
         assertThat(top.getText().strip()).isEqualTo("AWS");
         assertThat(browser.find(By.id("aws-connectors-top-link-content")).isDisplayed())
                 .as("the menu is closed until clicked").isFalse();
+        assertThat(browser.findAll(By.cssSelector("#aws-connectors-top-link-content a")))
+                .as("the menu is built only when opened, as Jira loads a lazy dropdown").isEmpty();
+        assertThat(browser.pageSource()).doesNotContain(FEDERATED, ROLE);
 
         WebElement menu = open(top);
         screenshot("1-open-menu");
@@ -99,10 +103,13 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
         browser.logIn(user, password);
     }
 
+    /** Opens the menu and waits until its lazy content has been fetched. */
     private WebElement open(WebElement top) {
         top.click();
-        return browser.waitUntil(
+        WebElement menu = browser.waitUntil(
                 ExpectedConditions.visibilityOfElementLocated(By.id("aws-connectors-top-link-content")));
+        browser.waitUntil(ExpectedConditions.attributeToBe(menu, "aria-busy", "false"));
+        return menu;
     }
 
     private static List<String> texts(WebElement menu) {

@@ -29,7 +29,8 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
     private JsonNode openTheEditorOfAFreshIamUserConnector(String mfaSerialNumber) {
         ObjectNode created = JSON.createObjectNode()
                 .put("name", "Editor " + UUID.randomUUID().toString().substring(0, 8))
-                .put("accountId", adminRest("GET", "/admin/accounts", null, 200).get(0).get("id").asText())
+                .put("accountId",
+                        adminRest("GET", "/admin/accounts", null, 200).get("values").get(0).get("id").asText())
                 .put("principalType", "IAM_USER")
                 .put("mfaSerialNumber", mfaSerialNumber);
         JsonNode connector = adminRest("POST", "/admin/connectors", created.toString(), 201);

@@ -13,6 +13,7 @@ import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +63,36 @@ class ConnectorMenuProviderTest {
             assertThat(item.getCompleteKey()).isEqualTo("dev.awsconnectors.aws-connectors-jira:" + item.getId());
             assertThat(item.getParams()).isEmpty();
         });
+    }
+
+    @Test
+    void aUserWithMoreThanFiveConnectorsSeesTheFirstFiveByNameAndOneEntryLeadingToThePageForAllOfThem() {
+        List<ConnectorSummary> connectors = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            connectors.add(ConnectorSummary.builder(new UUID(0, i), String.format("team-%03d", i),
+                    PrincipalType.IAM_ROLE).build());
+        }
+        when(broker.usableConnectors()).thenReturn(connectors);
+
+        List<WebItem> items = items();
+
+        assertThat(items).extracting(WebItem::getLabel).containsExactly("team-001", "team-002", "team-003",
+                "team-004", "team-005", "All 120 of your AWS connectors...");
+        WebItem more = items.get(5);
+        assertThat(more.getId()).isEqualTo("aws-connectors-menu-more");
+        assertThat(more.getUrl()).isEqualTo(PAGE);
+        assertThat(more.getWeight()).isGreaterThan(items.get(4).getWeight());
+    }
+
+    @Test
+    void exactlyFiveConnectorsAreListedWithoutAnEntryForMore() {
+        List<ConnectorSummary> connectors = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            connectors.add(ConnectorSummary.builder(new UUID(0, i), "team-" + i, PrincipalType.IAM_ROLE).build());
+        }
+        when(broker.usableConnectors()).thenReturn(connectors);
+
+        assertThat(items()).extracting(WebItem::getId).doesNotContain("aws-connectors-menu-more").hasSize(5);
     }
 
     @Test
