@@ -9,8 +9,8 @@
 #   src/bench/end-to-end.sh [--duration SECONDS] [--warmup SECONDS] [--port PORT] [--postgres PG_PORT]
 #                           [--connectors 10,100,1000] [--repeats 20] [--menu-path PATH] [--no-scale] [--no-wrk]
 #
-# --menu-path is the page (under /jira) whose answer builds the AWS menu: the dashboard while the demo builds the
-# menu on every page; the menu's own address once it is built only when opened.
+# --menu-path is the address (under /jira) whose answer builds the AWS menu: Jira's menu resource, which the header
+# asks when the lazy menu is opened (the dashboard itself no longer builds it).
 # --postgres starts a throw-away PostgreSQL server on PG_PORT (as root, through the postgres user, as .ci/run does)
 # for the demo's database, and turns on log_statement=all for the scale table only, whose SQL statement column is
 # counted from that log; without it the demo runs on H2 and the column stays empty.
@@ -22,7 +22,7 @@ port=2999
 pg_port=
 connectors=10,100,1000
 repeats=20
-menu_path=/secure/Dashboard.jspa
+menu_path=/rest/api/1.0/menus/aws-connectors-top-link
 scale=true
 load=true
 while [ $# -gt 0 ]; do

@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
  * <p>Statements are counted in PostgreSQL's own log ({@code log_statement=all}, given as {@code bench.statementLog}):
  * the lines a request adds, transaction control ({@code BEGIN}, {@code COMMIT}, {@code SET}…) left out. Without a
  * log (H2), the column shows {@code –}. The requests: the admin connectors page (admin, past WebSudo), My AWS
- * connectors and the page that builds the AWS menu ({@code bench.menuPath}, the dashboard in the demo host; alice's
- * session), {@code GET /connectors} for alice and for bob (who may use none) and alice's cached credentials (HTTP
+ * connectors and the page that builds the AWS menu ({@code bench.menuPath}, Jira's menu resource the header asks when the lazy menu is
+ * opened; alice's session), {@code GET /connectors} for alice and for bob (who may use none) and alice's cached credentials (HTTP
  * Basic). Nothing is asserted: it prints.
  */
 public final class ListScaleBench {
@@ -65,7 +65,7 @@ public final class ListScaleBench {
         Optional<Path> log = Optional.ofNullable(System.getProperty("bench.statementLog"))
                 .filter(value -> !value.isBlank()).map(Path::of);
         int repeats = Integer.parseInt(System.getProperty("bench.repeats", "20"));
-        String menuPath = System.getProperty("bench.menuPath", "/secure/Dashboard.jspa");
+        String menuPath = System.getProperty("bench.menuPath", "/rest/api/1.0/menus/aws-connectors-top-link");
         int[] sizes = Arrays.stream(System.getProperty("bench.connectors", "10,100,1000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).sorted().toArray();
         new ListScaleBench(base, log, repeats, menuPath).run(sizes);
