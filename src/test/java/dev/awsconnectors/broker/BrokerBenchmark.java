@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true",
         "-Dorg.slf4j.simpleLogger.log.dev.awsconnectors=warn"})
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class BrokerBenchmark {
     private BrokerOnH2Bench stage;

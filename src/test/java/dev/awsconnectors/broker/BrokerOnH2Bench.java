@@ -1,6 +1,8 @@
 package dev.awsconnectors.broker;
 
 import com.atlassian.activeobjects.external.ModelVersion;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.awsconnectors.access.ConnectorAccess;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
@@ -22,10 +24,11 @@ import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.testhost.ManualClock;
-import dev.awsconnectors.testhost.aws.AccessKey;
-import dev.awsconnectors.testhost.aws.LocalAws;
+import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.ao.TestDatabase;
 import dev.awsconnectors.testhost.ao.TestDatabases;
+import dev.awsconnectors.testhost.aws.AccessKey;
+import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
 import dev.awsconnectors.testhost.sal.HostAuditLog;
 import dev.awsconnectors.testhost.sal.HostUsers;
@@ -48,7 +51,8 @@ import java.util.OptionalInt;
 
 /**
  * The stage of the broker's benchmarks: the broker wired as in Jira from real parts — the repositories on Active
- * Objects over an in-memory H2 database (the connector and its account read on every request, the secret encrypted
+ * Objects over an in-memory H2 database through a connection pool, as Jira's Active Objects reaches its database
+ * (the connector and its account read on every request, the secret encrypted
  * under a key file), the real SDK over HTTP to the local AWS double, and the demo host's audit log (each event kept
  * and appended to {@code audit.log} in a temporary home) — with a cache already holding 9,990 other users'
  * credentials, as on a busy instance. Not a test: nothing here asserts a time.
@@ -61,6 +65,7 @@ final class BrokerOnH2Bench implements AutoCloseable {
     private final Path home;
     private final LocalAws aws;
     private final TestDatabase database;
+    private final HikariDataSource pool;
     private final AwsClients clients;
     private final HostUsers users;
     private final ConnectorRepository connectors;
@@ -84,7 +89,15 @@ final class BrokerOnH2Bench implements AutoCloseable {
         aws = LocalAws.start();
         AccessKey key = aws.account("123456789012").user("jira-broker").addAccessKey();
         database = TestDatabases.h2InMemory();
-        var ao = database.activeObjects();
+        // Jira's Active Objects takes pooled connections: without a pool every transaction would open one, and the
+        // figures would be the test stage's.
+        HikariConfig pooled = new HikariConfig();
+        pooled.setDataSource(database.dataSource());
+        pooled.setMaximumPoolSize(4);
+        pooled.setMaxLifetime(0);
+        pooled.setIdleTimeout(0);
+        pool = new HikariDataSource(pooled);
+        var ao = new JdbcActiveObjects(pool, TestDatabase.APP_NAMESPACE);
         // The upgrade tasks atlassian-plugin.xml lists, in order, as the storage's tests run them.
         InitialSchema initialSchema = new InitialSchema();
         initialSchema.upgrade(ModelVersion.valueOf("0"), ao);
@@ -157,6 +170,7 @@ final class BrokerOnH2Bench implements AutoCloseable {
     public void close() {
         clients.close();
         aws.close();
+        pool.close();
         database.close();
         try (var files = Files.walk(home)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
