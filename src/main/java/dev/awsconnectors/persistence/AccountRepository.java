@@ -331,16 +331,25 @@ public class AccountRepository implements AccountSecrets {
             List<UnreadableSecret> unreadable = new ArrayList<>();
             for (AccountEntity row : ao.find(AccountEntity.class,
                     Query.select().where("SECRET_KEY_CIPHERTEXT IS NOT NULL").order("NAME_KEY ASC"))) {
-                try {
-                    cipher.verify(row.getSecretKeyCiphertext(), context(UUID.fromString(row.getPublicId())));
-                } catch (SecretUnavailableException e) {
-                    unreadable.add(new UnreadableSecret(UUID.fromString(row.getPublicId()), row.getName(),
-                            SecretFailures.reason(e.problem()), SecretFailures.problem(e.problem()),
-                            cipher.keyFileLocation()));
-                }
+                unreadableSecret(row).ifPresent(unreadable::add);
             }
             return unreadable;
         });
+    }
+
+    /** Why the row's stored secret cannot be decrypted now; empty if it can, or if the row stores none. */
+    Optional<UnreadableSecret> unreadableSecret(AccountEntity row) {
+        if (row.getSecretKeyCiphertext() == null) {
+            return Optional.empty();
+        }
+        try {
+            cipher.verify(row.getSecretKeyCiphertext(), context(UUID.fromString(row.getPublicId())));
+            return Optional.empty();
+        } catch (SecretUnavailableException e) {
+            return Optional.of(new UnreadableSecret(UUID.fromString(row.getPublicId()), row.getName(),
+                    SecretFailures.reason(e.problem()), SecretFailures.problem(e.problem()),
+                    cipher.keyFileLocation()));
+        }
     }
 
     /**

@@ -149,12 +149,26 @@ public class ConnectorRepository implements ConnectorDirectory {
         for (AccountEntity account : ao.find(AccountEntity.class)) {
             accountIds.put(account.getID(), UUID.fromString(account.getPublicId()));
         }
+        return listed(rows, groups, accountIds);
+    }
+
+    private static List<Connector> listed(ConnectorEntity[] rows, Map<Integer, List<String>> groups,
+                                          Map<Integer, UUID> accountIds) {
         List<Connector> connectors = new ArrayList<>(rows.length);
         for (ConnectorEntity row : rows) {
             connectors.add(StoredValues.connector(row, accountIds.get(row.getAccount().getID()),
                     groups.getOrDefault(row.getID(), List.of())));
         }
         return connectors;
+    }
+
+    /**
+     * Every connector, sorted by name, in two statements (the connectors, their groups), for a caller that has
+     * read the accounts already: {@code accountIds} maps every account's row id to its public id.
+     */
+    List<Connector> all(Map<Integer, UUID> accountIds) {
+        ConnectorEntity[] rows = ao.find(ConnectorEntity.class, Query.select().order("NAME_KEY ASC"));
+        return rows.length == 0 ? List.of() : listed(rows, groupsByConnector(), accountIds);
     }
 
     /** The connector with this id. */

@@ -15,6 +15,8 @@ import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.persistence.Inventory;
+import dev.awsconnectors.persistence.InventoryReader;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.ao.SqlStatements;
 import dev.awsconnectors.testhost.ao.TestDatabase;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The SQL statements a list of connectors costs, counted by a statement-counting data source in front of a real
  * database, H2 and PostgreSQL, at 10 and at 1,000 connectors: the connectors list of the admin pages and REST, and a
- * user's usable connectors (which the REST list, My AWS connectors and the AWS menu show) take at most three
- * statements, the same number at both sizes, and a user who may use none takes one.
+ * user's usable connectors (which the REST list, My AWS connectors and the AWS menu show) and the admin page's one
+ * read (every account with its last validation and whether its secret can be read, every connector) take at most
+ * three statements, the same number at both sizes, and a user who may use none takes one. The larger size also
+ * has more accounts than the admin page shows at a time, each with an encrypted secret, half of them validated.
  */
 class ConnectorListStatementsTest {
     private static final int FEW = 10;
     private static final int MANY = 1_000;
     private static final String TEAM = "aws-developers";
+    private static final int MORE_ACCOUNTS = 60;
 
     @TempDir
     Path home;
@@ -71,6 +77,7 @@ class ConnectorListStatementsTest {
             AccountRepository accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(
                     new HostApplicationProperties("http://localhost:2990/jira", home, home))));
             ConnectorRepository connectors = new ConnectorRepository(ao, validator, group -> true);
+            InventoryReader inventories = new InventoryReader(ao, accounts, connectors);
             // Only the lists are asked for: no credentials are issued, so no issuer or console is needed.
             CredentialsBroker broker = new CredentialsBroker(connectors, new ConnectorAccess(users), null, null,
                     new CredentialsCache(), new CredentialsAudit(new HostAuditLog(home, users, Clock.systemUTC())));
@@ -79,8 +86,12 @@ class ConnectorListStatementsTest {
 
             ao.executeInTransaction(() -> add(connectors, inUse, 0, FEW));
             Map<String, Long> atFew = costs(statements, connectors, broker, FEW);
+            atFew.put("the admin page's read", adminPageStatements(statements, inventories, inUse.size(), FEW));
             ao.executeInTransaction(() -> add(connectors, inUse, FEW, MANY));
+            addAccountsWithSecrets(accounts);
             Map<String, Long> atMany = costs(statements, connectors, broker, MANY);
+            atMany.put("the admin page's read", adminPageStatements(statements, inventories,
+                    inUse.size() + MORE_ACCOUNTS, MANY));
 
             assertThat(atMany).as("statements per list at %d connectors on %s (at %d: %s)", MANY, engine, FEW, atFew)
                     .isEqualTo(atFew);
@@ -121,6 +132,31 @@ class ConnectorListStatementsTest {
                 () -> users.runAs("bob", broker::usableConnectors));
         assertThat(bobs).isEmpty();
         return costs;
+    }
+
+    private static long adminPageStatements(SqlStatements statements, InventoryReader inventories, int accounts,
+                                            int connectors) {
+        Map<String, Long> cost = new LinkedHashMap<>();
+        Inventory inventory = counted(cost, "read", statements, inventories::read);
+        assertThat(inventory.accounts()).hasSize(accounts);
+        assertThat(inventory.connectors()).hasSize(connectors + 1);
+        assertThat(inventory.unreadableSecrets()).isEmpty();
+        assertThat(inventory.accounts()).filteredOn(account -> inventory.lastValidated(account.id()).isPresent())
+                .hasSize((accounts - 2) / 2);
+        return cost.get("read");
+    }
+
+    /** Accounts with an IAM user's key each, its secret encrypted; every second one validated. */
+    private static void addAccountsWithSecrets(AccountRepository accounts) {
+        for (int i = 0; i < MORE_ACCOUNTS; i++) {
+            Account added = accounts.create(Account.builder().name(String.format("Keyed %02d", i))
+                    .type(AccountType.ACCESS_KEY).accessKeyId(String.format("AKIAEXAMPLE%09d", i))
+                    .partition(Partition.AWS).region("eu-west-1").build(),
+                    Optional.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+            if (i % 2 == 0) {
+                accounts.recordValidation(added.id(), Instant.parse("2026-12-01T10:00:00Z"));
+            }
+        }
     }
 
     private static <T> T counted(Map<String, Long> costs, String list, SqlStatements statements, Supplier<T> work) {

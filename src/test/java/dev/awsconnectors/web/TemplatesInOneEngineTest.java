@@ -25,6 +25,8 @@ import dev.awsconnectors.broker.CredentialsBroker;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.Inventory;
+import dev.awsconnectors.persistence.InventoryReader;
 import dev.awsconnectors.testhost.plugin.PluginDescriptor;
 import dev.awsconnectors.testhost.sal.HostTemplateRenderer;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
@@ -203,6 +205,7 @@ class TemplatesInOneEngineTest {
         private final XsrfTokenAccessor xsrfTokens = mock(XsrfTokenAccessor.class);
         private final AccountRepository accounts = mock(AccountRepository.class);
         private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+        private final InventoryReader inventories = mock(InventoryReader.class);
         private final CredentialsBroker broker = mock(CredentialsBroker.class);
         private final ApplicationProperties applicationProperties = mock(ApplicationProperties.class);
         private final Account account = Account.builder().name("Production").description("The main account")
@@ -227,6 +230,8 @@ class TemplatesInOneEngineTest {
             when(accounts.all()).thenReturn(List.of(account));
             when(accounts.get(account.id())).thenReturn(Optional.of(account));
             when(connectors.all()).thenReturn(List.of(connector));
+            when(inventories.read()).thenReturn(new Inventory(List.of(account), List.of(connector), List.of(),
+                    Map.of()));
             when(connectors.get(connector.id())).thenReturn(Optional.of(connector));
             // The repositories refuse what the real ones refuse, so a refused form comes back with its errors.
             when(accounts.create(any(), any(), any())).thenAnswer(call -> {
@@ -297,7 +302,8 @@ class TemplatesInOneEngineTest {
 
         private AdminOverviewServlet overview() {
             return new AdminOverviewServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
-                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, accounts, connectors);
+                    new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo,
+                    inventories);
         }
 
         private AccountAdminServlet accountEditor() {

@@ -7,8 +7,8 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
-import dev.awsconnectors.persistence.AccountRepository;
-import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.Inventory;
+import dev.awsconnectors.persistence.InventoryReader;
 import dev.awsconnectors.persistence.UnreadableSecret;
 import dev.awsconnectors.paging.PageRequest;
 import dev.awsconnectors.web.PageServices;
@@ -16,6 +16,7 @@ import dev.awsconnectors.web.PagedList;
 import dev.awsconnectors.web.PluginResources;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,20 +54,20 @@ public class AdminOverviewServlet extends AdminPageServlet {
     static final DateTimeFormatter LAST_VALIDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final transient AccountRepository accounts;
-    private final transient ConnectorRepository connectors;
+    private final transient InventoryReader inventories;
 
     public AdminOverviewServlet(PageServices services, @ComponentImport WebSudoManager webSudoManager,
-                                AccountRepository accounts, ConnectorRepository connectors) {
+                                InventoryReader inventories) {
         super(services, webSudoManager);
-        this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.connectors = Objects.requireNonNull(connectors, "connectors");
+        this.inventories = Objects.requireNonNull(inventories, "inventories");
     }
 
+    /** Both lists, their accounts' last validation and the unreadable-secrets warning come from one read. */
     @Override
     protected Page get(HttpServletRequest request) {
-        List<Account> allAccounts = accounts.all();
-        List<Connector> allConnectors = connectors.all();
+        Inventory inventory = inventories.read();
+        List<Account> allAccounts = inventory.accounts();
+        List<Connector> allConnectors = inventory.connectors();
 
         Map<UUID, String> accountNames = new HashMap<>();
         for (Account account : allAccounts) {
@@ -86,7 +88,8 @@ public class AdminOverviewServlet extends AdminPageServlet {
                 connectorsRequest, Connector::name);
         List<Map<String, String>> accountRows = new ArrayList<>();
         for (Account account : accountsPage.values()) {
-            accountRows.add(accountRow(account, connectorNamesByAccount.getOrDefault(account.id(), List.of())));
+            accountRows.add(accountRow(account, inventory.lastValidated(account.id()),
+                    connectorNamesByAccount.getOrDefault(account.id(), List.of())));
         }
         List<Map<String, String>> connectorRows = new ArrayList<>();
         for (Connector connector : connectorsPage.values()) {
@@ -119,7 +122,7 @@ public class AdminOverviewServlet extends AdminPageServlet {
         String deleted = request.getParameter("deleted");
         context.put("deletedAccount", "account".equals(deleted));
         context.put("deletedConnector", "connector".equals(deleted));
-        unreadableSecrets(context);
+        unreadableSecrets(inventory.unreadableSecrets(), context);
         return new Page(TEMPLATE, context);
     }
 
@@ -127,8 +130,7 @@ public class AdminOverviewServlet extends AdminPageServlet {
      * The warning listing the accounts whose stored secret cannot be read, with what to do; none when every secret
      * can be read. Re-read on every view, so it shrinks as soon as secrets are entered again, on any node.
      */
-    private void unreadableSecrets(Map<String, Object> context) {
-        List<UnreadableSecret> unreadable = accounts.unreadableSecrets();
+    private void unreadableSecrets(List<UnreadableSecret> unreadable, Map<String, Object> context) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (UnreadableSecret secret : unreadable) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -171,7 +173,7 @@ public class AdminOverviewServlet extends AdminPageServlet {
         context.put("unreadableSecretsRepair", repair);
     }
 
-    private Map<String, String> accountRow(Account account, List<String> usedBy) {
+    private Map<String, String> accountRow(Account account, Optional<Instant> lastValidated, List<String> usedBy) {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", account.id().toString());
         row.put("name", account.name());
@@ -181,7 +183,7 @@ public class AdminOverviewServlet extends AdminPageServlet {
         row.put("region", account.region());
         row.put("accessKeyId", account.accessKeyId().map(AccessKeyIds::masked)
                 .orElseGet(() -> i18n().getText("awsc.admin.accounts.noAccessKey")));
-        row.put("lastValidated", accounts.lastValidated(account.id()).map(LAST_VALIDATED::format)
+        row.put("lastValidated", lastValidated.map(LAST_VALIDATED::format)
                 .orElseGet(() -> i18n().getText("awsc.admin.accounts.neverValidated")));
         row.put("connectors", usedBy.isEmpty() ? i18n().getText("awsc.admin.accounts.unused")
                 : String.join(", ", usedBy));

@@ -19,6 +19,8 @@ import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.Inventory;
+import dev.awsconnectors.persistence.InventoryReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +29,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +49,9 @@ class AdminOverviewServletTest {
     private final WebSudoManager webSudoManager = mock(WebSudoManager.class);
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+    private final Map<UUID, Instant> lastValidated = new HashMap<>();
+    /** What the stubbed repositories list, as the one read the page makes. */
+    private final InventoryReader inventories = mock(InventoryReader.class);
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
@@ -60,13 +69,15 @@ class AdminOverviewServletTest {
         when(userManager.isAdmin(ADMIN)).thenReturn(true);
         when(webSudoManager.canExecuteRequest(request)).thenReturn(true);
         when(response.getWriter()).thenReturn(new PrintWriter(body));
+        when(inventories.read()).thenAnswer(call -> new Inventory(accounts.all(), connectors.all(), List.of(),
+                lastValidated));
     }
 
     private String render() throws IOException {
         AdminOverviewServlet servlet = new AdminOverviewServlet(new PageServices(userManager,
                 mock(LoginUriProvider.class), new UnescapedTemplateRenderer(), new StrictI18nResolver(),
                 mock(XsrfTokenValidator.class), mock(XsrfTokenAccessor.class), pageBuilder()), webSudoManager,
-                accounts, connectors);
+                inventories);
         servlet.doGet(request, response);
         return body.toString();
     }
@@ -101,9 +112,7 @@ class AdminOverviewServletTest {
     void showsWhenEachAccountWasLastValidatedOrNever() throws IOException {
         when(accounts.all()).thenReturn(List.of(hostRole, sandbox));
         when(connectors.all()).thenReturn(List.of());
-        when(accounts.lastValidated(sandbox.id()))
-                .thenReturn(java.util.Optional.of(java.time.Instant.parse("2026-03-01T10:15:30Z")));
-        when(accounts.lastValidated(hostRole.id())).thenReturn(java.util.Optional.empty());
+        lastValidated.put(sandbox.id(), Instant.parse("2026-03-01T10:15:30Z"));
 
         String html = render();
 

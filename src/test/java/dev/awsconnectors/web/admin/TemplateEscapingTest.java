@@ -20,6 +20,8 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
+import dev.awsconnectors.persistence.Inventory;
+import dev.awsconnectors.persistence.InventoryReader;
 import dev.awsconnectors.testhost.sal.StrictI18nResolver;
 import dev.awsconnectors.testhost.sal.UnescapedTemplateRenderer;
 import dev.awsconnectors.validation.ConfigurationValidator;
@@ -109,6 +111,14 @@ class TemplateEscapingTest {
         when(connectors.get(connector.id())).thenReturn(Optional.of(connector));
     }
 
+    /** The one read of the overview page, answering what the stubbed repositories list. */
+    static InventoryReader inventoryOf(AccountRepository accounts, ConnectorRepository connectors) {
+        InventoryReader inventories = mock(InventoryReader.class);
+        when(inventories.read()).thenAnswer(call -> new Inventory(accounts.all(), connectors.all(), List.of(),
+                java.util.Map.of()));
+        return inventories;
+    }
+
     /** Only the escaped forms, escaped once; the page's own markup is still there. */
     static void assertOnlyEscaped(String html) {
         assertThat(html).as("the page").contains("</html>");
@@ -121,7 +131,7 @@ class TemplateEscapingTest {
     void theOverviewEscapesNamesAndGroups() throws IOException {
         new AdminOverviewServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
-                pageBuilder()), webSudoManager, accounts, connectors)
+                pageBuilder()), webSudoManager, inventoryOf(accounts, connectors))
                 .doGet(request, response);
 
         assertOnlyEscaped(body.toString());
