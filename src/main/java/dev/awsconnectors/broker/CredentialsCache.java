@@ -35,6 +35,8 @@ public class CredentialsCache {
     /** Enough for every user of a large instance on a handful of connectors; a few MB at most. */
     static final int DEFAULT_MAX_ENTRIES = 10_000;
     private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+    /** From this lifetime on, a tenth of it is at least {@link #MAX_REFRESH_MARGIN}. */
+    private static final Duration LIFETIME_OF_MAX_MARGIN = MAX_REFRESH_MARGIN.multipliedBy(10);
 
     private final Clock clock;
     private final int maxEntries;
@@ -180,8 +182,9 @@ public class CredentialsCache {
 
     /** The refresh margin before {@code expiration}: a tenth of the lifetime, at most 5 minutes. */
     private static Instant refreshAt(Instant loadedAt, Instant expiration) {
-        Duration tenth = Duration.between(loadedAt, expiration).dividedBy(10);
-        Duration margin = tenth.compareTo(MAX_REFRESH_MARGIN) < 0 ? tenth : MAX_REFRESH_MARGIN;
+        Duration lifetime = Duration.between(loadedAt, expiration);
+        // Only a shorter lifetime needs the division, which Duration does in BigDecimal.
+        Duration margin = lifetime.compareTo(LIFETIME_OF_MAX_MARGIN) >= 0 ? MAX_REFRESH_MARGIN : lifetime.dividedBy(10);
         return expiration.minus(margin);
     }
 }
