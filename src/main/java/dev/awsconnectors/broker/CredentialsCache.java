@@ -35,6 +35,8 @@ public class CredentialsCache {
     /** Enough for every user of a large instance on a handful of connectors; a few MB at most. */
     static final int DEFAULT_MAX_ENTRIES = 10_000;
     private static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+    /** From this lifetime on, a tenth of it is at least {@link #MAX_REFRESH_MARGIN}. */
+    private static final Duration LIFETIME_OF_MAX_MARGIN = MAX_REFRESH_MARGIN.multipliedBy(10);
 
     private final Clock clock;
     private final int maxEntries;
@@ -71,9 +73,10 @@ public class CredentialsCache {
         if (winner != mine) {
             return winner.await();
         }
-        TemporaryCredentials loaded;
+        Loaded loaded;
         try {
-            loaded = load.get();
+            // Inside the try: waiters must never be left with an entry that stays loading.
+            loaded = mine.loadedFrom(load.get());
         } catch (RuntimeException | Error e) {
             entries.remove(key, mine);
             mine.result.completeExceptionally(e);
@@ -82,7 +85,7 @@ public class CredentialsCache {
         mine.result.complete(loaded);
         dropOlderConfigurationsThan(key);
         keepWithinBound();
-        return loaded;
+        return loaded.credentials();
     }
 
     /** How many entries are held, loading or loaded. */
@@ -133,10 +136,14 @@ public class CredentialsCache {
     /** One key's credentials, or the promise of them while the STS call runs. */
     private static final class Entry {
         private final Instant loadedAt;
-        private final CompletableFuture<TemporaryCredentials> result = new CompletableFuture<>();
+        private final CompletableFuture<Loaded> result = new CompletableFuture<>();
 
         Entry(Instant loadedAt) {
             this.loadedAt = loadedAt;
+        }
+
+        Loaded loadedFrom(TemporaryCredentials credentials) {
+            return new Loaded(credentials, refreshAt(loadedAt, credentials.getExpiration()));
         }
 
         boolean isLoading() {
@@ -147,16 +154,12 @@ public class CredentialsCache {
             if (!result.isDone() || result.isCompletedExceptionally()) {
                 return false;
             }
-            Instant expiration = result.join().getExpiration();
-            Duration lifetime = Duration.between(loadedAt, expiration);
-            Duration tenth = lifetime.dividedBy(10);
-            Duration margin = tenth.compareTo(MAX_REFRESH_MARGIN) < 0 ? tenth : MAX_REFRESH_MARGIN;
-            return now.isBefore(expiration.minus(margin));
+            return now.isBefore(result.join().refreshAt());
         }
 
         TemporaryCredentials await() {
             try {
-                return result.join();
+                return result.join().credentials();
             } catch (CompletionException e) {
                 // The loading thread's failure, rethrown as itself so callers see the API's exceptions.
                 if (e.getCause() instanceof RuntimeException) {
@@ -168,5 +171,20 @@ public class CredentialsCache {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Loaded credentials with the moment they stop being handed out, worked out once when they arrive rather than on
+     * every lookup: every request, hit or miss, asks whether an entry is still usable.
+     */
+    private record Loaded(TemporaryCredentials credentials, Instant refreshAt) {
+    }
+
+    /** The refresh margin before {@code expiration}: a tenth of the lifetime, at most 5 minutes. */
+    private static Instant refreshAt(Instant loadedAt, Instant expiration) {
+        Duration lifetime = Duration.between(loadedAt, expiration);
+        // Only a shorter lifetime needs the division, which Duration does in BigDecimal.
+        Duration margin = lifetime.compareTo(LIFETIME_OF_MAX_MARGIN) >= 0 ? MAX_REFRESH_MARGIN : lifetime.dividedBy(10);
+        return expiration.minus(margin);
     }
 }

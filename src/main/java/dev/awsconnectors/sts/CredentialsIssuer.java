@@ -119,10 +119,10 @@ public class CredentialsIssuer {
         Optional<Tag> tag = jiraUserTag(owner);
         tag.ifPresent(request::tags);
 
-        Text hint = Text.of("awsc.aws.hint.federationToken", account.name(),
-                tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "");
-        AwsFailures.AwsCall what = stsCall(call.connector(),
-                Text.of("awsc.aws.target.federatedUser", name), hint, false);
+        Supplier<AwsFailures.AwsCall> what = () -> stsCall(call.connector(),
+                Text.of("awsc.aws.target.federatedUser", name),
+                Text.of("awsc.aws.hint.federationToken", account.name(),
+                        tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : ""), false);
         GetFederationTokenResponse response = send(what, () -> client(account).getFederationToken(request.build()));
         return credentials(what, response.credentials(),
                 response.federatedUser() == null ? null : response.federatedUser().arn());
@@ -137,11 +137,10 @@ public class CredentialsIssuer {
         if (code.isPresent()) {
             request.serialNumber(connector.mfaSerialNumber().get()).tokenCode(code.get());
         }
-        Text hint = code.isPresent()
-                ? Text.of("awsc.aws.hint.sessionToken.mfa", connector.mfaSerialNumber().get(), account.name())
-                : Text.of("awsc.aws.hint.sessionToken", account.name());
-        AwsFailures.AwsCall what = stsCall(call.connector(),
-                Text.of("awsc.aws.target.iamUserOfAccount", account.name()), hint, code.isPresent());
+        Supplier<AwsFailures.AwsCall> what = () -> stsCall(call.connector(),
+                Text.of("awsc.aws.target.iamUserOfAccount", account.name()), code.isPresent()
+                        ? Text.of("awsc.aws.hint.sessionToken.mfa", connector.mfaSerialNumber().get(), account.name())
+                        : Text.of("awsc.aws.hint.sessionToken", account.name()), code.isPresent());
         GetSessionTokenResponse response = send(what, () -> client(account).getSessionToken(request.build()));
         return credentials(what, response.credentials(), callerArn(call.connector()));
     }
@@ -166,23 +165,24 @@ public class CredentialsIssuer {
         if (code.isPresent()) {
             request.serialNumber(connector.mfaSerialNumber().get()).tokenCode(code.get());
         }
-        Optional<Tag> tag = Optional.empty();
+        Optional<Tag> tag = connector.sourceIdentityAndTags() ? jiraUserTag(owner) : Optional.empty();
         if (connector.sourceIdentityAndTags()) {
             request.sourceIdentity(sessionName);
-            tag = jiraUserTag(owner);
             tag.ifPresent(request::tags);
         }
 
-        Text hint = Text.of("awsc.aws.hint.assumeRole",
-                Text.of(account.type() == AccountType.HOST_ROLE ? "awsc.aws.hint.assumeRole.hostRole"
-                        : "awsc.aws.hint.assumeRole.iamUser"),
-                account.name(), roleArn,
-                connector.externalId().isPresent() ? Text.of("awsc.aws.hint.assumeRole.externalId") : "",
-                connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.assumeRole.sourceIdentity",
-                        tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "") : "",
-                code.isPresent() ? Text.of("awsc.aws.hint.assumeRole.mfa", connector.mfaSerialNumber().get()) : "");
-        AwsFailures.AwsCall what = stsCall(call.connector(), Text.of("awsc.aws.target.role", roleArn),
-                hint, code.isPresent());
+        Supplier<AwsFailures.AwsCall> what = () -> stsCall(call.connector(),
+                Text.of("awsc.aws.target.role", roleArn),
+                Text.of("awsc.aws.hint.assumeRole",
+                        Text.of(account.type() == AccountType.HOST_ROLE ? "awsc.aws.hint.assumeRole.hostRole"
+                                : "awsc.aws.hint.assumeRole.iamUser"),
+                        account.name(), roleArn,
+                        connector.externalId().isPresent() ? Text.of("awsc.aws.hint.assumeRole.externalId") : "",
+                        connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.assumeRole.sourceIdentity",
+                                tag.isPresent() ? Text.of("awsc.aws.hint.andTagSession") : "") : "",
+                        code.isPresent()
+                                ? Text.of("awsc.aws.hint.assumeRole.mfa", connector.mfaSerialNumber().get()) : ""),
+                code.isPresent());
         AssumeRoleResponse response = send(what, () -> client(account).assumeRole(request.build()));
         return credentials(what, response.credentials(),
                 response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
@@ -197,13 +197,13 @@ public class CredentialsIssuer {
         if (known != null && known.accountVersion() == account.version()) {
             return known.arn();
         }
-        AwsFailures.AwsCall what = new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
+        Supplier<AwsFailures.AwsCall> what = () -> new AwsFailures.AwsCall("AWS STS", "GetCallerIdentity",
                 Text.of("awsc.aws.target.iamUserOfAccount", account.name()), clients.endpointHost(account),
                 account.region(), account.name(), account.type(), null,
                 Text.of("awsc.aws.hint.accessKeyActive", account.name()));
         String arn = send(what, () -> client(account).getCallerIdentity()).arn();
         if (arn == null || arn.isEmpty()) {
-            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.noCallerArn", what.host()));
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.noCallerArn", what.get().host()));
         }
         callerArns.merge(account.id(), new CallerArn(account.version(), arn),
                 (old, fresh) -> old.accountVersion() > fresh.accountVersion() ? old : fresh);
@@ -244,20 +244,25 @@ public class CredentialsIssuer {
         return clients.clientFor(account);
     }
 
-    private <T> T send(AwsFailures.AwsCall what, Supplier<T> request) {
+    /**
+     * Makes the call; {@code what} describes it for the failure's messages and is built only if it fails, so that a
+     * successful call pays for no message (nor for resolving the endpoint's host).
+     */
+    private <T> T send(Supplier<AwsFailures.AwsCall> what, Supplier<T> request) {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw failures.map(e, what);
+            throw failures.map(e, what.get());
         }
     }
 
-    private static TemporaryCredentials credentials(AwsFailures.AwsCall what, Credentials credentials,
+    private static TemporaryCredentials credentials(Supplier<AwsFailures.AwsCall> what, Credentials credentials,
                                                     String principalArn) {
         if (credentials == null || isEmpty(credentials.accessKeyId()) || isEmpty(credentials.secretAccessKey())
                 || isEmpty(credentials.sessionToken()) || credentials.expiration() == null || isEmpty(principalArn)) {
-            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.incompleteCredentials", what.host(),
-                    what.operation()));
+            AwsFailures.AwsCall call = what.get();
+            throw AwsFailures.unreadable(Text.of("awsc.aws.admin.incompleteCredentials", call.host(),
+                    call.operation()));
         }
         return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration(), principalArn);

@@ -163,7 +163,6 @@ final class BrokerOnH2Bench implements AutoCloseable {
         return aws.requests().stream().filter(r -> r.action().equals("GetFederationToken")).count();
     }
 
-    /** The events the current audit log took. */
     /** The lines the audit log wrote: its file keeps every event, its memory only the latest. */
     long auditedEvents() {
         try (var lines = Files.lines(auditDirectory.resolve(HostAuditLog.FILE_NAME))) {

@@ -72,6 +72,30 @@ class CredentialsCacheTest {
     }
 
     @Test
+    void refreshesFiftyMinuteCredentialsFiveMinutesBeforeExpiryAndShorterOnesATenthOfTheirLifetimeBefore() {
+        cache.get(key("alice"), () -> issueFor(Duration.ofMinutes(50)));
+        // 49:50, of which a tenth is 4:59.
+        cache.get(key("bob"), () -> issueFor(Duration.ofSeconds(2990)));
+
+        clock.advance(Duration.ofSeconds(2690));
+        cache.get(key("alice"), () -> issueFor(Duration.ofMinutes(50)));
+        cache.get(key("bob"), () -> issueFor(Duration.ofSeconds(2990)));
+        assertThat(stsCalls).hasValue(2);
+
+        clock.advance(Duration.ofSeconds(1));
+        cache.get(key("bob"), () -> issueFor(Duration.ofSeconds(2990)));
+        assertThat(stsCalls).hasValue(3);
+
+        clock.advance(Duration.ofSeconds(8));
+        cache.get(key("alice"), () -> issueFor(Duration.ofMinutes(50)));
+        assertThat(stsCalls).hasValue(3);
+
+        clock.advance(Duration.ofSeconds(1));
+        cache.get(key("alice"), () -> issueFor(Duration.ofMinutes(50)));
+        assertThat(stsCalls).hasValue(4);
+    }
+
+    @Test
     void refreshesFifteenMinuteCredentialsATenthOfTheirLifetimeBeforeExpiry() {
         cache.get(key("alice"), () -> issueFor(Duration.ofMinutes(15)));
 
