@@ -7,7 +7,7 @@
 # `mvn -o -B package -DskipTests` first (the jar, its signature and the test classes), and have wrk, curl and jq.
 #
 #   src/bench/end-to-end.sh [--duration SECONDS] [--warmup SECONDS] [--port PORT] [--postgres PG_PORT]
-#                           [--connectors 10,100,1000] [--repeats 20] [--menu-path PATH] [--no-scale] [--no-wrk]
+#                           [--connectors 10,100,1000] [--repeats 50] [--menu-path PATH] [--no-scale] [--no-wrk]
 #
 # --menu-path is the address (under /jira) whose answer builds the AWS menu: Jira's menu resource, which the header
 # asks when the lazy menu is opened (the dashboard itself no longer builds it).
@@ -21,7 +21,7 @@ warmup=5
 port=2999
 pg_port=
 connectors=10,100,1000
-repeats=20
+repeats=50
 menu_path=/rest/api/1.0/menus/aws-connectors-top-link
 scale=true
 load=true

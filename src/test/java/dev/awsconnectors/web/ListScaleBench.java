@@ -17,15 +17,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The scale table: how each list the users see costs as the number of connectors grows (10 → 1,000 by default), per
- * request: the SQL statements it makes, the median time and the size of the answer. Runs against a demo host that
+ * request: the SQL statements it makes, the median time (over rounds that send each request in turn) and the size
+ * of the answer. Runs against a demo host that
  * is already started ({@code bench.baseUrl}; {@code src/bench/end-to-end.sh} starts one), adding connectors through
  * the admin REST API (all in alice's group {@code aws-developers}) until each size is reached; so start it on a fresh
  * home.
@@ -64,7 +67,7 @@ public final class ListScaleBench {
         String base = System.getProperty("bench.baseUrl", "http://localhost:2990/jira").replaceAll("/+$", "");
         Optional<Path> log = Optional.ofNullable(System.getProperty("bench.statementLog"))
                 .filter(value -> !value.isBlank()).map(Path::of);
-        int repeats = Integer.parseInt(System.getProperty("bench.repeats", "20"));
+        int repeats = Integer.parseInt(System.getProperty("bench.repeats", "50"));
         String menuPath = System.getProperty("bench.menuPath", "/rest/api/1.0/menus/aws-connectors-top-link");
         int[] sizes = Arrays.stream(System.getProperty("bench.connectors", "10,100,1000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).sorted().toArray();
@@ -79,7 +82,8 @@ public final class ListScaleBench {
         Session alice = Session.loggedIn(base, "alice", false);
         String accountId = values(basic("admin", REST + "/admin/accounts")).get(0).get("id").asText();
         String federated = connectorId("Developers (federated)");
-        System.out.printf(Locale.ROOT, "List scale at %s: %d timed requests each after %d warm-up ones; "
+        System.out.printf(Locale.ROOT, "List scale at %s: %d timed rounds of every request, after %d warm-up "
+                + "requests each; "
                 + "statements from %s%n", base, repeats, warmups(), statementLog.map(Path::toString)
                 .orElse("nowhere (no PostgreSQL log given): column left empty"));
         List<Row> rows = new ArrayList<>();
@@ -89,15 +93,15 @@ public final class ListScaleBench {
                 createConnector(accountId, "Bench connector " + i);
             }
             int now = total(basic("admin", REST + "/admin/connectors"));
-            rows.add(measure("admin connectors page", now,
-                    () -> admin.get("/plugins/servlet/aws-connectors/admin/connectors")));
-            rows.add(measure("My AWS connectors", now, () -> alice.get("/plugins/servlet/aws-connectors/my")));
-            rows.add(measure("GET /connectors", now, () -> basicResponse("alice", REST + "/connectors")));
-            rows.add(measure("the AWS menu (" + menuPath + ")", now, () -> alice.get(menuPath)));
-            rows.add(measure("bob, who may use none (GET /connectors)", now,
-                    () -> basicResponse("bob", REST + "/connectors")));
-            rows.add(measure("cached credentials", now,
-                    () -> basicResponse("alice", REST + "/connectors/" + federated + "/credentials")));
+            Map<String, Call> calls = new LinkedHashMap<>();
+            calls.put("admin connectors page", () -> admin.get("/plugins/servlet/aws-connectors/admin/connectors"));
+            calls.put("My AWS connectors", () -> alice.get("/plugins/servlet/aws-connectors/my"));
+            calls.put("GET /connectors", () -> basicResponse("alice", REST + "/connectors"));
+            calls.put("the AWS menu (" + menuPath + ")", () -> alice.get(menuPath));
+            calls.put("bob, who may use none (GET /connectors)", () -> basicResponse("bob", REST + "/connectors"));
+            calls.put("cached credentials",
+                    () -> basicResponse("alice", REST + "/connectors/" + federated + "/credentials"));
+            rows.addAll(measure(calls, now));
         }
         System.out.println();
         System.out.println("| request | connectors | SQL statements | p50 | response size |");
@@ -116,27 +120,47 @@ public final class ListScaleBench {
         HttpResponse<byte[]> send() throws Exception;
     }
 
-    private Row measure(String name, int connectors, Call call) throws Exception {
-        HttpResponse<byte[]> last = null;
-        for (int i = 0; i < warmups(); i++) {
-            last = call.send();
+    /**
+     * Each request's statements, then its median time over {@code repeats} rounds in which every request is sent
+     * once, in an order rotated from round to round: whatever else the machine or the database does meanwhile (an
+     * autovacuum after the connectors were added, a collection) falls on all of them alike.
+     */
+    private List<Row> measure(Map<String, Call> calls, int connectors) throws Exception {
+        List<String> names = new ArrayList<>(calls.keySet());
+        Map<String, String> statements = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String name : names) {
+            HttpResponse<byte[]> last = null;
+            for (int i = 0; i < warmups(); i++) {
+                last = calls.get(name).send();
+            }
+            if (last.statusCode() != 200) {
+                throw new IllegalStateException(name + " answered HTTP " + last.statusCode() + ": "
+                        + new String(last.body(), StandardCharsets.UTF_8));
+            }
+            sizes.put(name, last.body().length);
+            statements.put(name, countStatements(calls.get(name)));
         }
-        if (last.statusCode() != 200) {
-            throw new IllegalStateException(name + " answered HTTP " + last.statusCode() + ": "
-                    + new String(last.body(), StandardCharsets.UTF_8));
+        Map<String, double[]> millis = new LinkedHashMap<>();
+        names.forEach(name -> millis.put(name, new double[repeats]));
+        for (int round = 0; round < repeats; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((round + i) % names.size());
+                long start = System.nanoTime();
+                calls.get(name).send();
+                millis.get(name)[round] = (System.nanoTime() - start) / 1_000_000.0;
+            }
         }
-        String statements = countStatements(call);
-        double[] millis = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            last = call.send();
-            millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+        List<Row> rows = new ArrayList<>();
+        for (String name : names) {
+            double[] sorted = millis.get(name);
+            Arrays.sort(sorted);
+            double p50 = (sorted[(repeats - 1) / 2] + sorted[repeats / 2]) / 2;
+            System.out.printf(Locale.ROOT, "  %s at %,d connectors: %s statements, p50 %.1f ms, %,d bytes%n", name,
+                    connectors, statements.get(name), p50, sizes.get(name));
+            rows.add(new Row(name, connectors, statements.get(name), p50, sizes.get(name)));
         }
-        Arrays.sort(millis);
-        double p50 = (millis[(repeats - 1) / 2] + millis[repeats / 2]) / 2;
-        System.out.printf(Locale.ROOT, "  %s at %,d connectors: %s statements, p50 %.1f ms, %,d bytes%n", name,
-                connectors, statements, p50, last.body().length);
-        return new Row(name, connectors, statements, p50, last.body().length);
+        return rows;
     }
 
     /** The statements one request adds to PostgreSQL's log, transaction control left out. */
