@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
 public final class ListScaleBench {
     private static final String REST = "/rest/aws-connectors/1.0";
     private static final String GROUP = "aws-developers";
+    private static final int HOST_WARMUP_ROUNDS = 300;
     private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":"
             + "[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}";
     private static final Pattern STATEMENT = Pattern.compile("LOG:\\s+(?:statement|execute [^:]*):\\s*(\\w+)");
@@ -87,6 +88,7 @@ public final class ListScaleBench {
                 + "statements from %s%n", base, repeats, warmups(), statementLog.map(Path::toString)
                 .orElse("nowhere (no PostgreSQL log given): column left empty"));
         List<Row> rows = new ArrayList<>();
+        boolean first = true;
         for (int size : sizes) {
             int existing = total(basic("admin", REST + "/admin/connectors"));
             for (int i = existing; i < size; i++) {
@@ -101,6 +103,17 @@ public final class ListScaleBench {
             calls.put("bob, who may use none (GET /connectors)", () -> basicResponse("bob", REST + "/connectors"));
             calls.put("cached credentials",
                     () -> basicResponse("alice", REST + "/connectors/" + federated + "/credentials"));
+            if (first) {
+                // The demo host has just started: without this, the smallest size would be measured on code the JIT
+                // has not compiled yet, and the larger sizes would look cheaper than they are beside it.
+                System.out.printf(Locale.ROOT, "Warming the host up: %d rounds of every request%n", HOST_WARMUP_ROUNDS);
+                for (int round = 0; round < HOST_WARMUP_ROUNDS; round++) {
+                    for (Call call : calls.values()) {
+                        call.send();
+                    }
+                }
+                first = false;
+            }
             rows.addAll(measure(calls, now));
         }
         System.out.println();
