@@ -77,8 +77,9 @@ public class CredentialsBroker {
     /**
      * As {@link AwsConnectorService#getUsableConnectors()}: every connector the current user may use, sorted by name.
      * Jira is asked once whether they administer it; an administrator's list is every connector, anyone else's is
-     * selected in the database by the groups they are in, so that the list costs a few statements whatever the
-     * number of connectors, and one for a user who may use none.
+     * selected by the groups they are in (Jira is asked about each group name once), from the list the directory
+     * keeps while no connector changes, so that the list costs the same few statements whatever the number of
+     * connectors.
      */
     public List<ConnectorSummary> usableConnectors() {
         CallerAccess caller = access.resolve(access.currentCaller());

@@ -23,8 +23,7 @@ public interface ConnectorDirectory {
     /**
      * The connectors that name at least one group that {@code member} accepts, sorted by name, as {@link #all()}
      * filtered so. {@code member} is asked about group names as the connectors spell them, so that it can compare
-     * them as Jira does; a stored directory selects the connectors by the accepted names in the database, so that
-     * a caller in none of the connectors' groups costs one read.
+     * them as Jira does, and at most once per distinct name.
      */
     default List<Connector> namingAnyGroup(Predicate<String> member) {
         return all().stream().filter(connector -> connector.groups().stream().anyMatch(member))

@@ -37,8 +37,10 @@ import java.util.stream.Collectors;
  *
  * <p>As the broker's {@link ConnectorDirectory}, {@link #find(UUID)} costs one indexed read of the connector's row:
  * the row carries its own version and its account's, and the connector with its account and groups is rebuilt
- * only when either has changed, on whichever node the edit was made. The lists cost at most three statements
- * whatever the number of connectors: rows are never read one by one through their references.
+ * only when either has changed, on whichever node the edit was made. The lists work the same way as a whole: every
+ * write gives the list a new revision ({@link ListRevisions}), and a list costs one statement, the revision, while
+ * no node has changed a connector since this node read them all; then four (the connectors, their groups and their
+ * accounts' ids, each in one statement), whatever the number of connectors.
  */
 @Component
 public class ConnectorRepository implements ConnectorDirectory {
@@ -46,6 +48,8 @@ public class ConnectorRepository implements ConnectorDirectory {
     private final ConfigurationValidator validator;
     private final GroupDirectory groups;
     private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Every connector as last read, with the list's revision it was read at; null until the first read. */
+    private volatile Listing listing;
 
     public ConnectorRepository(@ComponentImport ActiveObjects ao, ConfigurationValidator validator,
                                GroupDirectory groups) {
@@ -65,6 +69,14 @@ public class ConnectorRepository implements ConnectorDirectory {
             this.accountVersion = accountVersion;
             this.bound = bound;
         }
+    }
+
+    /**
+     * Every connector, sorted by name, under the revision read just before them: a reader that reads the revision
+     * first and then the rows can only have rows as new as that revision or newer, so equal revisions later mean
+     * nothing has changed since.
+     */
+    private record Listing(String revision, List<Connector> connectors, Set<String> groupNames) {
     }
 
     @Override
@@ -92,46 +104,59 @@ public class ConnectorRepository implements ConnectorDirectory {
     }
 
     /**
-     * Every connector, sorted by name, in three statements whatever their number: the connectors, their groups,
-     * the ids of their accounts.
+     * Every connector, sorted by name. While no node has changed a connector since this node last read them, one
+     * statement (the list's revision); otherwise four: the revision, the connectors, their groups, the ids of their
+     * accounts. The same whatever the number of connectors.
      */
     @Override
     public List<Connector> all() {
-        return ao.executeInTransaction(() -> {
-            ConnectorEntity[] rows = ao.find(ConnectorEntity.class, Query.select().order("NAME_KEY ASC"));
-            return rows.length == 0 ? List.<Connector>of() : listed(rows, groupsByConnector());
-        });
+        return ao.executeInTransaction(() -> listing(null).connectors());
     }
 
     /**
-     * The connectors naming a group that {@code member} accepts, sorted by name, in at most three statements
-     * whatever their number: every connector's groups (whose names {@code member} is asked about, once each); if
-     * it accepts any, the connectors joined to those groups; the ids of their accounts.
+     * The connectors naming a group that {@code member} accepts, sorted by name, read as {@link #all()} reads them.
+     * {@code member} is asked about each group name that any connector names, once each.
      */
     @Override
     public List<Connector> namingAnyGroup(Predicate<String> member) {
         Objects.requireNonNull(member, "member");
         return ao.executeInTransaction(() -> {
-            Map<Integer, List<String>> groups = groupsByConnector();
-            Set<String> names = new TreeSet<>();
-            groups.values().forEach(names::addAll);
-            List<Object> accepted = names.stream().filter(member).collect(Collectors.toList());
+            Listing current = listing(null);
+            Set<String> accepted = current.groupNames().stream().filter(member).collect(Collectors.toSet());
             if (accepted.isEmpty()) {
                 return List.<Connector>of();
             }
-            // A connector comes back once per accepted group it names; the first of each keeps the order by name.
-            ConnectorEntity[] joined = ao.find(ConnectorEntity.class, Query.select()
-                    .alias(ConnectorEntity.class, "c").alias(ConnectorGroupEntity.class, "g")
-                    .join(ConnectorGroupEntity.class, "c.ID = g.CONNECTOR_ID")
-                    .where("g.GROUP_NAME IN (" + String.join(", ", Collections.nCopies(accepted.size(), "?"))
-                            + ")", accepted.toArray())
-                    .order("NAME_KEY ASC"));
-            Map<Integer, ConnectorEntity> distinct = new LinkedHashMap<>();
-            for (ConnectorEntity row : joined) {
-                distinct.putIfAbsent(row.getID(), row);
-            }
-            return listed(distinct.values().toArray(new ConnectorEntity[0]), groups);
+            return current.connectors().stream()
+                    .filter(connector -> connector.groups().stream().anyMatch(accepted::contains))
+                    .collect(Collectors.toList());
         });
+    }
+
+    /**
+     * Every connector, as {@link #all()}, for a caller that has just read every account in its transaction:
+     * {@code accountIds} maps their row ids to their public ids, so the accounts are not read again.
+     */
+    List<Connector> all(Map<Integer, UUID> accountIds) {
+        return listing(Objects.requireNonNull(accountIds, "accountIds")).connectors();
+    }
+
+    /** The listing under the revision committed now, kept from the last read if it is the same; in a transaction. */
+    private Listing listing(Map<Integer, UUID> accountIds) {
+        String revision = ListRevisions.connectorsRevision(ao);
+        Listing known = listing;
+        if (known != null && !revision.isEmpty() && known.revision().equals(revision)) {
+            return known;
+        }
+        ConnectorEntity[] rows = ao.find(ConnectorEntity.class, Query.select().order("NAME_KEY ASC"));
+        List<Connector> connectors = rows.length == 0 ? List.of()
+                : listed(rows, groupsByConnector(), accountIds == null ? accountIds() : accountIds);
+        Set<String> groupNames = new TreeSet<>();
+        connectors.forEach(connector -> groupNames.addAll(connector.groups()));
+        Listing read = new Listing(revision, List.copyOf(connectors), Set.copyOf(groupNames));
+        if (!revision.isEmpty()) {
+            listing = read;
+        }
+        return read;
     }
 
     /** The group names of every connector, by the connector's row id, in one statement. */
@@ -143,13 +168,13 @@ public class ConnectorRepository implements ConnectorDirectory {
         return groups;
     }
 
-    /** The rows as connectors, in their order, reading the public ids of their accounts in one statement. */
-    private List<Connector> listed(ConnectorEntity[] rows, Map<Integer, List<String>> groups) {
+    /** The public id of every account, by row id, in one statement. */
+    private Map<Integer, UUID> accountIds() {
         Map<Integer, UUID> accountIds = new HashMap<>();
         for (AccountEntity account : ao.find(AccountEntity.class)) {
             accountIds.put(account.getID(), UUID.fromString(account.getPublicId()));
         }
-        return listed(rows, groups, accountIds);
+        return accountIds;
     }
 
     private static List<Connector> listed(ConnectorEntity[] rows, Map<Integer, List<String>> groups,
@@ -160,15 +185,6 @@ public class ConnectorRepository implements ConnectorDirectory {
                     groups.getOrDefault(row.getID(), List.of())));
         }
         return connectors;
-    }
-
-    /**
-     * Every connector, sorted by name, in two statements (the connectors, their groups), for a caller that has
-     * read the accounts already: {@code accountIds} maps every account's row id to its public id.
-     */
-    List<Connector> all(Map<Integer, UUID> accountIds) {
-        ConnectorEntity[] rows = ao.find(ConnectorEntity.class, Query.select().order("NAME_KEY ASC"));
-        return rows.length == 0 ? List.of() : listed(rows, groupsByConnector(), accountIds);
     }
 
     /** The connector with this id. */
@@ -213,6 +229,7 @@ public class ConnectorRepository implements ConnectorDirectory {
                 write(row, connector, account);
                 Connector stored = StoredValues.connector(row, connector.accountId());
                 beforeCommit.accept(stored);
+                ListRevisions.connectorsChanged(ao);
                 return stored;
             });
         } catch (RuntimeException e) {
@@ -257,6 +274,7 @@ public class ConnectorRepository implements ConnectorDirectory {
                 write(row, edited, account);
                 Connector stored = StoredValues.connector(row, edited.accountId());
                 beforeCommit.accept(stored);
+                ListRevisions.connectorsChanged(ao);
                 return stored;
             });
         } catch (RuntimeException e) {
@@ -278,6 +296,7 @@ public class ConnectorRepository implements ConnectorDirectory {
             ao.deleteWithSQL(ConnectorGroupEntity.class, "CONNECTOR_ID = ?", row.getID());
             StoredValues.dropEditClaims(ao, "connector", row.getPublicId());
             ao.delete(row);
+            ListRevisions.connectorsChanged(ao);
             return null;
         });
         snapshots.remove(connectorId);

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads the {@link Inventory} the admin page shows in at most three statements, whatever the number of accounts
- * and connectors: the account rows (which also carry their last validation and their encrypted secret, checked
- * here against the key file without another read), the connector rows and their groups.
+ * Reads the {@link Inventory} the admin page shows, whatever the number of accounts and connectors, in two
+ * statements while no connector has changed since this node last listed them: the account rows (which also carry
+ * their last validation and their encrypted secret, checked here against the key file without another read) and
+ * the connectors list's revision; four after a change, when the connector rows and their groups are read again.
  */
 @Component
 public class InventoryReader {

@@ -22,6 +22,7 @@ import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.persistence.ListRevisions;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.testhost.ManualClock;
@@ -107,6 +108,7 @@ final class IamFixture implements AutoCloseable {
         JdbcActiveObjects ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
+        new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
         SecretCipher cipher = new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home)));
         ConfigurationValidator validator = new ConfigurationValidator();

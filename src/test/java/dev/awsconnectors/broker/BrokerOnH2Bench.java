@@ -21,6 +21,7 @@ import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.persistence.ListRevisions;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.testhost.ManualClock;
@@ -103,6 +104,7 @@ final class BrokerOnH2Bench implements AutoCloseable {
         InitialSchema initialSchema = new InitialSchema();
         initialSchema.upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(initialSchema.getModelVersion(), ao);
+        new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
         ConfigurationValidator validator = new ConfigurationValidator();
         HostApplicationProperties properties = new HostApplicationProperties("http://localhost:2990/jira", home, home);
         AccountRepository accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(properties)));

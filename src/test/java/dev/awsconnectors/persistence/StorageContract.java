@@ -105,7 +105,8 @@ abstract class StorageContract {
         assertThat(prefix).matches("AO_[0-9A-F]{6}_");
         assertThat(tables).containsExactlyInAnyOrder(prefix + "ACCOUNT", prefix + "CONNECTOR",
                 prefix + "CONNECTOR_GROUP", prefix + "EDIT_CLAIM", prefix + "ACCESS_KEY_HOLDER",
-                prefix + "KEY_ROTATION");
+                prefix + "KEY_ROTATION", prefix + "LIST_REVISION");
+        assertThat(tables).allMatch(table -> table.length() <= 30);
         assertThat(columns).allMatch(c -> c.length() <= 30 && c.equals(c.toUpperCase(Locale.ROOT)))
                 .contains("SECRET_KEY_CIPHERTEXT", "LAST_VALIDATED", "ACCOUNT_ID", "CONNECTOR_ID", "ROW_VERSION", "NAME_KEY");
     }
@@ -484,6 +485,42 @@ abstract class StorageContract {
     }
 
     // --- connectors ---
+
+    @Test
+    void listsWhatAnotherNodeChangedSinceThisNodeLastListedConnectors() {
+        Account account = storedAccount("Production");
+        StorageFixture otherNode = new StorageFixture(database, sharedHome);
+        Connector developers = node.connectors.create(roleConnector("Developers", account)
+                .groups(List.of("aws-developers")).build());
+        assertThat(node.connectors.all()).extracting(Connector::name).containsExactly("Developers");
+        assertThat(node.connectors.namingAnyGroup("aws-ops"::equals)).isEmpty();
+
+        Connector operators = otherNode.connectors.create(roleConnector("Operators", account)
+                .groups(List.of("aws-ops")).build());
+        assertThat(node.connectors.all()).extracting(Connector::name).containsExactly("Developers", "Operators");
+        assertThat(node.connectors.namingAnyGroup("aws-ops"::equals)).extracting(Connector::name)
+                .containsExactly("Operators");
+
+        otherNode.connectors.update(otherNode.connectors.get(developers.id()).orElseThrow().toBuilder()
+                .name("Builders").groups(List.of("aws-ops")).build());
+        assertThat(node.connectors.all()).extracting(Connector::name).containsExactly("Builders", "Operators");
+        assertThat(node.connectors.namingAnyGroup("aws-ops"::equals)).extracting(Connector::name)
+                .containsExactly("Builders", "Operators");
+
+        otherNode.connectors.delete(operators.id());
+        assertThat(node.connectors.all()).extracting(Connector::name).containsExactly("Builders");
+        assertThat(node.connectors.namingAnyGroup("aws-ops"::equals)).extracting(Connector::name)
+                .containsExactly("Builders");
+    }
+
+    @Test
+    void keepsOneRevisionRowWhenTheThirdUpgradeTaskRunsAgain() {
+        new ListRevisions().upgrade(ListRevisions.VERSION, node.ao);
+        new ListRevisions().upgrade(ListRevisions.VERSION, node.ao);
+
+        assertThat(node.ao.find(ListRevisionEntity.class)).hasSize(1);
+        assertThat(ListRevisions.connectorsRevision(node.ao)).isNotEmpty();
+    }
 
     @Test
     void roundTripsEveryFieldOfAConnector() {

@@ -37,6 +37,7 @@ final class StorageFixture {
         this.ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(InitialSchema.VERSION, ao);
+        new ListRevisions().upgrade(AccessKeyGuards.VERSION, ao);
         this.keyFile = new KeyFile(new HostApplicationProperties("http://localhost:2990/jira", sharedHome, sharedHome));
         this.cipher = new SecretCipher(keyFile);
         ConfigurationValidator validator = new ConfigurationValidator();

@@ -23,6 +23,7 @@ import dev.awsconnectors.persistence.AccessKeyGuards;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
+import dev.awsconnectors.persistence.ListRevisions;
 import dev.awsconnectors.testhost.ao.TestDatabase;
 import dev.awsconnectors.testhost.ao.TestDatabases;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
@@ -89,6 +90,7 @@ class ConnectorEditorFormTest {
         var ao = database.activeObjects();
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
+        new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
         ConfigurationValidator validator = new ConfigurationValidator();
         accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home))));
