@@ -27,8 +27,9 @@ final class Layering {
             // The exported OSGi service: JDK types only.
             List.of("api"),
             // Values that depend on nothing of the app: an AWS account; the secret cipher and its key file; a
-            // message as a key of the i18n bundle and its arguments; a page of a list (Jira's REST paging).
-            List.of("accounts", "crypto", "i18n", "paging"),
+            // message as a key of the i18n bundle and its arguments; a page of a list (Jira's REST paging); the
+            // app as an OpenID Connect issuer (its signing keys, tokens and public documents).
+            List.of("accounts", "crypto", "i18n", "paging", "oidc"),
             // The AWS SDK clients of an account (STS, IAM), built one way and cached per account version.
             List.of("awsclients"),
             // A connector and the directories the broker reads through.

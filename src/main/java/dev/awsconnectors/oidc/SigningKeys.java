@@ -1,0 +1,518 @@
+package dev.awsconnectors.oidc;
+
+import com.atlassian.sal.api.ApplicationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The RSA-2048 key pairs the app signs its identity tokens with, kept in a file beside the secret key file.
+ *
+ * <h2>Where</h2>
+ * {@code <shared home>/aws-connectors/oidc-signing-keys}, so that every Data Center node signs with and publishes
+ * the same keys; {@code <local home>/…} on a server without a shared home.
+ *
+ * <h2>Format</h2>
+ * UTF-8 text, owner-only ({@code rw-------}); {@code #} lines are comments:
+ * <pre>
+ * format=1
+ * key.&lt;kid&gt;=&lt;state&gt; &lt;published, epoch seconds&gt; &lt;retire, epoch seconds or -&gt; &lt;base64 PKCS#8 private key&gt;
+ * </pre>
+ * A file readable or writable by group or others is refused (another local user could sign tokens AWS trusts), as
+ * is a damaged one; neither is ever replaced. Unlike the secret key file, a missing file is created on first use:
+ * losing it loses no data, it only means tokens signed before are no longer verifiable (and the new key is
+ * published at once).
+ *
+ * <h2>Writes</h2>
+ * The file is created by writing an owner-only temporary file in full and hard-linking it to its name, which fails
+ * if the name exists: of two nodes creating it together exactly one wins and both use the winner's keys. Changes
+ * ({@link #rotate}, {@link #maintain}) rewrite it atomically (a temporary file renamed over it) while holding
+ * {@code oidc-signing-keys.lock}, created exclusively beside it. Every read compares the file's identity, size and
+ * modification time with what was read before and re-reads it when another node changed it.
+ *
+ * <h2>Rotation</h2>
+ * {@link #rotate} adds a {@link KeyState#NEXT} key, published but not yet signing. {@link #maintain} makes it
+ * {@link KeyState#CURRENT} once it has been published for {@link #PUBLICATION_LEAD}, turning the current key into a
+ * {@link KeyState#PREVIOUS} one that stays published until every token it signed has expired
+ * ({@link #MAX_TOKEN_LIFETIME} plus {@link #CLOCK_SKEW}), after which {@link #maintain} drops it.
+ */
+final class SigningKeys {
+    static final String DIRECTORY = "aws-connectors";
+    static final String FILE_NAME = "oidc-signing-keys";
+    static final String LOCK_NAME = FILE_NAME + ".lock";
+
+    /**
+     * How long a new key is published before it signs. AWS does not document whether or how long it caches an
+     * issuer's JWKS; an hour lets any cache of the earlier JWKS (and every node's copy of the file) be refreshed
+     * before the first token signed with the new key arrives.
+     */
+    static final Duration PUBLICATION_LEAD = Duration.ofHours(1);
+    /** The longest lifetime a token may be minted with ({@link TokenClaims} refuses longer). */
+    static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
+    /** AWS accepts tokens about five minutes beyond their {@code exp}. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+    private static final int KEY_BITS = 2048;
+    /** 128 bits of the public key's SHA-256: unique among a handful of keys, short in every token header. */
+    private static final int KID_BYTES = 16;
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOCK_POLL = Duration.ofMillis(20);
+
+    private final ApplicationProperties applicationProperties;
+    private final Clock clock;
+    private final SecureRandom random;
+    /** What was last read, with the file attributes it was read under; replaced whole, never mutated. */
+    private volatile Loaded loaded;
+
+    SigningKeys(ApplicationProperties applicationProperties, Clock clock, SecureRandom random) {
+        this.applicationProperties = Objects.requireNonNull(applicationProperties, "applicationProperties");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The key file: in the shared home, or the local home when Jira has no shared home. */
+    Path path() {
+        Path home = applicationProperties.getSharedHomeDirectory()
+                .or(applicationProperties::getLocalHomeDirectory)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Jira reports neither a shared nor a local home directory, so there is nowhere to keep "
+                                + "the keys that sign identity tokens"));
+        return home.resolve(DIRECTORY).resolve(FILE_NAME);
+    }
+
+    /** Every key in the file (next, current, previous), created with one current key if there is none yet. */
+    List<SigningKey> keys() {
+        Path path = path();
+        Optional<Stat> stat = stat(path);
+        if (stat.isEmpty()) {
+            create(path);
+            stat = Optional.of(stat(path).orElseThrow(() -> new IllegalStateException(
+                    "the signing key file " + path + " vanished right after it was created")));
+        }
+        Loaded last = loaded;
+        if (last != null && last.path().equals(path) && last.stat().equals(stat.get())) {
+            return last.keys();
+        }
+        List<SigningKey> keys = read(path, stat.get());
+        loaded = new Loaded(path, stat.get(), keys);
+        return keys;
+    }
+
+    /** The key that signs new tokens, after {@link #maintain()}. */
+    SigningKey current() {
+        maintain();
+        return keys().stream().filter(key -> key.state() == KeyState.CURRENT).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no current key in " + path()));
+    }
+
+    /**
+     * Adds a {@link KeyState#NEXT} key, published from now and signing once {@link #maintain()} promotes it. When a
+     * next key is already waiting, it stays and no other is added, so that repeated rotations do not pile up keys.
+     *
+     * @return the next key's id
+     */
+    String rotate() {
+        Path path = path();
+        keys();
+        return underLock(path, () -> {
+            List<SigningKey> keys = new ArrayList<>(read(path, statOrFail(path)));
+            Optional<SigningKey> waiting = keys.stream().filter(key -> key.state() == KeyState.NEXT).findFirst();
+            if (waiting.isPresent()) {
+                return waiting.get().kid();
+            }
+            SigningKey next = newKey(KeyState.NEXT, clock.instant());
+            keys.add(next);
+            replace(path, render(keys));
+            LOG.info("Added the next signing key {} to {}; it signs tokens from {} on", next.kid(), path,
+                    next.publishedAt().plus(PUBLICATION_LEAD));
+            return next.kid();
+        });
+    }
+
+    /**
+     * Promotes a next key published for at least {@link #PUBLICATION_LEAD} to current, the current one becoming
+     * previous until its tokens have expired, and drops previous keys whose tokens have all expired. Writes the
+     * file only when something is due, so that the usual call costs one file attribute read.
+     */
+    void maintain() {
+        Instant now = clock.instant();
+        if (!due(keys(), now)) {
+            return;
+        }
+        Path path = path();
+        underLock(path, () -> {
+            List<SigningKey> keys = read(path, statOrFail(path));
+            if (due(keys, now)) {
+                replace(path, render(maintained(keys, now)));
+            }
+            return null;
+        });
+    }
+
+    private static boolean due(List<SigningKey> keys, Instant now) {
+        return keys.stream().anyMatch(key -> promotable(key, now) || retired(key, now));
+    }
+
+    private static boolean promotable(SigningKey key, Instant now) {
+        return key.state() == KeyState.NEXT && !now.isBefore(key.publishedAt().plus(PUBLICATION_LEAD));
+    }
+
+    private static boolean retired(SigningKey key, Instant now) {
+        return key.state() == KeyState.PREVIOUS && key.retireAt().map(at -> !now.isBefore(at)).orElse(true);
+    }
+
+    private static List<SigningKey> maintained(List<SigningKey> keys, Instant now) {
+        Optional<SigningKey> promoted = keys.stream().filter(key -> promotable(key, now)).findFirst();
+        Optional<Instant> retireAt = Optional.of(now.plus(MAX_TOKEN_LIFETIME).plus(CLOCK_SKEW));
+        List<SigningKey> result = new ArrayList<>();
+        for (SigningKey key : keys) {
+            if (retired(key, now)) {
+                LOG.info("Dropped the signing key {}: every token it signed has expired", key.kid());
+            } else if (promoted.isPresent() && key.equals(promoted.get())) {
+                result.add(key.withState(KeyState.CURRENT, Optional.empty()));
+                LOG.info("The signing key {} signs from now on", key.kid());
+            } else if (promoted.isPresent() && key.state() == KeyState.CURRENT) {
+                result.add(key.withState(KeyState.PREVIOUS, retireAt));
+            } else {
+                result.add(key);
+            }
+        }
+        return result;
+    }
+
+    private SigningKey newKey(KeyState state, Instant publishedAt) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(KEY_BITS, random);
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+            RSAPublicKey publicKey = publicKeyOf(privateKey);
+            // Whole seconds: the file keeps epoch seconds, and a key must read back equal to the one written.
+            return new SigningKey(kidOf(publicKey), state, Instant.ofEpochSecond(publishedAt.getEpochSecond()),
+                    Optional.empty(), privateKey, publicKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime cannot generate RSA keys", e);
+        }
+    }
+
+    /** Base64url (no padding) of the first 128 bits of the SHA-256 of the public key's X.509 (DER) encoding. */
+    static String kidOf(RSAPublicKey publicKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, KID_BYTES));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        }
+    }
+
+    private static RSAPublicKey publicKeyOf(RSAPrivateCrtKey privateKey) throws GeneralSecurityException {
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+    }
+
+    private void create(Path path) {
+        Path directory = path.getParent();
+        Path temp = null;
+        try {
+            Files.createDirectories(directory);
+            byte[] content = render(List.of(newKey(KeyState.CURRENT, clock.instant())));
+            temp = writeTemp(directory, content);
+            try {
+                Files.createLink(path, temp);
+                LOG.info("Created the signing key file {} with a new key", path);
+            } catch (FileAlreadyExistsException lostTheRace) {
+                // Another node (or thread) created it first: its key is the one; ours is discarded unused.
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                Path written = temp;
+                underLock(path, () -> {
+                    if (stat(path).isEmpty()) {
+                        move(written, path);
+                        LOG.info("Created the signing key file {} with a new key", path);
+                    }
+                    return null;
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the signing key file " + path + " (" + e.getMessage()
+                    + "); check that the user running Jira may write to " + directory, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void replace(Path path, byte[] content) throws IOException {
+        Path temp = writeTemp(path.getParent(), content);
+        try {
+            move(temp, path);
+            temp = null;
+        } finally {
+            Arrays.fill(content, (byte) 0);
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void move(Path temp, Path path) throws IOException {
+        try {
+            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // A non-atomic replace could leave a node reading half a key file; better to stop and say so.
+            throw new IOException("the file system of " + path + " cannot rename atomically", e);
+        }
+    }
+
+    /** Written completely and synced before it is linked or renamed into place, so no node reads it half-written. */
+    private static Path writeTemp(Path directory, byte[] content) throws IOException {
+        boolean posix = Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null;
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(directory, "." + FILE_NAME + "-", ".tmp", attributes);
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static List<SigningKey> read(Path path, Stat stat) {
+        if (stat.permissions().isPresent() && stat.permissions().get().stream().anyMatch(FOREIGN::contains)) {
+            throw new IllegalStateException("the signing key file " + path + " can be read or written by users "
+                    + "other than its owner (" + PosixFilePermissions.toString(stat.permissions().get())
+                    + "); others may sign tokens AWS trusts — restrict it with chmod 600 " + path
+                    + " and rotate the signing key");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the signing key file " + path + " (" + e.getMessage()
+                    + "); check that the user running Jira owns it and can read it", e);
+        }
+        try {
+            return parse(path, new String(content, StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(content, (byte) 0);
+        }
+    }
+
+    /** Messages name the line number only: a damaged line may still hold key material. */
+    private static List<SigningKey> parse(Path path, String text) {
+        String format = null;
+        List<SigningKey> keys = new ArrayList<>();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int equals = line.indexOf('=');
+            if (equals < 0) {
+                throw damaged(path, "line " + (i + 1) + " is not name=value");
+            }
+            String name = line.substring(0, equals);
+            String value = line.substring(equals + 1);
+            if (name.equals("format") && format == null) {
+                format = value;
+            } else if (name.startsWith("key.")) {
+                SigningKey key = parseKey(path, i + 1, name.substring(4), value);
+                if (keys.stream().anyMatch(other -> other.kid().equals(key.kid()))) {
+                    throw damaged(path, "line " + (i + 1) + " repeats a key");
+                }
+                keys.add(key);
+            } else {
+                throw damaged(path, "line " + (i + 1) + " is not understood or is repeated");
+            }
+        }
+        if (!"1".equals(format)) {
+            throw damaged(path, "it has no format=1 line");
+        }
+        if (keys.stream().filter(key -> key.state() == KeyState.CURRENT).count() != 1) {
+            throw damaged(path, "it does not have exactly one current key");
+        }
+        keys.sort(Comparator.comparing(SigningKey::state));
+        return List.copyOf(keys);
+    }
+
+    private static SigningKey parseKey(Path path, int lineNumber, String kid, String value) {
+        String[] fields = value.split(" ");
+        if (fields.length != 4) {
+            throw damaged(path, "line " + lineNumber + " does not have four fields");
+        }
+        byte[] der = null;
+        try {
+            KeyState state = KeyState.valueOf(fields[0]);
+            Instant publishedAt = Instant.ofEpochSecond(Long.parseLong(fields[1]));
+            Optional<Instant> retireAt = fields[2].equals("-") ? Optional.empty()
+                    : Optional.of(Instant.ofEpochSecond(Long.parseLong(fields[2])));
+            der = Base64.getDecoder().decode(fields[3]);
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(der));
+            RSAPublicKey publicKey = publicKeyOf(privateKey);
+            if (!kidOf(publicKey).equals(kid)) {
+                throw damaged(path, "the key on line " + lineNumber + " does not match its id");
+            }
+            return new SigningKey(kid, state, publishedAt, retireAt, privateKey, publicKey);
+        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+            // Not chained: decoders' messages may quote the offending characters.
+            throw damaged(path, "the key on line " + lineNumber + " cannot be read");
+        } finally {
+            if (der != null) {
+                Arrays.fill(der, (byte) 0);
+            }
+        }
+    }
+
+    private static IllegalStateException damaged(Path path, String why) {
+        return new IllegalStateException("the signing key file " + path + " is damaged (" + why
+                + "); delete it to have new signing keys created and published (tokens signed before are then "
+                + "no longer accepted)");
+    }
+
+    private static byte[] render(List<SigningKey> keys) {
+        StringBuilder text = new StringBuilder()
+                .append("# AWS Connectors for Jira: the keys that sign identity tokens for AWS.\n")
+                .append("# Keep it owner-only (chmod 600). Do not edit; rotate from the app instead.\n")
+                .append("format=1\n");
+        for (SigningKey key : keys) {
+            text.append("key.").append(key.kid()).append('=').append(key.state().name())
+                    .append(' ').append(key.publishedAt().getEpochSecond())
+                    .append(' ').append(key.retireAt().map(at -> Long.toString(at.getEpochSecond())).orElse("-"))
+                    .append(' ').append(Base64.getEncoder().encodeToString(key.privateKey().getEncoded()))
+                    .append('\n');
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        text.setLength(0);
+        return bytes;
+    }
+
+    private interface LockedAction<T> {
+        T run() throws IOException;
+    }
+
+    /** Holds the lock file, created exclusively, which serialises writers across nodes and instances. */
+    private static <T> T underLock(Path path, LockedAction<T> action) {
+        Path lock = path.resolveSibling(LOCK_NAME);
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        try {
+            Files.createDirectories(path.getParent());
+            while (true) {
+                try {
+                    Files.createFile(lock);
+                    break;
+                } catch (FileAlreadyExistsException held) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("another node is changing the signing key file " + path
+                                + ", or " + lock + " was left behind by a node that stopped while changing it; if "
+                                + "no signing key rotation is running, delete " + lock + " and try again");
+                    }
+                    Thread.sleep(LOCK_POLL.toMillis());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not lock the signing key file " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to change the signing key file " + path, e);
+        }
+        try {
+            return action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not change the signing key file " + path, e);
+        } finally {
+            deleteQuietly(lock);
+        }
+    }
+
+    private static Stat statOrFail(Path path) {
+        return stat(path).orElseThrow(() -> new IllegalStateException("the signing key file " + path
+                + " disappeared while it was being changed"));
+    }
+
+    /** Identity (inode where there is one), size and modification time: a rename on another node changes them. */
+    private static Optional<Stat> stat(Path path) {
+        try {
+            if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
+                PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
+                return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                        Optional.of(attributes.permissions())));
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                    Optional.empty()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the attributes of the signing key file " + path
+                    + "; check that the user running Jira may open its folder", e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Only a temporary or lock file; a leftover lock is reported by the next writer, naming it.
+        }
+    }
+
+    private record Stat(Object fileKey, long size, FileTime modified, Optional<Set<PosixFilePermission>> permissions) {
+    }
+
+    private record Loaded(Path path, Stat stat, List<SigningKey> keys) {
+    }
+}
