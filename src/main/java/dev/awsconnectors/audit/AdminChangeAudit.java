@@ -41,6 +41,8 @@ public final class AdminChangeAudit {
     public static final String ACCOUNT_DELETED = "awsc.audit.account.deleted";
     public static final String ACCOUNT_KEY_ROTATED = "awsc.audit.account.keyRotated";
     public static final String ACCOUNT_ROTATION_CLEANED_UP = "awsc.audit.account.rotationCleanedUp";
+    public static final String SIGNING_KEY_ROTATED = "awsc.audit.oidc.signingKeyRotated";
+    public static final String SIGNING_KEY_FIELD = "awsc.audit.field.nextSigningKeyId";
     public static final String CONNECTOR_CREATED = "awsc.audit.connector.created";
     public static final String CONNECTOR_UPDATED = "awsc.audit.connector.updated";
     public static final String CONNECTOR_DELETED = "awsc.audit.connector.deleted";
@@ -236,6 +238,21 @@ public final class AdminChangeAudit {
                         succeeded ? "succeeded" : "failed").build());
         user(event, user);
         return event.build();
+    }
+
+    /**
+     * A rotation of the key the app signs its identity tokens with: the next key's id (public, it is in the JWKS).
+     * Called once the next key is published, so it never throws.
+     */
+    public void signingKeyRotation(UserProfile user, String issuerUrl, String nextKeyId) {
+        sendBuilt(() -> {
+            AuditEvent.Builder event = AuditEvent.builder(AuditType.fromI18nKeys(CoverageArea.SECURITY,
+                            CoverageLevel.BASE, CATEGORY, SIGNING_KEY_ROTATED).build())
+                    .affectedObject(AuditResource.builder(issuerUrl, AuditNames.ISSUER_TYPE).build());
+            user(event, user);
+            event.changedValue(ChangedValue.fromI18nKeys(SIGNING_KEY_FIELD).to(nextKeyId).build());
+            return event.build();
+        }, SIGNING_KEY_ROTATED);
     }
 
     private AuditEvent.Builder event(String action, UserProfile user, AuditResource resource) {

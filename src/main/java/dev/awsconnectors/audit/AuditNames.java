@@ -17,6 +17,8 @@ public final class AuditNames {
     public static final String ACCOUNT_TYPE = "AWS account";
     /** The type of an affected connector. */
     public static final String CONNECTOR_TYPE = "AWS connector";
+    /** The app as the OpenID Connect issuer AWS trusts, named by its issuer URL. */
+    public static final String ISSUER_TYPE = "OpenID Connect issuer";
 
     private AuditNames() {
     }

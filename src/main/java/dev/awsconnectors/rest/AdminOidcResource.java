@@ -1,11 +1,13 @@
 package dev.awsconnectors.rest;
 
+import com.atlassian.audit.api.AuditService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.awsconnectors.audit.AdminChangeAudit;
 import dev.awsconnectors.oidc.IdentityTokens;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,19 +22,22 @@ import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 
 /**
- * {@code /rest/aws-connectors/1.0/admin/oidc}: the issuer's signing keys, for Jira administrators.
+ * {@code /rest/aws-connectors/1.0/admin/oidc}: the issuer's signing keys, for Jira administrators; a rotation is
+ * audited like other admin changes.
  */
 @Path("/admin/oidc")
 @AdminOnly
 public class AdminOidcResource {
     private final IdentityTokens tokens;
     private final AdminRequests requests;
+    private final AdminChangeAudit audit;
 
     @Inject
-    public AdminOidcResource(IdentityTokens tokens, @ComponentImport UserManager userManager,
-                             @ComponentImport I18nResolver i18n) {
+    public AdminOidcResource(IdentityTokens tokens, @ComponentImport AuditService auditService,
+                             @ComponentImport UserManager userManager, @ComponentImport I18nResolver i18n) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.requests = new AdminRequests(userManager, i18n);
+        this.audit = AdminRequests.audit(auditService);
     }
 
     /**
@@ -48,6 +53,7 @@ public class AdminOidcResource {
     public Response rotate(String body, @Context HttpHeaders headers) {
         requests.writeWithoutFields(headers, body);
         String next = tokens.rotate();
+        audit.signingKeyRotation(requests.caller(), tokens.issuerUrl(), next);
         ObjectNode answer = JsonResponses.object();
         answer.put("nextKeyId", next);
         ArrayNode keyIds = answer.putArray("keyIds");

@@ -127,7 +127,8 @@ class RestXsrfCheckTest {
                         + "\", \"principalType\": \"IAM_USER\"}"),
                 new Endpoint("PUT", connector, connectorEdit.toString()),
                 new Endpoint("DELETE", connector, "{}"),
-                new Endpoint("POST", connector + "/test", "{}"));
+                new Endpoint("POST", connector + "/test", "{}"),
+                new Endpoint("POST", "/admin/oidc/rotation", "{}"));
     }
 
     @Test
@@ -229,6 +230,8 @@ class RestXsrfCheckTest {
         expect(200, browser("POST", "/admin/connectors/" + connectorId + "/test", "{}", JSON, origin, null, null));
         expect(200, script("POST", "/admin/connectors/" + connectorId + "/test", "{}", JSON));
         expect(204, script("DELETE", connectorPath, "{}", JSON));
+        expect(200, browser("POST", "/admin/oidc/rotation", "{}", JSON, origin, null, null));
+        expect(200, script("POST", "/admin/oidc/rotation", "", JSON));
 
         assertThat(snapshot().audited()).as("each change audited").isGreaterThan(before.audited());
     }
@@ -351,8 +354,11 @@ class RestXsrfCheckTest {
         }
     }
 
-    /** Every row of every table of the database, and how many audit events there are. */
-    private record Snapshot(Map<String, List<String>> rows, int audited) {
+    /**
+     * Every row of every table of the database, how many audit events there are, and the signing keys the issuer
+     * publishes (kept in a file, not the database).
+     */
+    private record Snapshot(Map<String, List<String>> rows, int audited, String publishedKeys) {
     }
 
     private static Snapshot snapshot() {
@@ -386,7 +392,7 @@ class RestXsrfCheckTest {
             throw new AssertionError("Cannot read the demo's database", e);
         }
         assertThat(rows.keySet()).as("the app's tables").anyMatch(name -> name.endsWith("_ACCOUNT"));
-        return new Snapshot(rows, jira.auditLog().events().size());
+        return new Snapshot(rows, jira.auditLog().events().size(), script("GET", "/oidc/jwks", null, null).body());
     }
 
     private static void assertXsrfRefused(HttpResponse<String> response, String what) {
