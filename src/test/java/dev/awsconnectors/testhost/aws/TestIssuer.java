@@ -26,9 +26,9 @@ import java.util.Map;
  * An OpenID Connect issuer the test runs itself on 127.0.0.1: a discovery document and a JWKS with one RSA-2048 key,
  * and RS256 tokens signed with it. The test can serve another JWKS, or stop the issuer to make it unreachable.
  */
-final class TestIssuer implements AutoCloseable {
+public final class TestIssuer implements AutoCloseable {
 
-    static final String KID = "key-1";
+    public static final String KID = "key-1";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -36,9 +36,9 @@ final class TestIssuer implements AutoCloseable {
     private final KeyPair key = newKey();
     private volatile String jwks;
 
-    private TestIssuer(String path) throws IOException {
+    private TestIssuer(String host, String path) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        url = "http://" + host + ":" + server.getAddress().getPort() + path;
         jwks = jwksOf(key, KID);
         server.createContext(path + "/.well-known/openid-configuration", exchange -> {
             Map<String, Object> discovery = new LinkedHashMap<>();
@@ -54,20 +54,30 @@ final class TestIssuer implements AutoCloseable {
     }
 
     /** An issuer at {@code http://127.0.0.1:<port><path>}. */
-    static TestIssuer start(String path) {
+    public static TestIssuer start(String path) {
+        return start("127.0.0.1", path);
+    }
+
+    /** An issuer on 127.0.0.1 whose URL names it by {@code host}, e.g. {@code localhost}. */
+    public static TestIssuer start(String host, String path) {
         try {
-            return new TestIssuer(path);
+            return new TestIssuer(host, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    String url() {
+    /** The issuer URL, as tokens name it in {@code iss}. */
+    public String url() {
         return url;
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** The claims of a token valid for five minutes from now. */
-    Map<String, Object> claims(String subject, String audience) {
+    public Map<String, Object> claims(String subject, String audience) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", url);
@@ -79,11 +89,11 @@ final class TestIssuer implements AutoCloseable {
     }
 
     /** A token with these claims, signed with the issuer's key under {@link #KID}. */
-    String token(Map<String, Object> claims) {
+    public String token(Map<String, Object> claims) {
         return token(claims, key, KID);
     }
 
-    String token(Map<String, Object> claims, KeyPair signer, String kid) {
+    public String token(Map<String, Object> claims, KeyPair signer, String kid) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
         if (kid != null) {
@@ -103,12 +113,12 @@ final class TestIssuer implements AutoCloseable {
     }
 
     /** Serves this JWKS from now on instead of the issuer's own. */
-    void serveJwks(String document) {
+    public void serveJwks(String document) {
         this.jwks = document;
     }
 
     /** A JWKS holding one key. */
-    String jwksOf(KeyPair keyPair, String kid) {
+    public String jwksOf(KeyPair keyPair, String kid) {
         RSAPublicKey publicKey = (RSAPublicKey) keyPair.getPublic();
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
@@ -120,7 +130,7 @@ final class TestIssuer implements AutoCloseable {
         return write(Map.of("keys", List.of(jwk)));
     }
 
-    static KeyPair newKey() {
+    public static KeyPair newKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
