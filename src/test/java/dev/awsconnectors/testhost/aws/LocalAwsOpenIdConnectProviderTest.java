@@ -42,11 +42,14 @@ class LocalAwsOpenIdConnectProviderTest {
 
     @Test
     void aProvidersArnIsItsUrlWithoutHttpsAndGetGivesBackWhatWasRegistered() {
-        String arn = iam.createOpenIDConnectProvider(r -> r.url("https://jira.example.com/rest/aws-connectors/1.0/oidc")
+        String arn = iam.createOpenIDConnectProvider(r -> r
+                .url("https://jira.example.com/rest/aws-connectors/1.0/oidc")
                 .clientIDList("sts.amazonaws.com").thumbprintList(THUMBPRINT)).openIDConnectProviderArn();
 
-        assertThat(arn).isEqualTo("arn:aws:iam::111122223333:oidc-provider/jira.example.com/rest/aws-connectors/1.0/oidc");
-        GetOpenIdConnectProviderResponse provider = iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
+        assertThat(arn).isEqualTo(
+                "arn:aws:iam::111122223333:oidc-provider/jira.example.com/rest/aws-connectors/1.0/oidc");
+        GetOpenIdConnectProviderResponse provider =
+                iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn));
         assertThat(provider.url()).isEqualTo("jira.example.com/rest/aws-connectors/1.0/oidc");
         assertThat(provider.clientIDList()).containsExactly("sts.amazonaws.com");
         assertThat(provider.thumbprintList()).containsExactly(THUMBPRINT);
@@ -63,8 +66,10 @@ class LocalAwsOpenIdConnectProviderTest {
 
     @Test
     void providersAreListedAndDeleted() {
-        String first = iam.createOpenIDConnectProvider(r -> r.url("https://one.example.com")).openIDConnectProviderArn();
-        String second = iam.createOpenIDConnectProvider(r -> r.url("https://two.example.com")).openIDConnectProviderArn();
+        String first = iam.createOpenIDConnectProvider(r -> r.url("https://one.example.com"))
+                .openIDConnectProviderArn();
+        String second = iam.createOpenIDConnectProvider(r -> r.url("https://two.example.com"))
+                .openIDConnectProviderArn();
 
         assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList())
                 .extracting(p -> p.arn()).containsExactly(first, second);
@@ -73,7 +78,8 @@ class LocalAwsOpenIdConnectProviderTest {
 
         assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList())
                 .extracting(p -> p.arn()).containsExactly(second);
-        AwsServiceException error = awsError(() -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(first)));
+        AwsServiceException error = awsError(() -> iam.getOpenIDConnectProvider(r -> r
+                .openIDConnectProviderArn(first)));
         assertThat(error).isInstanceOf(NoSuchEntityException.class);
         assertThat(error.statusCode()).isEqualTo(404);
     }
@@ -94,8 +100,8 @@ class LocalAwsOpenIdConnectProviderTest {
 
     @Test
     void plainHttpIsAcceptedOnlyOnThisMachineForTheDemoHost() {
-        assertThat(iam.createOpenIDConnectProvider(r -> r.url("http://localhost:2990/jira/rest/aws-connectors/1.0/oidc"))
-                .openIDConnectProviderArn())
+        assertThat(iam.createOpenIDConnectProvider(r -> r
+                .url("http://localhost:2990/jira/rest/aws-connectors/1.0/oidc")).openIDConnectProviderArn())
                 .isEqualTo("arn:aws:iam::111122223333:oidc-provider/localhost:2990/jira/rest/aws-connectors/1.0/oidc");
         assertThat(iam.createOpenIDConnectProvider(r -> r.url("http://127.0.0.1:2990/oidc")).openIDConnectProviderArn())
                 .endsWith(":oidc-provider/127.0.0.1:2990/oidc");
@@ -121,7 +127,8 @@ class LocalAwsOpenIdConnectProviderTest {
                 .thumbprintList(Collections.nCopies(6, THUMBPRINT))));
 
         assertThat(error).isInstanceOf(InvalidInputException.class);
-        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Thumbprint list must contain fewer than 5 entries.");
+        assertThat(error.awsErrorDetails().errorMessage())
+                .isEqualTo("Thumbprint list must contain fewer than 5 entries.");
     }
 
     @Test
@@ -150,7 +157,8 @@ class LocalAwsOpenIdConnectProviderTest {
     void aSecondProviderForTheSameUrlIsEntityAlreadyExists() {
         iam.createOpenIDConnectProvider(r -> r.url("https://a.example.com"));
 
-        AwsServiceException error = awsError(() -> iam.createOpenIDConnectProvider(r -> r.url("https://a.example.com")));
+        AwsServiceException error = awsError(() -> iam.createOpenIDConnectProvider(r -> r
+                .url("https://a.example.com")));
 
         assertThat(error).isInstanceOf(EntityAlreadyExistsException.class);
         assertThat(error.statusCode()).isEqualTo(409);

@@ -209,6 +209,26 @@ class LocalAwsWebIdentityTest {
     }
 
     @Test
+    void withSeveralAudiencesTheAuthorizedPartyIsTheAudienceCheckedAndReturned() {
+        Map<String, Object> claims = issuer.claims("connector:42", AUDIENCE);
+        claims.put("aud", List.of("jira", AUDIENCE));
+        claims.put("azp", AUDIENCE);
+
+        assertThat(assume(issuer.token(claims), "jira-42").audience()).isEqualTo(AUDIENCE);
+
+        claims.put("azp", "jira");
+        AwsServiceException error = awsError(() -> assume(issuer.token(claims), "jira-42"));
+        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Incorrect token audience");
+    }
+
+    @Test
+    void aTokenWithoutKidIsVerifiedWithTheIssuersOnlyKey() {
+        String withoutKid = issuer.tokenWithoutKid(issuer.claims("connector:42", AUDIENCE));
+
+        assertThat(assume(withoutKid, "jira-42").subjectFromWebIdentityToken()).isEqualTo("connector:42");
+    }
+
+    @Test
     void aTokenWithoutASubjectIsMissingARequiredClaim() {
         Map<String, Object> claims = issuer.claims("connector:42", AUDIENCE);
         claims.remove("sub");

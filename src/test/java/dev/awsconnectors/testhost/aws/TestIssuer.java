@@ -93,6 +93,11 @@ public final class TestIssuer implements AutoCloseable {
         return token(claims, key, KID);
     }
 
+    /** A token signed with the issuer's key whose header names no key. */
+    public String tokenWithoutKid(Map<String, Object> claims) {
+        return token(claims, key, null);
+    }
+
     public String token(Map<String, Object> claims, KeyPair signer, String kid) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", "RS256");
