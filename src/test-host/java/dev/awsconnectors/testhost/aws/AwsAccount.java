@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An AWS account in the double: its 12-digit id, its alias, its IAM users and roles, and optionally root keys.
+ * An AWS account in the double: its 12-digit id, its alias, its IAM users, roles and OpenID Connect identity
+ * providers, and optionally root keys.
  * Obtained from {@link LocalAws#account(String)}; every method is safe to call while requests are served.
  */
 public final class AwsAccount {
@@ -18,6 +19,7 @@ public final class AwsAccount {
     private final Instant created;
     private final Map<String, IamUser> users = new LinkedHashMap<>();
     private final Map<String, IamRole> roles = new LinkedHashMap<>();
+    private final Map<String, OidcProvider> oidcProviders = new LinkedHashMap<>();
     private String alias;
 
     AwsAccount(Directory directory, String id, Instant created) {
@@ -68,6 +70,65 @@ public final class AwsAccount {
                 throw new IllegalArgumentException("Role " + name + " already exists with path " + role.path());
             }
             return role;
+        }
+    }
+
+    /**
+     * Registers an IAM OpenID Connect identity provider, as CreateOpenIDConnectProvider would: {@code url} is the
+     * issuer exactly as tokens will name it in {@code iss} (https; the double also takes http on localhost or
+     * 127.0.0.1), {@code clientIds} the audiences it accepts. Trust it from a role with
+     * {@link IamRole#trustWebIdentity(OidcProvider, WebIdentityCondition...)}.
+     *
+     * @throws IllegalArgumentException when IAM would refuse the URL or the account already has a provider for it
+     */
+    public OidcProvider addOpenIdConnectProvider(String url, String... clientIds) {
+        if (url == null || url.length() > 255 || !OidcProvider.isValidUrl(url)) {
+            throw new IllegalArgumentException("Invalid Open ID Connect Provider URL: " + url);
+        }
+        try {
+            return createOidcProvider(url, List.of(clientIds), List.of());
+        } catch (AwsException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** The provider registered for exactly this issuer URL, if any. */
+    public Optional<OidcProvider> openIdConnectProvider(String url) {
+        synchronized (directory.lock) {
+            return Optional.ofNullable(oidcProviders.get(url));
+        }
+    }
+
+    /** Adds a provider whose URL and lists were checked; EntityAlreadyExists when the URL is taken. */
+    OidcProvider createOidcProvider(String url, List<String> clientIds, List<String> thumbprints) {
+        synchronized (directory.lock) {
+            if (oidcProviders.containsKey(url)) {
+                throw AwsErrors.entityAlreadyExists("Provider with url " + url + " already exists.");
+            }
+            OidcProvider provider = new OidcProvider(url,
+                    directory.arn("iam", id, "oidc-provider/" + OidcProvider.withoutScheme(url)),
+                    clientIds, thumbprints, directory.clock.instant());
+            oidcProviders.put(url, provider);
+            return provider;
+        }
+    }
+
+    Optional<OidcProvider> findOidcProviderByArn(String arn) {
+        synchronized (directory.lock) {
+            return oidcProviders.values().stream().filter(p -> p.arn().equals(arn)).findFirst();
+        }
+    }
+
+    boolean removeOidcProvider(String arn) {
+        synchronized (directory.lock) {
+            return oidcProviders.values().removeIf(p -> p.arn().equals(arn));
+        }
+    }
+
+    /** Providers in the order they were created. */
+    List<OidcProvider> oidcProviders() {
+        synchronized (directory.lock) {
+            return List.copyOf(oidcProviders.values());
         }
     }
 

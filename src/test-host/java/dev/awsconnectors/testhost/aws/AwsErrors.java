@@ -116,6 +116,31 @@ final class AwsErrors {
         return new AwsException(404, "NoSuchEntity", message, true);
     }
 
+    static AwsException entityAlreadyExists(String message) {
+        return new AwsException(409, "EntityAlreadyExists", message, true);
+    }
+
+    static AwsException invalidInput(String message) {
+        return new AwsException(400, "InvalidInput", message, true);
+    }
+
+    /** STS's code for any token it cannot accept (unknown issuer, wrong audience, bad signature, missing claim). */
+    static AwsException invalidIdentityToken(String message) {
+        return new AwsException(400, "InvalidIdentityToken", message, true);
+    }
+
+    /** AWS's sentence, two spaces after the comma included, when the issuer's keys cannot be had or used. */
+    static AwsException verificationKeyUnavailable() {
+        return invalidIdentityToken("Couldn't retrieve verification key from your identity provider,  please "
+                + "reference AssumeRoleWithWebIdentity documentation for requirements");
+    }
+
+    /** A web identity token past its {@code exp}: code ExpiredTokenException, HTTP 400, times in epoch seconds. */
+    static AwsException webIdentityTokenExpired(long now, long expiration) {
+        return new AwsException(400, "ExpiredTokenException", "Token expired: current date/time " + now
+                + " must be before the expiration date/time " + expiration, true);
+    }
+
     static AwsException limitExceeded(String message) {
         return new AwsException(409, "LimitExceeded", message, true);
     }

@@ -108,13 +108,16 @@ final class AwsHttpHandler implements HttpHandler {
 
     private String dispatch(String service, String action, Map<String, String> params, Authenticator.Outcome auth,
                             String requestId) {
+        boolean isSts = "sts".equals(service);
+        if (isSts && StsActions.VERSION.equals(params.get("Version")) && StsActions.UNSIGNED_ACTIONS.contains(action)) {
+            return sts.handleUnsigned(action, params, requestId);
+        }
         if (auth.error() != null) {
             throw auth.error();
         }
         if (action == null) {
             throw new AwsException(400, "MissingAction", "Missing Action", true);
         }
-        boolean isSts = "sts".equals(service);
         String version = params.get("Version");
         List<String> actions = isSts ? StsActions.ACTIONS : IamActions.ACTIONS;
         if (!(isSts ? StsActions.VERSION : IamActions.VERSION).equals(version) || !actions.contains(action)) {

@@ -78,12 +78,16 @@ final class Directory {
 
     /** Roles are found by their full ARN, in this double's partition only. */
     Optional<IamRole> findRole(String roleArn) {
+        return findAccountOfIamArn(roleArn).flatMap(account -> account.findRoleByArn(roleArn));
+    }
+
+    /** The account an IAM ARN of this partition names, if the double knows it. */
+    Optional<AwsAccount> findAccountOfIamArn(String arn) {
         String prefix = "arn:" + partition + ":iam::";
-        if (roleArn == null || !roleArn.startsWith(prefix) || roleArn.length() < prefix.length() + 12) {
+        if (arn == null || !arn.startsWith(prefix) || arn.length() < prefix.length() + 12) {
             return Optional.empty();
         }
-        String accountId = roleArn.substring(prefix.length(), prefix.length() + 12);
-        return findAccount(accountId).flatMap(account -> account.findRoleByArn(roleArn));
+        return findAccount(arn.substring(prefix.length(), prefix.length() + 12));
     }
 
     String arn(String service, String accountId, String resource) {

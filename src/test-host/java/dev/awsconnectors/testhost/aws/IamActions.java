@@ -6,19 +6,26 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
  * AWS IAM (API version 2010-05-08): the read calls an admin screen needs (ListRoles, ListAccountAliases, GetUser,
- * ListAccessKeys), key rotation (CreateAccessKey, DeleteAccessKey) and SimulateCustomPolicy, answered in IAM's XML.
+ * ListAccessKeys), key rotation (CreateAccessKey, DeleteAccessKey), SimulateCustomPolicy, and OpenID Connect identity
+ * providers (Create, Get, List and DeleteOpenIDConnectProvider), answered in IAM's XML.
  */
 final class IamActions {
 
     static final String VERSION = "2010-05-08";
     static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
     static final List<String> ACTIONS = List.of("ListRoles", "ListAccountAliases", "GetUser", "ListAccessKeys",
-            "CreateAccessKey", "DeleteAccessKey", "SimulateCustomPolicy");
+            "CreateAccessKey", "DeleteAccessKey", "SimulateCustomPolicy", "CreateOpenIDConnectProvider",
+            "GetOpenIDConnectProvider", "ListOpenIDConnectProviders", "DeleteOpenIDConnectProvider");
+
+    /** IAM's quota of audiences per OIDC provider, and its limit on thumbprints. */
+    static final int MAX_CLIENT_IDS = 100;
+    static final int MAX_THUMBPRINTS = 5;
 
     private static final String USER_NAME_PATTERN = "[\\w+=,.@-]+";
 
@@ -46,6 +53,10 @@ final class IamActions {
             case "CreateAccessKey" -> createAccessKey(params, caller);
             case "DeleteAccessKey" -> deleteAccessKey(params, caller);
             case "SimulateCustomPolicy" -> simulateCustomPolicy(params);
+            case "CreateOpenIDConnectProvider" -> createOpenIdConnectProvider(params, caller);
+            case "GetOpenIDConnectProvider" -> getOpenIdConnectProvider(params, caller);
+            case "ListOpenIDConnectProviders" -> listOpenIdConnectProviders(caller);
+            case "DeleteOpenIDConnectProvider" -> deleteOpenIdConnectProvider(params, caller);
             default -> throw AwsErrors.invalidAction(action, VERSION);
         };
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + NAMESPACE + "\">"
@@ -202,6 +213,83 @@ final class IamActions {
             }
         }
         return xml.close().element("IsTruncated", false).close().toXml();
+    }
+
+    /**
+     * IAM checks the parameters' lengths first (ValidationError), then the URL (InvalidInput), the thumbprint count
+     * (InvalidInput) and the audience quota (LimitExceeded), then that the URL is new (EntityAlreadyExists). The
+     * double does not fetch thumbprints when none are given: AWS now trusts the issuer's certificate by its CA.
+     */
+    private String createOpenIdConnectProvider(Params params, Caller caller) {
+        String url = params.string("Url", "url", true, 1, 255, null);
+        List<String> clientIds = params.list("ClientIDList");
+        List<String> thumbprints = params.list("ThumbprintList");
+        for (int i = 0; i < clientIds.size(); i++) {
+            String clientId = clientIds.get(i);
+            if (clientId.isEmpty() || clientId.length() > 255) {
+                params.violate(clientId, "clientIDList." + (i + 1) + ".member", clientId.isEmpty()
+                        ? "Member must have length greater than or equal to 1"
+                        : "Member must have length less than or equal to 255");
+            }
+        }
+        for (int i = 0; i < thumbprints.size(); i++) {
+            String thumbprint = thumbprints.get(i);
+            if (thumbprint.length() != 40) {
+                params.violate(thumbprint, "thumbprintList." + (i + 1) + ".member", thumbprint.length() < 40
+                        ? "Member must have length greater than or equal to 40"
+                        : "Member must have length less than or equal to 40");
+            }
+        }
+        params.check();
+        if (!OidcProvider.isValidUrl(url)) {
+            throw AwsErrors.invalidInput("Invalid Open ID Connect Provider URL");
+        }
+        if (thumbprints.size() > MAX_THUMBPRINTS) {
+            throw AwsErrors.invalidInput("Thumbprint list must contain fewer than 5 entries.");
+        }
+        if (clientIds.size() > MAX_CLIENT_IDS) {
+            throw AwsErrors.limitExceeded("Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: "
+                    + MAX_CLIENT_IDS);
+        }
+        OidcProvider provider = caller.account(directory).createOidcProvider(url,
+                List.copyOf(new LinkedHashSet<>(clientIds)), thumbprints);
+        return Xml.fragment().open("CreateOpenIDConnectProviderResult")
+                .element("OpenIDConnectProviderArn", provider.arn()).close().toXml();
+    }
+
+    /** IAM gives the URL back without its scheme, as in the ARN. */
+    private String getOpenIdConnectProvider(Params params, Caller caller) {
+        OidcProvider provider = findProvider(params, caller);
+        Xml xml = Xml.fragment().open("GetOpenIDConnectProviderResult")
+                .element("Url", provider.hostAndPath())
+                .element("CreateDate", timestamp(provider.created()))
+                .open("ClientIDList");
+        provider.clientIds().forEach(id -> xml.element("member", id));
+        xml.close().open("ThumbprintList");
+        provider.thumbprints().forEach(thumbprint -> xml.element("member", thumbprint));
+        return xml.close().open("Tags").close().close().toXml();
+    }
+
+    private String listOpenIdConnectProviders(Caller caller) {
+        Xml xml = Xml.fragment().open("ListOpenIDConnectProvidersResult").open("OpenIDConnectProviderList");
+        caller.account(directory).oidcProviders()
+                .forEach(provider -> xml.open("member").element("Arn", provider.arn()).close());
+        return xml.close().close().toXml();
+    }
+
+    /** Deleting a provider that does not exist is no error: IAM documents the call as idempotent. */
+    private String deleteOpenIdConnectProvider(Params params, Caller caller) {
+        String arn = params.string("OpenIDConnectProviderArn", "openIDConnectProviderArn", true, 20, 2048, null);
+        params.check();
+        caller.account(directory).removeOidcProvider(arn);
+        return "";
+    }
+
+    private OidcProvider findProvider(Params params, Caller caller) {
+        String arn = params.string("OpenIDConnectProviderArn", "openIDConnectProviderArn", true, 20, 2048, null);
+        params.check();
+        return caller.account(directory).findOidcProviderByArn(arn).orElseThrow(() -> AwsErrors.noSuchEntity(
+                "OpenIDConnect Provider not found for arn " + arn));
     }
 
     /** The named user of the caller's account, or the calling user itself when no name is given. */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +22,11 @@ import java.util.Set;
  * whose trust allows only {@code sts:AssumeRole}, which is what IAM's console writes by default, is
  * {@code allowTagSession(false).allowSetSourceIdentity(false)}: AssumeRole with Tags, or with a SourceIdentity, is
  * then AccessDenied, "User: <caller> is not authorized to perform: sts:TagSession on resource: <role>".
+ *
+ * <p>The trust may also name OpenID Connect providers ({@code "Principal":{"Federated":"<provider ARN>"}} with
+ * {@code sts:AssumeRoleWithWebIdentity}), each with its conditions on {@code <host/path>:aud} and
+ * {@code <host/path>:sub}: see {@link #trustWebIdentity(OidcProvider, WebIdentityCondition...)}. The same two
+ * flags then say whether such a statement also allows {@code sts:TagSession} and {@code sts:SetSourceIdentity}.
  */
 public final class IamRole {
 
@@ -29,6 +37,7 @@ public final class IamRole {
     private final String roleId;
     private final Instant created;
     private final Set<String> trustedPrincipals = new LinkedHashSet<>();
+    private final List<FederatedTrust> federatedTrust = new ArrayList<>();
     private int maxSessionDuration = 3600;
     private String externalId;
     private boolean mfaRequired;
@@ -85,6 +94,19 @@ public final class IamRole {
 
     public IamRole trust(IamRole role) {
         return trust(role.arn());
+    }
+
+    /**
+     * Lets holders of tokens from this OpenID Connect provider assume the role with AssumeRoleWithWebIdentity when
+     * every condition is met, as a trust statement {@code {"Effect":"Allow","Principal":{"Federated":"<provider
+     * ARN>"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{...}}} does. Without conditions any token the
+     * provider signed for one of its audiences is trusted. May be called again to add another statement.
+     */
+    public IamRole trustWebIdentity(OidcProvider provider, WebIdentityCondition... conditions) {
+        synchronized (directory.lock) {
+            federatedTrust.add(new FederatedTrust(provider.arn(), List.of(conditions)));
+            return this;
+        }
     }
 
     public IamRole maxSessionDuration(int seconds) {
@@ -189,6 +211,21 @@ public final class IamRole {
         }
     }
 
+    /**
+     * Whether a web-identity statement names this provider ARN and all its conditions are met by {@code context}
+     * (condition key to the token's value, e.g. {@code host/path:sub} to the subject).
+     */
+    boolean trustsWebIdentity(String providerArn, Map<String, String> context) {
+        synchronized (directory.lock) {
+            return federatedTrust.stream().anyMatch(trust -> trust.providerArn().equals(providerArn)
+                    && trust.conditions().stream().allMatch(condition -> condition.isMetBy(context)));
+        }
+    }
+
+    /** One {@code Federated} statement: the provider it names and the conditions it sets. */
+    private record FederatedTrust(String providerArn, List<WebIdentityCondition> conditions) {
+    }
+
     /** The trust policy document the configuration amounts to, for ListRoles. */
     String trustPolicyJson() {
         ObjectMapper json = new ObjectMapper();
@@ -218,7 +255,39 @@ public final class IamRole {
             }
         }
         ObjectNode policy = json.createObjectNode().put("Version", "2012-10-17");
-        policy.putArray("Statement").add(statement);
+        ArrayNode statements = policy.putArray("Statement");
+        synchronized (directory.lock) {
+            if (!trustedPrincipals.isEmpty() || federatedTrust.isEmpty()) {
+                statements.add(statement);
+            }
+            federatedTrust.forEach(trust -> statements.add(federatedStatement(json, trust)));
+        }
         return policy.toString();
+    }
+
+    private ObjectNode federatedStatement(ObjectMapper json, FederatedTrust trust) {
+        ObjectNode statement = json.createObjectNode().put("Effect", "Allow");
+        statement.putObject("Principal").put("Federated", trust.providerArn());
+        ArrayNode actions = statement.putArray("Action").add("sts:AssumeRoleWithWebIdentity");
+        if (tagSessionAllowed) {
+            actions.add("sts:TagSession");
+        }
+        if (setSourceIdentityAllowed) {
+            actions.add("sts:SetSourceIdentity");
+        }
+        if (!trust.conditions().isEmpty()) {
+            Map<String, ObjectNode> byOperator = new LinkedHashMap<>();
+            ObjectNode condition = statement.putObject("Condition");
+            for (WebIdentityCondition each : trust.conditions()) {
+                ObjectNode operator = byOperator.computeIfAbsent(each.operator(), condition::putObject);
+                if (each.values().size() == 1) {
+                    operator.put(each.key(), each.values().get(0));
+                } else {
+                    ArrayNode values = operator.putArray(each.key());
+                    each.values().forEach(values::add);
+                }
+            }
+        }
+        return statement;
     }
 }

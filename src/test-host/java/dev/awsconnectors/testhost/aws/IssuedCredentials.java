@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,11 +18,13 @@ final class IssuedCredentials {
 
     /**
      * One issued set of credentials and what AWS knows about the session behind it; {@code chained} when AssumeRole
-     * issued it to a caller signing with temporary credentials rather than an IAM user's long-term keys.
+     * issued it to a caller signing with temporary credentials rather than an IAM user's long-term keys;
+     * {@code webIdentity} the provider ARN, subject and audience when AssumeRoleWithWebIdentity issued it.
      */
     record Session(String accessKeyId, String secretAccessKey, String sessionToken, Instant issuedAt,
                    Instant expiration, CredentialType type, Principal principal, IamUser user, IamRole role,
-                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained) {
+                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained,
+                   Set<String> transitiveTagKeys, WebIdentity webIdentity) {
 
         boolean expiredAt(Instant now) {
             return !now.isBefore(expiration);
@@ -29,8 +32,12 @@ final class IssuedCredentials {
 
         Session expiringAt(Instant when) {
             return new Session(accessKeyId, secretAccessKey, sessionToken, issuedAt, when, type, principal, user,
-                    role, mfaAuthenticated, sourceIdentity, tags, chained);
+                    role, mfaAuthenticated, sourceIdentity, tags, chained, transitiveTagKeys, webIdentity);
         }
+    }
+
+    /** Who vouched for a web-identity session: the IAM OIDC provider's ARN, the token's subject and audience. */
+    record WebIdentity(String providerArn, String subject, String audience) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -50,10 +57,17 @@ final class IssuedCredentials {
 
     Session issue(CredentialType type, Principal principal, IamUser user, IamRole role, Duration lifetime,
                   boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained) {
+        return issue(type, principal, user, role, lifetime, mfaAuthenticated, sourceIdentity, tags, chained,
+                Set.of(), null);
+    }
+
+    Session issue(CredentialType type, Principal principal, IamUser user, IamRole role, Duration lifetime,
+                  boolean mfaAuthenticated, String sourceIdentity, Map<String, String> tags, boolean chained,
+                  Set<String> transitiveTagKeys, WebIdentity webIdentity) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Session session = new Session(ids.accessKeyId("ASIA"), ids.secretAccessKey(), ids.sessionToken(), now,
                 now.plus(lifetime), type, principal, user, role, mfaAuthenticated, sourceIdentity, Map.copyOf(tags),
-                chained);
+                chained, Set.copyOf(transitiveTagKeys), webIdentity);
         sessions.put(session.accessKeyId(), session);
         return session;
     }

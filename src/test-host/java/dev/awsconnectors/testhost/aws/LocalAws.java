@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     AccessKey key = alice.addAccessKey();
  *     String mfa = alice.addVirtualMfaDevice("123456");
  *     account.role("deploy").trust(alice).externalId("ext-1234").maxSessionDuration(7200);
+ *     OidcProvider jira = account.addOpenIdConnectProvider("https://jira.example.com/oidc", "sts.amazonaws.com");
+ *     account.role("keyless").trustWebIdentity(jira,
+ *             WebIdentityCondition.stringEquals(jira.audienceKey(), "sts.amazonaws.com"),
+ *             WebIdentityCondition.stringLike(jira.subjectKey(), "connector:*"));
  *     // point the SDK at aws.endpoint() with key.accessKeyId() / key.secretAccessKey()
  * }
  * }</pre>
@@ -43,6 +48,7 @@ public final class LocalAws implements AutoCloseable {
     private final IssuedCredentials issued;
     private final FailureInjector failures = new FailureInjector();
     private final Recorder recorder = new Recorder();
+    private final WebIdentityTokens webIdentityTokens;
     private final URI endpoint;
 
     private LocalAws(Builder builder) throws IOException {
@@ -53,7 +59,9 @@ public final class LocalAws implements AutoCloseable {
         SigningRegions regions = new SigningRegions(builder.partition, builder.regions);
         Authenticator authenticator = new Authenticator(directory, issued,
                 new SigV4Verifier(builder.clock, regions), builder.clock);
-        AwsHttpHandler handler = new AwsHttpHandler(authenticator, new StsActions(directory, issued, policies),
+        this.webIdentityTokens = new WebIdentityTokens(builder.clock);
+        AwsHttpHandler handler = new AwsHttpHandler(authenticator,
+                new StsActions(directory, issued, policies, webIdentityTokens),
                 new IamActions(directory, policies), new FederationEndpoint(issued, ids, builder.clock), failures,
                 recorder, ids, builder.clock);
 
@@ -139,10 +147,20 @@ public final class LocalAws implements AutoCloseable {
         return issued.expire(accessKeyId);
     }
 
+    /**
+     * What the double knows of the session behind temporary credentials it issued (by AssumeRole,
+     * AssumeRoleWithWebIdentity, GetSessionToken or GetFederationToken): its identity, session tags, source
+     * identity and, for a web-identity session, the provider, subject and audience. Empty for an unknown key id.
+     */
+    public Optional<IssuedSession> session(String accessKeyId) {
+        return issued.find(accessKeyId).map(IssuedSession::of);
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        webIdentityTokens.close();
     }
 
     /** Options for {@link #start()}. */

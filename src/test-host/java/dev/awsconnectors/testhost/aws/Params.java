@@ -38,6 +38,24 @@ final class Params {
         return value;
     }
 
+    /**
+     * A secret string parameter (a web identity token): checked as {@link #string}, but a violation does not
+     * repeat the value, which must not reach error messages or logs.
+     */
+    String secret(String name, String member, int min, int max) {
+        String value = raw.get(name);
+        if (value == null) {
+            violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+        } else if (value.length() < min) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length greater "
+                    + "than or equal to " + min);
+        } else if (value.length() > max) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less "
+                    + "than or equal to " + max);
+        }
+        return value;
+    }
+
     /** An integer parameter within [min, max]; null when absent. */
     Integer integer(String name, String member, int min, int max) {
         String value = raw.get(name);

@@ -6,15 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AWS STS (API version 2011-06-15): AssumeRole, GetSessionToken, GetFederationToken and GetCallerIdentity, with
- * AWS's parameter constraints, trust rules, duration limits and response shapes.
+ * AWS STS (API version 2011-06-15): AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationToken and
+ * GetCallerIdentity, with AWS's parameter constraints, trust rules, duration limits and response shapes.
  */
 final class StsActions {
 
     static final String VERSION = "2011-06-15";
     static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
-    static final List<String> ACTIONS = List.of("AssumeRole", "GetSessionToken", "GetFederationToken",
-            "GetCallerIdentity");
+    static final List<String> ACTIONS = List.of("AssumeRole", "AssumeRoleWithWebIdentity", "GetSessionToken",
+            "GetFederationToken", "GetCallerIdentity");
+    /**
+     * Actions AWS serves without credentials: the token is the proof. The AWS SDK sends them unsigned; a signed
+     * one is accepted too, and its signature never checked, as AWS does.
+     */
+    static final List<String> UNSIGNED_ACTIONS = List.of("AssumeRoleWithWebIdentity");
 
     /** Role chaining (a role session assuming a role) is limited to one hour, whatever the role allows. */
     static final int ROLE_CHAINING_MAX_SECONDS = 3600;
@@ -32,11 +37,21 @@ final class StsActions {
     private final Directory directory;
     private final IssuedCredentials issued;
     private final Policies policies;
+    private final WebIdentityTokens webIdentityTokens;
 
-    StsActions(Directory directory, IssuedCredentials issued, Policies policies) {
+    StsActions(Directory directory, IssuedCredentials issued, Policies policies, WebIdentityTokens webIdentityTokens) {
         this.directory = directory;
         this.issued = issued;
         this.policies = policies;
+        this.webIdentityTokens = webIdentityTokens;
+    }
+
+    /** Runs an action of {@link #UNSIGNED_ACTIONS}, which has no caller. */
+    String handleUnsigned(String action, Map<String, String> parameters, String requestId) {
+        if (!"AssumeRoleWithWebIdentity".equals(action)) {
+            throw AwsErrors.invalidAction(action, VERSION);
+        }
+        return assumeRoleWithWebIdentity(new Params(parameters), requestId);
     }
 
     /** Runs the action and returns the XML body of AWS's answer. */
@@ -113,6 +128,66 @@ final class StsActions {
         credentials(xml, session);
         xml.optional("PackedPolicySize", packed);
         return xml.close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    private String assumeRoleWithWebIdentity(Params params, String requestId) {
+        String roleArn = params.string("RoleArn", "roleArn", true, 20, 2048, null);
+        String sessionName = params.string("RoleSessionName", "roleSessionName", true, 2, 64, NAME_PATTERN);
+        String token = params.secret("WebIdentityToken", "webIdentityToken", 4, 20000);
+        String providerId = params.string("ProviderId", "providerId", false, 4, 2048, null);
+        Integer duration = params.integer("DurationSeconds", "durationSeconds", 900, 43200);
+        // The call takes no Tags: its session tags come from the token.
+        SessionPolicy requested = sessionPolicy(params, false);
+        params.check();
+
+        // The provider is looked up in the account that owns the role, by the token's exact iss.
+        WebIdentityTokens.Verified verified = webIdentityTokens.verify(token, issuer -> directory
+                .findAccountOfIamArn(roleArn).flatMap(account -> account.openIdConnectProvider(issuer)));
+        OidcProvider provider = verified.provider();
+        Map<String, String> context = Map.of(provider.audienceKey(), verified.audience(),
+                provider.subjectKey(), verified.subject());
+        // ProviderId belongs to OAuth 2.0 tokens of Amazon and Facebook; with an OIDC token AWS denies the call.
+        IamRole role = directory.findRole(roleArn)
+                .filter(r -> providerId == null && r.trustsWebIdentity(provider.arn(), context))
+                .orElseThrow(StsActions::webIdentityNotAuthorized);
+        if (!verified.tags().isEmpty() && !role.tagSessionAllowed()) {
+            throw webIdentityNotAuthorized();
+        }
+        if (verified.sourceIdentity() != null && !role.setSourceIdentityAllowed()) {
+            throw webIdentityNotAuthorized();
+        }
+        if (duration != null && duration > role.maxSessionDuration()) {
+            throw AwsErrors.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this "
+                    + "role.");
+        }
+        Integer packed = new SessionPolicy(policies, requested.policyText(), requested.policyArns(), verified.tags())
+                .packedPercent();
+
+        String accountId = role.account().id();
+        Principal principal = new Principal(Principal.Kind.ASSUMED_ROLE, accountId,
+                directory.arn("sts", accountId, "assumed-role/" + role.name() + "/" + sessionName),
+                role.roleId() + ":" + sessionName);
+        IssuedCredentials.Session session = issued.issue(CredentialType.ROLE_SESSION, principal, null, role,
+                Duration.ofSeconds(duration == null ? 3600 : duration), false, verified.sourceIdentity(),
+                verified.tags(), false, verified.transitiveTagKeys(), new IssuedCredentials.WebIdentity(
+                        provider.arn(), verified.subject(), verified.audience()));
+
+        Xml xml = Xml.document().open("AssumeRoleWithWebIdentityResponse", NAMESPACE)
+                .open("AssumeRoleWithWebIdentityResult");
+        credentials(xml, session);
+        xml.element("SubjectFromWebIdentityToken", verified.subject());
+        xml.open("AssumedRoleUser").element("AssumedRoleId", principal.userId()).element("Arn", principal.arn())
+                .close();
+        xml.optional("PackedPolicySize", packed);
+        xml.element("Provider", provider.arn());
+        xml.element("Audience", verified.audience());
+        xml.optional("SourceIdentity", verified.sourceIdentity());
+        return xml.close().open("ResponseMetadata").element("RequestId", requestId).close().close().toXml();
+    }
+
+    /** AWS's answer when the role's trust does not let this token in, whatever the reason. */
+    private static AwsException webIdentityNotAuthorized() {
+        return AwsErrors.accessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity");
     }
 
     private String getSessionToken(Params params, Caller caller, String requestId) {
@@ -206,6 +281,10 @@ final class StsActions {
     }
 
     private SessionPolicy sessionPolicy(Params params) {
+        return sessionPolicy(params, true);
+    }
+
+    private SessionPolicy sessionPolicy(Params params, boolean takesTags) {
         String policy = params.string("Policy", "policy", false, 1, 2048, POLICY_PATTERN);
         List<String> policyArns = params.list("PolicyArns", "arn");
         params.maxSize(policyArns, "policyArns", 10);
@@ -214,7 +293,7 @@ final class StsActions {
                 params.violate(arn, "policyArns.member.arn", "Member must have length between 20 and 2048");
             }
         }
-        Map<String, String> tags = params.tags("Tags");
+        Map<String, String> tags = takesTags ? params.tags("Tags") : Map.of();
         params.maxSize(List.copyOf(tags.keySet()), "tags", 50);
         // AWS names a list member by its 1-based position: 'tags.2.member.value'.
         int index = 0;

@@ -5,6 +5,8 @@ import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.IamRole;
 import dev.awsconnectors.testhost.aws.IamUser;
 import dev.awsconnectors.testhost.aws.LocalAws;
+import dev.awsconnectors.testhost.aws.OidcProvider;
+import dev.awsconnectors.testhost.aws.WebIdentityCondition;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -21,7 +23,9 @@ import java.util.Properties;
 /**
  * The AWS the demo talks to when it runs offline: a {@link LocalAws} double with account {@value #ACCOUNT_ID},
  * IAM user {@value #BROKER_USER} (with an access key and a virtual MFA device showing {@value #MFA_CODE}) and role
- * {@value #ROLE} trusting it.
+ * {@value #ROLE} trusting it; and, for keyless accounts, an IAM OpenID Connect provider for the demo's own issuer
+ * ({@code <base URL>}{@value #OIDC_ISSUER_PATH}, audience {@value #OIDC_AUDIENCE}) with role {@value #KEYLESS_ROLE}
+ * trusting its tokens whose subject is {@code connector:*}.
  *
  * <p>The double forgets everything when it stops, but the app's database remembers the access key and endpoint. So
  * the key (a key of the double only, never a real one) and the port are kept in {@value #STATE_FILE} in the
@@ -33,6 +37,10 @@ final class DemoAws implements AutoCloseable {
     static final String ROLE = "developer";
     static final String MFA_CODE = "123456";
     static final String STATE_FILE = "local-aws.properties";
+    static final String KEYLESS_ROLE = "jira-keyless";
+    /** Where the app serves its OpenID Connect issuer, under the base URL. */
+    static final String OIDC_ISSUER_PATH = "/rest/aws-connectors/1.0/oidc";
+    static final String OIDC_AUDIENCE = "sts.amazonaws.com";
 
     private final LocalAws aws;
     private final URI endpoint;
@@ -48,8 +56,11 @@ final class DemoAws implements AutoCloseable {
         this.mfaSerial = mfaSerial;
     }
 
-    /** Starts the double (node 1), on the port it had before when that port is free. */
-    static DemoAws start(Path home) {
+    /**
+     * Starts the double (node 1), on the port it had before when that port is free. {@code baseUrl} is the demo's
+     * own, e.g. {@code http://localhost:2990/jira}: its issuer is registered as an IAM OpenID Connect provider.
+     */
+    static DemoAws start(Path home, URI baseUrl) {
         Path file = home.resolve(STATE_FILE);
         Properties state = load(file);
         int port = Integer.parseInt(state.getProperty("port", "0"));
@@ -70,6 +81,11 @@ final class DemoAws implements AutoCloseable {
                     : broker.addAccessKey();
             String mfa = broker.addVirtualMfaDevice(MFA_CODE);
             IamRole role = account.role(ROLE).trust(broker);
+            // Plain http on localhost: AWS wants https issuers, the double also takes loopback http for the demo.
+            OidcProvider issuer = account.addOpenIdConnectProvider(issuerUrl(baseUrl), OIDC_AUDIENCE);
+            account.role(KEYLESS_ROLE).trustWebIdentity(issuer,
+                    WebIdentityCondition.stringEquals(issuer.audienceKey(), OIDC_AUDIENCE),
+                    WebIdentityCondition.stringLike(issuer.subjectKey(), "connector:*"));
             state.setProperty("port", Integer.toString(aws.endpoint().getPort()));
             state.setProperty("accessKeyId", key.accessKeyId());
             state.setProperty("secretAccessKey", key.secretAccessKey());
@@ -93,8 +109,19 @@ final class DemoAws implements AutoCloseable {
                 "arn:aws:iam::" + ACCOUNT_ID + ":role/" + ROLE, "arn:aws:iam::" + ACCOUNT_ID + ":mfa/" + BROKER_USER);
     }
 
+    /** The issuer URL of the demo at this base URL, exactly as its tokens name it in {@code iss}. */
+    static String issuerUrl(URI baseUrl) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + OIDC_ISSUER_PATH;
+    }
+
     URI endpoint() {
         return endpoint;
+    }
+
+    /** The role keyless accounts assume with the demo's own tokens. */
+    String keylessRoleArn() {
+        return "arn:aws:iam::" + ACCOUNT_ID + ":role/" + KEYLESS_ROLE;
     }
 
     AccessKey key() {

@@ -15,6 +15,7 @@ import com.atlassian.templaterenderer.TemplateRenderer;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
+import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.jira.HostGroupManager;
 import dev.awsconnectors.testhost.plugin.AoModelVersions;
 import dev.awsconnectors.testhost.plugin.ExportedServices;
@@ -119,7 +120,7 @@ public final class DemoHost implements AutoCloseable {
 
         Optional<DemoAws> aws = Optional.empty();
         if (options.aws() == DemoOptions.Aws.LOCAL) {
-            DemoAws demoAws = options.node() == 1 ? DemoAws.start(home) : DemoAws.ofNodeOne(home);
+            DemoAws demoAws = options.node() == 1 ? DemoAws.start(home, baseUrl) : DemoAws.ofNodeOne(home);
             started.push(demoAws);
             aws = Optional.of(demoAws);
         }
@@ -255,6 +256,11 @@ public final class DemoHost implements AutoCloseable {
     /** The local AWS double's endpoint, when the demo uses one. */
     public Optional<URI> localAwsEndpoint() {
         return aws.map(DemoAws::endpoint);
+    }
+
+    /** The local AWS double itself, when this node runs it (node 1 with local AWS), to inspect its sessions. */
+    public Optional<LocalAws> localAws() {
+        return aws.flatMap(DemoAws::localAws);
     }
 
     /** Stops the web server, the plugin and the AWS double; the data stays in the home and database. */

@@ -3,6 +3,7 @@ package dev.awsconnectors.testhost.aws;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -35,6 +36,20 @@ final class Sdk {
     static StsClient sts(LocalAws aws, AwsCredentials credentials) {
         return sts(aws, credentials, UrlConnectionHttpClient.create(),
                 ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    }
+
+    /**
+     * An STS client without credentials, as the SDK's own web-identity provider builds it: AssumeRoleWithWebIdentity
+     * is sent unsigned. Does not retry.
+     */
+    static StsClient anonymousSts(LocalAws aws) {
+        return StsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(aws.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** As {@link #sts(LocalAws, AwsCredentials)}, signing for this region (the double checks the scope's region). */
