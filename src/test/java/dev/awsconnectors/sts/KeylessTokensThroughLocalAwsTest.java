@@ -1,0 +1,140 @@
+package dev.awsconnectors.sts;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.awsconnectors.oidc.IdentityTokens;
+import dev.awsconnectors.oidc.TokenClaims;
+import dev.awsconnectors.testhost.aws.AwsAccount;
+import dev.awsconnectors.testhost.aws.IamRole;
+import dev.awsconnectors.testhost.aws.LocalAws;
+import dev.awsconnectors.testhost.aws.OidcProvider;
+import dev.awsconnectors.testhost.sal.HostApplicationProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static dev.awsconnectors.testhost.aws.WebIdentityCondition.stringEquals;
+import static dev.awsconnectors.testhost.aws.WebIdentityCondition.stringLike;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The app's own issuer against the local AWS double, through the real SDK: the double fetches the app's discovery
+ * document and JWKS over HTTP (served here from {@link IdentityTokens} under the demo's paths), verifies the tokens
+ * the app mints, and trusts them under the role trust the admin page offers ({@link WebIdentityTrust}).
+ */
+class KeylessTokensThroughLocalAwsTest {
+    private static final String AUDIENCE = "sts.amazonaws.com";
+    private static final UUID CONNECTOR = UUID.fromString("0d9f5c1e-7a3b-4c2d-8e6f-1a2b3c4d5e6f");
+    private static final UUID OTHER_CONNECTOR = UUID.fromString("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b");
+
+    @TempDir
+    Path home;
+
+    private HttpServer server;
+    private IdentityTokens tokens;
+    private LocalAws aws;
+    private StsClient sts;
+    private String roleArn;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        tokens = new IdentityTokens(new HostApplicationProperties(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/jira", home, home));
+        String path = "/jira" + IdentityTokens.ISSUER_PATH;
+        server.createContext(path + "/.well-known/openid-configuration", exchange -> answer(exchange,
+                tokens::discoveryDocument));
+        server.createContext(path + "/jwks", exchange -> answer(exchange, tokens::jwks));
+        server.start();
+
+        aws = LocalAws.start();
+        AwsAccount account = aws.account("123456789012");
+        OidcProvider provider = account.addOpenIdConnectProvider(tokens.issuerUrl(), AUDIENCE);
+        IamRole role = account.role("deploy").trustWebIdentity(provider,
+                stringEquals(provider.audienceKey(), AUDIENCE),
+                stringLike(provider.subjectKey(), WebIdentityTrust.connectorSubjects(CONNECTOR)));
+        roleArn = role.arn();
+        sts = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(aws.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        sts.close();
+        aws.close();
+        server.stop(0);
+    }
+
+    @Test
+    void awsAcceptsTheAppsTokenForTheConnectorWithTheUserAsSourceIdentityAndTag() {
+        String subject = WebIdentityTrust.subject(CONNECTOR, SessionOwner.jiraUser("alice"));
+        String token = tokens.mint(new TokenClaims(subject, AUDIENCE, Duration.ofMinutes(5), Optional.of("alice"),
+                Map.of("jira-user", "alice"), List.of("jira-user")));
+
+        AssumeRoleWithWebIdentityResponse response = assume(token);
+
+        assertThat(response.subjectFromWebIdentityToken()).isEqualTo("connector:" + CONNECTOR + ":user:alice");
+        assertThat(response.audience()).isEqualTo(AUDIENCE);
+        assertThat(response.sourceIdentity()).isEqualTo("alice");
+        assertThat(aws.session(response.credentials().accessKeyId()).orElseThrow().tags())
+                .containsEntry("jira-user", "alice");
+    }
+
+    @Test
+    void awsRefusesAnotherConnectorsTokenUnderThisConnectorsTrust() {
+        String token = tokens.mint(TokenClaims.of(WebIdentityTrust.subject(OTHER_CONNECTOR,
+                SessionOwner.jiraUser("alice")), AUDIENCE, Duration.ofMinutes(5)));
+
+        assertThatThrownBy(() -> assume(token)).isInstanceOfSatisfying(StsException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+            assertThat(e.statusCode()).isEqualTo(403);
+        });
+    }
+
+    @Test
+    void awsStillAcceptsTokensAfterARotationPublishesTheNextKey() {
+        tokens.rotate();
+        String token = tokens.mint(TokenClaims.of(WebIdentityTrust.subject(CONNECTOR, SessionOwner.system()),
+                AUDIENCE, Duration.ofMinutes(5)));
+
+        assertThat(assume(token).subjectFromWebIdentityToken()).isEqualTo("connector:" + CONNECTOR + ":system");
+        assertThat(tokens.publishedKeyIds()).hasSize(2);
+    }
+
+    private AssumeRoleWithWebIdentityResponse assume(String token) {
+        return sts.assumeRoleWithWebIdentity(r -> r.roleArn(roleArn).roleSessionName("alice")
+                .webIdentityToken(token));
+    }
+
+    private static void answer(HttpExchange exchange, Supplier<String> body) throws IOException {
+        byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
