@@ -27,6 +27,13 @@ import java.util.UUID;
  * @param iamEndpointOverride    replaces the partition's IAM endpoint (proxies, local test doubles)
  * @param signinEndpointOverride replaces the partition's console sign-in host, which serves {@code /federation}
  *                               (proxies, local test doubles)
+ * @param audience         the {@code aud} of the tokens minted for the account, registered as a client ID (audience)
+ *                         of the IAM OIDC identity provider; only for {@link AccountType#WEB_IDENTITY}, where it
+ *                         is {@value #DEFAULT_AUDIENCE} when none is given
+ * @param issuerUrl        the issuer URL AWS trusts (the IAM OIDC identity provider's URL and the tokens' {@code iss});
+ *                         only for {@link AccountType#WEB_IDENTITY}; empty means the app's own issuer,
+ *                         {@code <Jira base URL>/rest/aws-connectors/1.0/oidc}; another URL is for a Jira AWS cannot
+ *                         reach, whose discovery document and JWKS are hosted elsewhere
  * @param version          for optimistic concurrency: an edit based on an older version is refused
  */
 public record Account(
@@ -40,7 +47,12 @@ public record Account(
         Optional<URI> endpointOverride,
         Optional<URI> iamEndpointOverride,
         Optional<URI> signinEndpointOverride,
+        Optional<String> audience,
+        Optional<URI> issuerUrl,
         long version) {
+
+    /** The audience AWS's own documentation uses for an IAM OIDC identity provider, and the console proposes. */
+    public static final String DEFAULT_AUDIENCE = "sts.amazonaws.com";
 
     public Account {
         Objects.requireNonNull(id, "id");
@@ -51,6 +63,11 @@ public record Account(
         endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
         iamEndpointOverride = iamEndpointOverride == null ? Optional.empty() : iamEndpointOverride;
         signinEndpointOverride = signinEndpointOverride == null ? Optional.empty() : signinEndpointOverride;
+        audience = EnteredText.optional(audience);
+        if (audience.isEmpty() && type == AccountType.WEB_IDENTITY) {
+            audience = Optional.of(DEFAULT_AUDIENCE);
+        }
+        issuerUrl = issuerUrl == null ? Optional.empty() : issuerUrl;
     }
 
     /**
@@ -65,6 +82,8 @@ public record Account(
                 + ", endpointOverride=" + endpointOverride.map(Account::withoutUserInfo).orElse("none")
                 + ", iamEndpointOverride=" + iamEndpointOverride.map(Account::withoutUserInfo).orElse("none")
                 + ", signinEndpointOverride=" + signinEndpointOverride.map(Account::withoutUserInfo).orElse("none")
+                + ", audience=" + audience.orElse("none")
+                + ", issuerUrl=" + issuerUrl.map(Account::withoutUserInfo).orElse("none")
                 + ", version=" + version + "]";
     }
 
@@ -95,6 +114,8 @@ public record Account(
                 .endpointOverride(endpointOverride.orElse(null))
                 .iamEndpointOverride(iamEndpointOverride.orElse(null))
                 .signinEndpointOverride(signinEndpointOverride.orElse(null))
+                .audience(audience.orElse(null))
+                .issuerUrl(issuerUrl.orElse(null))
                 .version(version);
     }
 
@@ -110,6 +131,8 @@ public record Account(
         private URI endpointOverride;
         private URI iamEndpointOverride;
         private URI signinEndpointOverride;
+        private String audience;
+        private URI issuerUrl;
         private long version;
 
         private Builder(UUID id) {
@@ -166,6 +189,16 @@ public record Account(
             return this;
         }
 
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public Builder issuerUrl(URI issuerUrl) {
+            this.issuerUrl = issuerUrl;
+            return this;
+        }
+
         public Builder version(long version) {
             this.version = version;
             return this;
@@ -174,7 +207,8 @@ public record Account(
         public Account build() {
             return new Account(id, name, Optional.ofNullable(description), type, Optional.ofNullable(accessKeyId),
                     partition, region, Optional.ofNullable(endpointOverride),
-                    Optional.ofNullable(iamEndpointOverride), Optional.ofNullable(signinEndpointOverride), version);
+                    Optional.ofNullable(iamEndpointOverride), Optional.ofNullable(signinEndpointOverride),
+                    Optional.ofNullable(audience), Optional.ofNullable(issuerUrl), version);
         }
     }
 }

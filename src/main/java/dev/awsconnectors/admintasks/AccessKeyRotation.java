@@ -140,7 +140,8 @@ public class AccessKeyRotation {
         }
         if (account.type() != AccountType.ACCESS_KEY || account.accessKeyId().isEmpty()) {
             throw new InvalidCredentialsRequestException("type",
-                    Text.of("awsc.admin.rotate.hostRoleAccount", account.name()).english());
+                    Text.of(account.type() == AccountType.WEB_IDENTITY ? "awsc.admin.rotate.keylessAccount"
+                            : "awsc.admin.rotate.hostRoleAccount", account.name()).english());
         }
         RotationClaim claim = rotations.claim(accountId, expectedVersion);
         Account claimed = account(accountId);

@@ -1,6 +1,8 @@
 package dev.awsconnectors.admintasks;
 
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.api.InvalidCredentialsRequestException;
+import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.awsclients.ServiceClients;
@@ -65,6 +67,7 @@ public class AccountChecks {
      */
     public AccountCheck validate(UUID accountId) {
         Account account = account(accountId);
+        refuseKeyless(account, "awsc.admin.account.validate.keyless");
         GetCallerIdentityResponse identity = calls.send(calls.sts(account, "GetCallerIdentity",
                         Text.of("awsc.aws.target.credentialsOfAccount", account.name()),
                         Text.of("awsc.aws.hint.credentialsActive", account.name())),
@@ -99,6 +102,7 @@ public class AccountChecks {
      */
     public List<RoleSummary> roles(UUID accountId) {
         Account account = account(accountId);
+        refuseKeyless(account, "awsc.admin.connector.roles.keyless");
         IamClient client = iam.clientFor(account);
         AwsFailures.AwsCall what = calls.iam(account, "ListRoles",
                 Text.of("awsc.aws.target.rolesOfAccount", account.name()),
@@ -120,6 +124,16 @@ public class AccountChecks {
         roles.sort(Comparator.comparing(RoleSummary::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(RoleSummary::name));
         return List.copyOf(roles);
+    }
+
+    /**
+     * A keyless account has no credentials of its own: every call but AssumeRoleWithWebIdentity would go to AWS
+     * unsigned and be refused, so it is not made.
+     */
+    private static void refuseKeyless(Account account, String key) {
+        if (account.type() == AccountType.WEB_IDENTITY) {
+            throw new InvalidCredentialsRequestException("type", Text.of(key, account.name()).english());
+        }
     }
 
     private Account account(UUID accountId) {

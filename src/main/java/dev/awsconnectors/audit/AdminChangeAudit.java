@@ -93,6 +93,9 @@ public final class AdminChangeAudit {
                 account -> account.iamEndpointOverride().map(Object::toString).orElse(null));
         ACCOUNT_FIELDS.put("awsc.audit.field.signinEndpointOverride",
                 account -> account.signinEndpointOverride().map(Object::toString).orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.audience", account -> account.audience().orElse(null));
+        ACCOUNT_FIELDS.put("awsc.audit.field.issuerUrl",
+                account -> account.issuerUrl().map(Object::toString).orElse(null));
 
         CONNECTOR_FIELDS.put("awsc.audit.field.name", Connector::name);
         CONNECTOR_FIELDS.put("awsc.audit.field.description", connector -> connector.description().orElse(null));

@@ -3,6 +3,7 @@ package dev.awsconnectors.awsclients;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountSecrets;
 import dev.awsconnectors.accounts.AccountType;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * {@link AccountType#ACCESS_KEY} account's stored access key, whose secret is read from {@link AccountSecrets} only
  * here, while a client is being built, and lives on only inside the SDK's static credentials provider; or, for a
  * {@link AccountType#HOST_ROLE} account, the SDK's container credentials provider, then its EC2 instance-profile
- * provider — never the SDK's default chain, environment variables or profile files.
+ * provider — never the SDK's default chain, environment variables or profile files; for a
+ * {@link AccountType#WEB_IDENTITY} account, none at all (anonymous), since its one call is sent unsigned.
  */
 final class AccountCredentials {
     private final AccountSecrets secrets;
@@ -50,6 +52,11 @@ final class AccountCredentials {
                                     .build())
                     .reuseLastProviderEnabled(true)
                     .build());
+        }
+        if (account.type() == AccountType.WEB_IDENTITY) {
+            // Nothing to sign with: AssumeRoleWithWebIdentity is sent unsigned, authenticated by its token alone,
+            // and the SDK's default chain must never be consulted instead.
+            return AnonymousCredentialsProvider.create();
         }
         if (account.type() != AccountType.ACCESS_KEY) {
             throw new IllegalStateException("Account " + account.id() + " has no account type; edit and save it.");

@@ -1,5 +1,6 @@
 package dev.awsconnectors.connectors;
 
+import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.PrincipalType;
 
 import java.util.OptionalInt;
@@ -57,6 +58,15 @@ public enum PrincipalCapabilities {
     /** The name of the STS call that issues the type's credentials, as AWS's documentation and errors give it. */
     public String stsCall() {
         return stsCall;
+    }
+
+    /**
+     * The name of the STS call made for the type on an account of {@code accountType}: an IAM Role connector on a
+     * keyless account calls AssumeRoleWithWebIdentity; everything else {@link #stsCall()}.
+     */
+    public String stsCall(AccountType accountType) {
+        return type == PrincipalType.IAM_ROLE && accountType == AccountType.WEB_IDENTITY
+                ? "AssumeRoleWithWebIdentity" : stsCall;
     }
 
     /**

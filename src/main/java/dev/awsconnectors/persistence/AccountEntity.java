@@ -106,6 +106,27 @@ public interface AccountEntity extends Entity {
     void setSigninEndpoint(String signinEndpoint);
 
     /**
+     * {@code AUDIENCE}: the {@code aud} of the tokens minted for a keyless account; null for the other types.
+     *
+     * @since 1.2
+     */
+    @StringLength(255)
+    String getAudience();
+
+    void setAudience(String audience);
+
+    /**
+     * {@code ISSUER_URL}: the issuer URL AWS trusts for a keyless account, or null for the app's own issuer (and
+     * for the other types).
+     *
+     * @since 1.2
+     */
+    @StringLength(255)
+    String getIssuerUrl();
+
+    void setIssuerUrl(String issuerUrl);
+
+    /**
      * {@code LAST_VALIDATED}: when "Validate" last succeeded for the account's stored credentials, or null if it
      * never has. Not an edit: setting it changes no version.
      */

@@ -142,6 +142,7 @@ public class AccountRepository implements AccountSecrets {
                     throw new ConcurrentEditException("account", row.getName());
                 }
                 check.run();
+                refuseKeylessWhileKeysAreNeeded(row, edited);
                 StoredValues.claimEdit(ao, "account", row.getPublicId(), edited.version() + 1, row.getName());
                 if (edited.type() == AccountType.ACCESS_KEY && newSecret.isEmpty()
                         && row.getSecretKeyCiphertext() == null) {
@@ -157,7 +158,7 @@ public class AccountRepository implements AccountSecrets {
                 row.setRowVersion(version);
                 write(row, edited);
                 holdAccessKey(row, edited);
-                if (edited.type() == AccountType.HOST_ROLE) {
+                if (edited.type() != AccountType.ACCESS_KEY) {
                     row.setSecretKeyCiphertext(null);
                 } else if (newSecret.isPresent()) {
                     row.setSecretKeyCiphertext(encrypt(edited.id(), edited.name(), newSecret.get()));
@@ -174,6 +175,26 @@ public class AccountRepository implements AccountSecrets {
             });
         } catch (RuntimeException e) {
             throw translated(e, edited);
+        }
+    }
+
+    /**
+     * Refuses to take the access key away from an account whose connectors need one: Federated User and IAM User
+     * connectors (GetFederationToken and GetSessionToken need an IAM user's long-term key), and connectors with an
+     * MFA serial number, whose code neither a host role nor AssumeRoleWithWebIdentity can carry.
+     */
+    private void refuseKeylessWhileKeysAreNeeded(AccountEntity row, Account edited) {
+        if (edited.type() == AccountType.ACCESS_KEY || edited.type() == row.getAccountType()) {
+            return;
+        }
+        List<String> needingKeys = Arrays.stream(ao.find(ConnectorEntity.class,
+                        Query.select().where("ACCOUNT_ID = ?", row.getID()).order("NAME_KEY ASC")))
+                .filter(connector -> connector.getPrincipalType() != dev.awsconnectors.api.PrincipalType.IAM_ROLE
+                        || connector.getMfaSerialNumber() != null)
+                .map(ConnectorEntity::getName)
+                .collect(Collectors.toList());
+        if (!needingKeys.isEmpty()) {
+            throw validator.typeUsedByKeyConnectors(needingKeys);
         }
     }
 
@@ -410,6 +431,9 @@ public class AccountRepository implements AccountSecrets {
         row.setStsEndpoint(StoredValues.text(account.endpointOverride()));
         row.setIamEndpoint(StoredValues.text(account.iamEndpointOverride()));
         row.setSigninEndpoint(StoredValues.text(account.signinEndpointOverride()));
+        boolean keyless = account.type() == AccountType.WEB_IDENTITY;
+        row.setAudience(keyless ? account.audience().orElse(null) : null);
+        row.setIssuerUrl(keyless ? StoredValues.text(account.issuerUrl()) : null);
     }
 
     private RuntimeException translated(RuntimeException failure, Account account) {

@@ -47,6 +47,8 @@ final class StoredValues {
                 .endpointOverride(uri(row.getStsEndpoint()))
                 .iamEndpointOverride(uri(row.getIamEndpoint()))
                 .signinEndpointOverride(uri(row.getSigninEndpoint()))
+                .audience(row.getAudience())
+                .issuerUrl(uri(row.getIssuerUrl()))
                 .version(row.getRowVersion())
                 .build();
     }

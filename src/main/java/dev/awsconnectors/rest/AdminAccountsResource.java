@@ -46,9 +46,11 @@ import java.util.stream.Collectors;
  * with the endpoints of {@link AdminCollectionResource}; an account a connector uses is not deleted (409 naming the
  * connectors).
  *
- * <p>Account JSON: {@code id, name, description, type (ACCESS_KEY when omitted | HOST_ROLE), accessKeyId,
- * secretAccessKey (write-only), partition, region, endpointOverride, iamEndpointOverride, signinEndpointOverride,
- * version}. The secret access key is accepted on create and update (omitted or blank on update keeps the stored
+ * <p>Account JSON: {@code id, name, description, type (ACCESS_KEY when omitted | HOST_ROLE | WEB_IDENTITY),
+ * accessKeyId, secretAccessKey (write-only), partition, region, endpointOverride, iamEndpointOverride,
+ * signinEndpointOverride, audience, issuerUrl, version}. A WEB_IDENTITY (keyless) account has {@code audience}
+ * ({@code sts.amazonaws.com} when omitted) and {@code issuerUrl} (null for the app's own issuer) and no key
+ * fields; the other types have neither. The secret access key is accepted on create and update (omitted or blank on update keeps the stored
  * one) and is never in a response. Every write takes {@code application/json} only, {@code {}} where it needs no
  * fields ({@link AdminRequests}).
  */
@@ -56,7 +58,8 @@ import java.util.stream.Collectors;
 @AdminOnly
 public class AdminAccountsResource extends AdminCollectionResource<Account> {
     static final Set<String> WRITABLE = Set.of("id", "name", "description", "type", "accessKeyId", "secretAccessKey",
-            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride", "version");
+            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride", "audience",
+            "issuerUrl", "version");
 
     private final AccountRepository accounts;
     private final AccountChecks checks;
@@ -237,7 +240,9 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
                 .region(fields.text("region"))
                 .endpointOverride(fields.uri("endpointOverride"))
                 .iamEndpointOverride(fields.uri("iamEndpointOverride"))
-                .signinEndpointOverride(fields.uri("signinEndpointOverride"));
+                .signinEndpointOverride(fields.uri("signinEndpointOverride"))
+                .audience(fields.text("audience"))
+                .issuerUrl(fields.uri("issuerUrl"));
     }
 
     private Partition partition(RequestBody fields) {
@@ -261,12 +266,19 @@ public class AdminAccountsResource extends AdminCollectionResource<Account> {
         node.put("name", account.name());
         node.put("description", account.description().orElse(null));
         node.put("type", account.type() == null ? null : account.type().name());
-        node.put("accessKeyId", account.accessKeyId().orElse(null));
+        boolean keyless = account.type() == AccountType.WEB_IDENTITY;
+        if (!keyless) {
+            node.put("accessKeyId", account.accessKeyId().orElse(null));
+        }
         node.put("partition", account.partition() == null ? null : account.partition().id());
         node.put("region", account.region());
         node.put("endpointOverride", account.endpointOverride().map(URI::toString).orElse(null));
         node.put("iamEndpointOverride", account.iamEndpointOverride().map(URI::toString).orElse(null));
         node.put("signinEndpointOverride", account.signinEndpointOverride().map(URI::toString).orElse(null));
+        if (keyless) {
+            node.put("audience", account.audience().orElse(null));
+            node.put("issuerUrl", account.issuerUrl().map(URI::toString).orElse(null));
+        }
         node.put("version", account.version());
         return node;
     }

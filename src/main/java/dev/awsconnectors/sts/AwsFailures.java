@@ -93,6 +93,10 @@ public final class AwsFailures {
 
     private final AwsClientSettings settings;
 
+    /** AWS's codes for a web identity token it did not accept (STS API reference, AssumeRoleWithWebIdentity). */
+    private static final java.util.Set<String> WEB_IDENTITY_REFUSALS = java.util.Set.of("InvalidIdentityToken",
+            "ExpiredTokenException", "ExpiredToken", "IDPRejectedClaim", "IDPCommunicationError");
+
     /** @param settings the settings the clients were built with, for "after N attempts" and timeouts */
     public AwsFailures(AwsClientSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -120,6 +124,12 @@ public final class AwsFailures {
         UserText user;
         if (code == null || code.isEmpty()) {
             return serviceStatus(status, null, requestId, attempts(e), call);
+        }
+        if (call.accountType() == AccountType.WEB_IDENTITY && WEB_IDENTITY_REFUSALS.contains(code)) {
+            // The token, not a key, was refused: what the admin checks is the identity provider in IAM.
+            return AwsCallFailedException.of(Text.of("awsc.aws.admin.webIdentityRefused", call.service(),
+                            call.accountName(), call.operation(), code, call.accessHint(), awsSaid(awsMessage)),
+                    UserText.of("awsc.aws.user.account", code), code, code, requestId);
         }
         switch (code) {
             case "AccessDenied":

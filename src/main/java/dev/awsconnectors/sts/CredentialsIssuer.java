@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
@@ -51,6 +53,11 @@ import java.util.stream.Collectors;
  *       {@link SessionOwner#roleSessionName()}, {@code ExternalId}, {@code Policy}, {@code PolicyArns},
  *       {@code DurationSeconds}, {@code SerialNumber} + {@code TokenCode}; with source identity and tags on:
  *       {@code SourceIdentity} = the session name and, for a Jira user, the session tag {@code jira-user}</td></tr>
+ *   <tr><td>IAM Role on a keyless ({@link AccountType#WEB_IDENTITY}) account</td><td>AssumeRoleWithWebIdentity,
+ *       unsigned</td><td>{@code RoleArn}, {@code RoleSessionName} as for AssumeRole, {@code WebIdentityToken} from
+ *       {@link WebIdentityTokens}, {@code Policy}, {@code PolicyArns}, {@code DurationSeconds}; no
+ *       {@code ExternalId} or {@code ProviderId} (OIDC tokens take none), and the source identity and session tag
+ *       travel in the token's claims</td></tr>
  * </table>
  *
  * <p>The principal ARN returned is AWS's ({@code FederatedUser.Arn}, {@code AssumedRoleUser.Arn}); GetSessionToken
@@ -70,12 +77,15 @@ public class CredentialsIssuer {
 
     private final ServiceClients<StsClient> clients;
     private final AwsFailures failures;
+    private final WebIdentityTokens tokens;
     private final Map<UUID, CallerArn> callerArns = new ConcurrentHashMap<>();
 
+    /** @param tokens mints the token of each call for a keyless account */
     @Autowired
-    public CredentialsIssuer(AwsClients clients) {
+    public CredentialsIssuer(AwsClients clients, WebIdentityTokens tokens) {
         this.clients = clients.sts();
         this.failures = new AwsFailures(clients.settings());
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     /**
@@ -99,7 +109,8 @@ public class CredentialsIssuer {
             case IAM_USER:
                 return sessionToken(call);
             case IAM_ROLE:
-                return assumeRole(call);
+                return call.connector().account().type() == AccountType.WEB_IDENTITY
+                        ? assumeRoleWithWebIdentity(call) : assumeRole(call);
             default:
                 throw new IllegalStateException("Unknown principal type " + type);
         }
@@ -189,6 +200,47 @@ public class CredentialsIssuer {
     }
 
     /**
+     * AssumeRoleWithWebIdentity with a token minted for this request. The account's STS client is unsigned
+     * (anonymous credentials): AWS authenticates the call by the token alone.
+     */
+    private TemporaryCredentials assumeRoleWithWebIdentity(CredentialsCall call) {
+        Connector connector = call.connector().connector();
+        Account account = call.connector().account();
+        SessionOwner owner = call.owner();
+        String roleArn = connector.roleArn().orElseThrow(() -> new IllegalStateException(
+                "Connector '" + connector.name() + "' has no role ARN; edit and save it."));
+        if (connector.mfaSerialNumber().isPresent()) {
+            // The validator refuses this; a connector stored before its account became keyless must not silently
+            // skip the MFA check it was configured with.
+            throw new IllegalStateException("Connector '" + connector.name() + "' asks for an MFA code, which "
+                    + "AssumeRoleWithWebIdentity cannot carry; remove its MFA serial number.");
+        }
+        String sessionName = owner.roleSessionName();
+        AssumeRoleWithWebIdentityRequest.Builder request = AssumeRoleWithWebIdentityRequest.builder()
+                .roleArn(roleArn)
+                .roleSessionName(sessionName)
+                .webIdentityToken(tokens.tokenFor(account, connector, owner));
+        connector.policy().ifPresent(request::policy);
+        if (!connector.policyArns().isEmpty()) {
+            request.policyArns(policyArns(connector.policyArns()));
+        }
+        call.durationSeconds().ifPresent(request::durationSeconds);
+
+        Supplier<AwsFailures.AwsCall> what = () -> stsCall(call.connector(),
+                Text.of("awsc.aws.target.role", roleArn),
+                Text.of("awsc.aws.hint.assumeRoleWithWebIdentity", roleArn,
+                        account.issuerUrl().map(Object::toString)
+                                .orElse(Text.of("awsc.aws.hint.webIdentity.ownIssuer").english()),
+                        account.audience().orElse(""), WebIdentityTokens.subject(connector, owner),
+                        connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.webIdentity.sourceIdentity") : ""),
+                false);
+        AssumeRoleWithWebIdentityResponse response = send(what,
+                () -> client(account).assumeRoleWithWebIdentity(request.build()));
+        return credentials(what, response.credentials(),
+                response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
+    }
+
+    /**
      * The ARN of the IAM user whose access key the account holds, from GetCallerIdentity, kept per account version.
      */
     String callerArn(BoundConnector connector) {
@@ -235,7 +287,7 @@ public class CredentialsIssuer {
 
     private AwsFailures.AwsCall stsCall(BoundConnector bound, Text target, Text hint, boolean mfaCodeSent) {
         Account account = bound.account();
-        String operation = PrincipalCapabilities.of(bound.connector().principalType()).stsCall();
+        String operation = PrincipalCapabilities.of(bound.connector().principalType()).stsCall(account.type());
         return new AwsFailures.AwsCall("AWS STS", operation, target, clients.endpointHost(account), account.region(),
                 account.name(), account.type(), bound.connector().name(), hint, mfaCodeSent);
     }

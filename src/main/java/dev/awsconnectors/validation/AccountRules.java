@@ -27,6 +27,8 @@ final class AccountRules {
     private static final String LONG_TERM_KEY_PREFIX = "AKIA";
     /** Local AWS doubles listen here; anything else must be reached over TLS. */
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+    /** Where a demo's issuer may be reached over plain http; AWS itself fetches only over https. */
+    private static final Set<String> DEMO_ISSUER_HOSTS = Set.of("127.0.0.1", "localhost");
 
     private AccountRules() {
     }
@@ -43,6 +45,8 @@ final class AccountRules {
                 .ifPresent(endpoint -> endpointOverride("iamEndpointOverride", endpoint, findings));
         account.signinEndpointOverride()
                 .ifPresent(endpoint -> endpointOverride("signinEndpointOverride", endpoint, findings));
+        audience(account, findings);
+        issuerUrl(account, findings);
     }
 
     private static void type(Account account, Findings findings) {
@@ -56,6 +60,12 @@ final class AccountRules {
         if (account.type() == AccountType.HOST_ROLE) {
             if (accessKeyId.isPresent()) {
                 findings.add("accessKeyId", Keys.ACCESS_KEY_ID_NOT_ALLOWED);
+            }
+            return;
+        }
+        if (account.type() == AccountType.WEB_IDENTITY) {
+            if (accessKeyId.isPresent()) {
+                findings.add("accessKeyId", Keys.ACCESS_KEY_ID_KEYLESS);
             }
             return;
         }
@@ -89,6 +99,12 @@ final class AccountRules {
         if (account.type() == AccountType.HOST_ROLE) {
             if (secret.isPresent()) {
                 findings.add("secretAccessKey", Keys.SECRET_NOT_ALLOWED);
+            }
+            return;
+        }
+        if (account.type() == AccountType.WEB_IDENTITY) {
+            if (secret.isPresent()) {
+                findings.add("secretAccessKey", Keys.SECRET_KEYLESS);
             }
             return;
         }
@@ -147,5 +163,58 @@ final class AccountRules {
         if (endpoint.getRawQuery() != null || endpoint.getRawFragment() != null) {
             findings.add(field, Keys.ENDPOINT_QUERY);
         }
+    }
+
+    private static void audience(Account account, Findings findings) {
+        account.audience().ifPresent(audience -> {
+            if (account.type() != AccountType.WEB_IDENTITY) {
+                if (account.type() != null) {
+                    findings.add("audience", Keys.AUDIENCE_NOT_ALLOWED);
+                }
+                return;
+            }
+            int length = TextRules.length(audience);
+            if (length < Limits.AUDIENCE_MIN || length > Limits.AUDIENCE_MAX) {
+                findings.add("audience", Keys.AUDIENCE_LENGTH, Limits.AUDIENCE_MIN, Limits.AUDIENCE_MAX, length);
+            } else if (!TextRules.storable(audience, false)) {
+                findings.add("audience", Keys.AUDIENCE_CHARACTERS);
+            }
+        });
+    }
+
+    /**
+     * The URL IAM has as the provider's {@code Url} and the tokens carry as {@code iss}: IAM refuses one that is not
+     * https, has a query or is longer than 255 characters; plain http is let through for a demo on this machine,
+     * whose AWS double fetches from it.
+     */
+    private static void issuerUrl(Account account, Findings findings) {
+        account.issuerUrl().ifPresent(url -> {
+            if (account.type() != AccountType.WEB_IDENTITY) {
+                if (account.type() != null) {
+                    findings.add("issuerUrl", Keys.ISSUER_URL_NOT_ALLOWED);
+                }
+                return;
+            }
+            int length = TextRules.length(url.toString());
+            if (length > Limits.ISSUER_URL_MAX) {
+                findings.add("issuerUrl", Keys.ISSUER_URL_TOO_LONG, Limits.ISSUER_URL_MAX, length);
+                return;
+            }
+            if (!url.isAbsolute() || url.isOpaque() || url.getHost() == null) {
+                findings.add("issuerUrl", Keys.ISSUER_URL_NOT_ABSOLUTE);
+                return;
+            }
+            String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+            boolean demo = DEMO_ISSUER_HOSTS.contains(url.getHost().toLowerCase(Locale.ROOT));
+            if (!scheme.equals("https") && !(scheme.equals("http") && demo)) {
+                findings.add("issuerUrl", Keys.ISSUER_URL_SCHEME);
+            }
+            if (url.getRawUserInfo() != null) {
+                findings.add("issuerUrl", Keys.ISSUER_URL_USER_INFO);
+            }
+            if (url.getRawQuery() != null || url.getRawFragment() != null) {
+                findings.add("issuerUrl", Keys.ISSUER_URL_QUERY);
+            }
+        });
     }
 }

@@ -145,6 +145,20 @@ public final class ConfigurationValidator {
         return new ConfigurationException(findings.toList());
     }
 
+    /**
+     * The refusal, beside the type field, of an account switched to a type without an IAM user's access key while
+     * connectors use it that need one (Federated User and IAM User connectors, and connectors that ask for an MFA
+     * code).
+     *
+     * @param connectorNames the names of those connectors, in the order to list them
+     */
+    public ConfigurationException typeUsedByKeyConnectors(List<String> connectorNames) {
+        Findings findings = new Findings(messages);
+        findings.add("type", Keys.TYPE_USED_BY_KEY_CONNECTORS,
+                connectorNames.stream().map(Excerpts::of).collect(java.util.stream.Collectors.joining(", ")));
+        return new ConfigurationException(findings.toList());
+    }
+
     /** The refusal of a connector whose account no longer exists (deleted on another node meanwhile). */
     public ConfigurationException unknownAccount(Connector connector) {
         Findings findings = new Findings(messages);

@@ -53,6 +53,7 @@ final class ConnectorRules {
         Optional<Account> known = account(connector, account, findings);
         Optional<Partition> partition = known.map(Account::partition);
         boolean hostRole = known.map(Account::type).orElse(null) == AccountType.HOST_ROLE;
+        Optional<String> keylessAccount = known.filter(a -> a.type() == AccountType.WEB_IDENTITY).map(Account::name);
 
         TextRules.name(connector.name(), findings);
         TextRules.description(connector.description(), findings);
@@ -61,7 +62,7 @@ final class ConnectorRules {
         externalId(connector, type, findings);
         policies(connector, type, partition, findings);
         maxDurationSeconds(connector, type, hostRole, findings);
-        mfaSerialNumber(connector, type, hostRole, findings);
+        mfaSerialNumber(connector, type, hostRole, keylessAccount, findings);
         sourceIdentityAndTags(connector, type, findings);
         groups(connector, unknownGroups, findings);
         systemScope(connector, findings);
@@ -94,6 +95,10 @@ final class ConnectorRules {
         } else if (PrincipalCapabilities.of(type).needsLongTermKeys()
                 && account.map(Account::type).orElse(null) == AccountType.HOST_ROLE) {
             findings.add("principalType", Keys.PRINCIPAL_TYPE_HOST_ROLE,
+                    type.getDisplayName(), PrincipalCapabilities.of(type).stsCall(), account.get().name());
+        } else if (PrincipalCapabilities.of(type).needsLongTermKeys()
+                && account.map(Account::type).orElse(null) == AccountType.WEB_IDENTITY) {
+            findings.add("principalType", Keys.PRINCIPAL_TYPE_WEB_IDENTITY,
                     type.getDisplayName(), PrincipalCapabilities.of(type).stsCall(), account.get().name());
         }
     }
@@ -242,14 +247,17 @@ final class ConnectorRules {
         }
     }
 
-    private static void mfaSerialNumber(
-            Connector connector, PrincipalType type, boolean hostRole, Findings findings) {
+    private static void mfaSerialNumber(Connector connector, PrincipalType type, boolean hostRole,
+                                        Optional<String> keylessAccount, Findings findings) {
         connector.mfaSerialNumber().ifPresent(serial -> {
             if (!TypedField.MFA_SERIAL_NUMBER.takenBy(type)) {
                 findings.add("mfaSerialNumber", Keys.MFA_NOT_ALLOWED, type.getDisplayName());
             } else if (hostRole) {
                 // The device must belong to the caller, and a role (the host's) has no MFA device.
                 findings.add("mfaSerialNumber", Keys.MFA_HOST_ROLE);
+            } else if (keylessAccount.isPresent()) {
+                // AssumeRoleWithWebIdentity has no SerialNumber or TokenCode: a code typed in would be checked by no one.
+                findings.add("mfaSerialNumber", Keys.MFA_WEB_IDENTITY, keylessAccount.get());
             } else if (serial.length() < Limits.MFA_SERIAL_MIN || serial.length() > Limits.MFA_SERIAL_MAX) {
                 findings.add("mfaSerialNumber", Keys.MFA_LENGTH,
                         Limits.MFA_SERIAL_MIN, Limits.MFA_SERIAL_MAX, serial.length());

@@ -22,6 +22,11 @@ final class Limits {
      * as for ARNs; no endpoint needs more.
      */
     static final int URL_MAX = 2_048;
+    /** IAM CreateOpenIDConnectProvider: a client ID (audience) has 1 to 255 characters. */
+    static final int AUDIENCE_MIN = 1;
+    static final int AUDIENCE_MAX = 255;
+    /** IAM CreateOpenIDConnectProvider: the provider's Url has at most 255 characters. */
+    static final int ISSUER_URL_MAX = 255;
 
     /** IAM AccessKey.AccessKeyId: 16 to 128 characters of {@code [\w]+}. */
     static final int ACCESS_KEY_ID_MIN = 16;

@@ -68,12 +68,40 @@ class AccountTest {
     @Test
     void turnsNullOptionalsIntoEmptyOnesWhenBuiltDirectly() {
         Account account = new Account(UUID.randomUUID(), "n", null, AccountType.HOST_ROLE, null, Partition.AWS,
-                "us-east-1", null, null, null, 0);
+                "us-east-1", null, null, null, null, null, 0);
         assertThat(account.description()).isEmpty();
+        assertThat(account.audience()).isEmpty();
+        assertThat(account.issuerUrl()).isEmpty();
         assertThat(account.accessKeyId()).isEmpty();
         assertThat(account.endpointOverride()).isEmpty();
         assertThat(account.iamEndpointOverride()).isEmpty();
         assertThat(account.signinEndpointOverride()).isEmpty();
+    }
+
+    @Test
+    void givesAKeylessAccountTheAudienceAwsDocumentsWhenNoneIsEntered() {
+        Account account = Account.builder().name("n").type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
+                .region("us-east-1").audience("  ").build();
+        assertThat(account.audience()).contains("sts.amazonaws.com");
+        assertThat(account.issuerUrl()).isEmpty();
+    }
+
+    @Test
+    void keepsTheAudienceAndIssuerUrlOfAKeylessAccountThroughAnEdit() {
+        Account account = Account.builder().name("n").type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
+                .region("us-east-1").audience(" jira ").issuerUrl(java.net.URI.create("https://oidc.example.com/jira"))
+                .build();
+        Account edited = account.toBuilder().name("m").build();
+        assertThat(edited.audience()).contains("jira");
+        assertThat(edited.issuerUrl()).contains(java.net.URI.create("https://oidc.example.com/jira"));
+        assertThat(edited.toString()).contains("audience=jira", "issuerUrl=https://oidc.example.com/jira");
+    }
+
+    @Test
+    void givesOtherAccountTypesNoAudience() {
+        Account account = Account.builder().name("n").type(AccountType.HOST_ROLE).partition(Partition.AWS)
+                .region("us-east-1").build();
+        assertThat(account.audience()).isEmpty();
     }
 
     @Test

@@ -23,8 +23,10 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.persistence.ListRevisions;
+import dev.awsconnectors.persistence.WebIdentityAccounts;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.FixedWebIdentityTokens;
 import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.ao.TestDatabase;
@@ -109,6 +111,7 @@ final class IamFixture implements AutoCloseable {
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
         new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
+        new WebIdentityAccounts().upgrade(ModelVersion.valueOf("3"), ao);
         SecretCipher cipher = new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home)));
         ConfigurationValidator validator = new ConfigurationValidator();
@@ -134,7 +137,7 @@ final class IamFixture implements AutoCloseable {
             }
         };
         this.service = new CredentialsBroker(countedReads, new ConnectorAccess(users),
-                new CredentialsIssuer(clients),
+                new CredentialsIssuer(clients, FixedWebIdentityTokens.unused()),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialsAudit(audited::add));
         this.tester = new ConnectorTester(service, clients);

@@ -21,6 +21,7 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.FixedWebIdentityTokens;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -109,7 +110,7 @@ class AuditedCredentialsThroughLocalAwsTest {
 
         clients = new AwsClients(store);
         auditLog = new HostAuditLog(home, users, Clock.systemUTC());
-        broker = new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        broker = new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients, FixedWebIdentityTokens.unused()),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialsAudit(auditLog));
     }

@@ -20,6 +20,7 @@ import dev.awsconnectors.awsclients.AwsClients;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.console.ConsoleSignInBroker;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.FixedWebIdentityTokens;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.Failure;
@@ -100,7 +101,7 @@ class AwsConnectorServiceThroughLocalAwsTest {
         store.put(account, key.secretAccessKey()).put(federated).put(role).put(iamUser).put(nightlyJob);
 
         clients = new AwsClients(store);
-        service = new ExportedConnectorService(new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients),
+        service = new ExportedConnectorService(new CredentialsBroker(store, new ConnectorAccess(users), new CredentialsIssuer(clients, FixedWebIdentityTokens.unused()),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialsAudit(event -> { })));
         aws.clear();

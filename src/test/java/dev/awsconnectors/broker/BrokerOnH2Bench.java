@@ -22,7 +22,9 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.persistence.ListRevisions;
+import dev.awsconnectors.persistence.WebIdentityAccounts;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.FixedWebIdentityTokens;
 import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
@@ -105,6 +107,7 @@ final class BrokerOnH2Bench implements AutoCloseable {
         initialSchema.upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(initialSchema.getModelVersion(), ao);
         new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
+        new WebIdentityAccounts().upgrade(ModelVersion.valueOf("3"), ao);
         ConfigurationValidator validator = new ConfigurationValidator();
         HostApplicationProperties properties = new HostApplicationProperties("http://localhost:2990/jira", home, home);
         AccountRepository accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(properties)));
@@ -117,7 +120,7 @@ final class BrokerOnH2Bench implements AutoCloseable {
         users = new HostUsers().add("alice", false, false, "aws-developers");
         clients = new AwsClients(accounts);
         access = new ConnectorAccess(users);
-        issuer = new CredentialsIssuer(clients);
+        issuer = new CredentialsIssuer(clients, FixedWebIdentityTokens.unused());
         console = new ConsoleSignInBroker(properties);
         fillWithOtherUsers();
         newAuditLog();

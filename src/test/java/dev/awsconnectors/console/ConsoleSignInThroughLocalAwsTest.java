@@ -17,6 +17,7 @@ import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.sts.CredentialsCall;
 import dev.awsconnectors.sts.CredentialsIssuer;
+import dev.awsconnectors.sts.FixedWebIdentityTokens;
 import dev.awsconnectors.sts.SessionOwner;
 import dev.awsconnectors.testhost.aws.AccessKey;
 import dev.awsconnectors.testhost.aws.AwsAccount;
@@ -95,7 +96,7 @@ class ConsoleSignInThroughLocalAwsTest {
         role = awsAccount.role("Dev").trust(jiraUser).maxSessionDuration(7200);
         AccountSecrets secrets = a -> key.secretAccessKey();
         clients = new AwsClients(secrets);
-        issuer = new CredentialsIssuer(clients);
+        issuer = new CredentialsIssuer(clients, FixedWebIdentityTokens.unused());
         broker = new ConsoleSignInBroker(JIRA, new ConsoleSignInBroker.Settings(Duration.ofSeconds(1),
                 Duration.ofSeconds(1)), Clock.systemUTC());
         account = Account.builder().name("Prod").type(AccountType.ACCESS_KEY).accessKeyId(key.accessKeyId())

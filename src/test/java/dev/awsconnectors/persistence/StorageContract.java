@@ -148,6 +148,85 @@ abstract class StorageContract {
     }
 
     @Test
+    void roundTripsAKeylessAccountWithItsAudienceAndIssuerUrlAndStoresNoKey() throws Exception {
+        Account entered = Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY)
+                .partition(dev.awsconnectors.accounts.Partition.AWS).region("eu-west-1").audience("jira-prod")
+                .issuerUrl(java.net.URI.create("https://oidc-bucket.s3.eu-west-1.amazonaws.com/jira")).build();
+
+        Account stored = node.accounts.create(entered, Optional.empty());
+
+        assertThat(stored).isEqualTo(entered.toBuilder().version(1).build());
+        assertThat(node.accounts.get(entered.id())).contains(stored);
+        String table = quoted(node.ao.tablePrefix() + "ACCOUNT");
+        assertThat(singleValue("SELECT " + quoted("AUDIENCE") + " FROM " + table)).isEqualTo("jira-prod");
+        assertThat(singleValue("SELECT " + quoted("ISSUER_URL") + " FROM " + table))
+                .isEqualTo("https://oidc-bucket.s3.eu-west-1.amazonaws.com/jira");
+        assertThat(singleValue("SELECT COUNT(*) FROM " + table + " WHERE " + quoted("ACCESS_KEY_ID")
+                + " IS NULL AND " + quoted("SECRET_KEY_CIPHERTEXT") + " IS NULL")).isEqualTo("1");
+        assertThat(singleValue("SELECT COUNT(*) FROM " + quoted(node.ao.tablePrefix() + "ACCESS_KEY_HOLDER")))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void keepsTheDefaultAudienceAndTheAppsOwnIssuerOfAKeylessAccountEnteredWithout() {
+        Account stored = node.accounts.create(Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY)
+                .partition(dev.awsconnectors.accounts.Partition.AWS).region("eu-west-1").build(), Optional.empty());
+
+        Account read = node.accounts.get(stored.id()).orElseThrow();
+        assertThat(read.audience()).contains("sts.amazonaws.com");
+        assertThat(read.issuerUrl()).isEmpty();
+    }
+
+    @Test
+    void dropsTheKeyOfAnAccessKeyAccountTurnedKeylessAndForgetsItsHolder() throws Exception {
+        Account account = storedAccount("Production");
+        node.connectors.create(roleConnector("Developers", account).mfaSerialNumber(null).build());
+
+        Account keyless = node.accounts.update(account.toBuilder().type(AccountType.WEB_IDENTITY).accessKeyId(null)
+                .build(), Optional.empty());
+
+        assertThat(keyless.type()).isEqualTo(AccountType.WEB_IDENTITY);
+        assertThat(keyless.audience()).contains("sts.amazonaws.com");
+        String table = quoted(node.ao.tablePrefix() + "ACCOUNT");
+        assertThat(singleValue("SELECT COUNT(*) FROM " + table + " WHERE " + quoted("ACCESS_KEY_ID")
+                + " IS NULL AND " + quoted("SECRET_KEY_CIPHERTEXT") + " IS NULL")).isEqualTo("1");
+        assertThat(singleValue("SELECT COUNT(*) FROM " + quoted(node.ao.tablePrefix() + "ACCESS_KEY_HOLDER")))
+                .isEqualTo("0");
+    }
+
+    @Test
+    void refusesToTurnAnAccountKeylessWhileConnectorsNeedItsKeyNamingThemAndChangesNothing() {
+        Account account = storedAccount("Production");
+        node.connectors.create(Connector.builder().name("Federated").accountId(account.id())
+                .principalType(dev.awsconnectors.api.PrincipalType.FEDERATED_USER).policy(StorageFixture.POLICY).build());
+        node.connectors.create(roleConnector("With MFA", account).build());
+        node.connectors.create(roleConnector("Plain role", account).mfaSerialNumber(null).build());
+
+        assertThatThrownBy(() -> node.accounts.update(account.toBuilder().type(AccountType.WEB_IDENTITY)
+                .accessKeyId(null).build(), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.violations()).extracting(Violation::field).containsExactly("type");
+                    assertThat(e.violations().get(0).message()).contains("Federated, With MFA")
+                            .doesNotContain("Plain role");
+                });
+        assertThat(node.accounts.get(account.id())).contains(account);
+        assertThat(node.accounts.secretAccessKey(account)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void runsTheFourthUpgradeTaskAgainWithoutChangingAKeylessAccount() {
+        Account stored = node.accounts.create(Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY)
+                .partition(dev.awsconnectors.accounts.Partition.AWS).region("eu-west-1").audience("jira").build(),
+                Optional.empty());
+
+        new WebIdentityAccounts().upgrade(WebIdentityAccounts.VERSION, node.ao);
+
+        assertThat(node.accounts.get(stored.id())).contains(stored);
+        assertThat(new WebIdentityAccounts().getModelVersion().isSame(
+                com.atlassian.activeobjects.external.ModelVersion.valueOf("4"))).isTrue();
+    }
+
+    @Test
     void decryptsTheSecretOnlyWithTheKeyFileAndStoresNoPlaintext() throws Exception {
         Account account = storedAccount("Production");
 

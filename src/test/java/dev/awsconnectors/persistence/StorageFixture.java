@@ -38,6 +38,7 @@ final class StorageFixture {
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(InitialSchema.VERSION, ao);
         new ListRevisions().upgrade(AccessKeyGuards.VERSION, ao);
+        new WebIdentityAccounts().upgrade(ModelVersion.valueOf("3"), ao);
         this.keyFile = new KeyFile(new HostApplicationProperties("http://localhost:2990/jira", sharedHome, sharedHome));
         this.cipher = new SecretCipher(keyFile);
         ConfigurationValidator validator = new ConfigurationValidator();

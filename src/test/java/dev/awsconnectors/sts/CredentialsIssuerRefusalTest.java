@@ -26,7 +26,7 @@ class CredentialsIssuerRefusalTest {
         clientsAskedFor.incrementAndGet();
         secrets.secretAccessKey(account);
         throw new AssertionError("AWS must not be called");
-    }));
+    }), FixedWebIdentityTokens.unused());
     private final Account account = accessKeyAccount().build();
 
     @Test

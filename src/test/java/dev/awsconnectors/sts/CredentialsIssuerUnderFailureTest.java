@@ -41,7 +41,7 @@ class CredentialsIssuerUnderFailureTest {
         aws = LocalAws.start();
         key = aws.account("123456789012").user("jira-broker").addAccessKey();
         clients = new AwsClients(new StsFixtures.RecordingSecrets(key.secretAccessKey()), FAST);
-        issuer = new CredentialsIssuer(clients);
+        issuer = new CredentialsIssuer(clients, FixedWebIdentityTokens.unused());
     }
 
     @AfterEach

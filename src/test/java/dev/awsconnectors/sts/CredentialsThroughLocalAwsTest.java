@@ -64,7 +64,7 @@ class CredentialsThroughLocalAwsTest {
         role = awsAccount.role("Dev").trust(jiraUser).externalId("ext-1234").maxSessionDuration(7200);
         secrets = new StsFixtures.RecordingSecrets(key.secretAccessKey());
         clients = new AwsClients(secrets, FAST);
-        issuer = new CredentialsIssuer(clients);
+        issuer = new CredentialsIssuer(clients, FixedWebIdentityTokens.unused());
         account = accountWith(key.accessKeyId());
     }
 
@@ -325,7 +325,7 @@ class CredentialsThroughLocalAwsTest {
     void aWrongSecretIsSignatureDoesNotMatch() {
         clients.close();
         clients = new AwsClients(new StsFixtures.RecordingSecrets(StsFixtures.SECRET), FAST);
-        issuer = new CredentialsIssuer(clients);
+        issuer = new CredentialsIssuer(clients, FixedWebIdentityTokens.unused());
 
         AwsRequestFailedException e = failure(account, connector(PrincipalType.FEDERATED_USER).policy(POLICY)
                 .build());

@@ -37,6 +37,14 @@ final class Fixtures {
                 .region("eu-west-1");
     }
 
+    static Account.Builder keylessAccount() {
+        return Account.builder()
+                .name("Keyless")
+                .type(AccountType.WEB_IDENTITY)
+                .partition(Partition.AWS)
+                .region("eu-west-1");
+    }
+
     static Connector.Builder federatedUser(Account account) {
         return Connector.builder()
                 .name("Read S3")

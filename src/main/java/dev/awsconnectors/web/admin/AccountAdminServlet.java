@@ -202,7 +202,8 @@ public class AccountAdminServlet extends AdminPageServlet {
             result.put("alias", check.alias().orElseGet(() -> i18n().getText("awsc.admin.account.validate.noAlias")));
             result.put("note", check.note().map(note -> note.in(i18n()::getText)).orElse(""));
             page.put("validation", result).put("hasValidation", true);
-        } catch (AwsRequestFailedException e) {
+        } catch (AwsRequestFailedException | dev.awsconnectors.api.InvalidCredentialsRequestException e) {
+            // AWS's refusal, or ours (a keyless account has no credentials of its own to validate).
             page.awsRefusal(AwsCallFailedException.message(e, i18n()::getText));
         } catch (AccountSecretUnavailableException e) {
             return secretUnavailable(account.get(), e);

@@ -177,8 +177,9 @@ public class AdminOverviewServlet extends AdminPageServlet {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("id", account.id().toString());
         row.put("name", account.name());
-        row.put("type", i18n().getText(account.type() == AccountType.HOST_ROLE
-                ? "awsc.admin.accountType.hostRole" : "awsc.admin.accountType.accessKey"));
+        row.put("type", i18n().getText(account.type() == AccountType.HOST_ROLE ? "awsc.admin.accountType.hostRole"
+                : account.type() == AccountType.WEB_IDENTITY ? "awsc.admin.accountType.webIdentity"
+                : "awsc.admin.accountType.accessKey"));
         row.put("partition", account.partition() == null ? "" : account.partition().id());
         row.put("region", account.region());
         row.put("accessKeyId", account.accessKeyId().map(AccessKeyIds::masked)

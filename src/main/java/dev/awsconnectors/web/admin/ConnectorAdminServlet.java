@@ -242,7 +242,7 @@ public class ConnectorAdminServlet extends AdminPageServlet {
                 roles.add(option);
             }
             page.put("roles", roles).put("rolesLoaded", true);
-        } catch (AwsRequestFailedException e) {
+        } catch (AwsRequestFailedException | dev.awsconnectors.api.InvalidCredentialsRequestException e) {
             page.awsRefusal(AwsCallFailedException.message(e, i18n()::getText));
         } catch (AccountSecretUnavailableException e) {
             page.error(e.getMessage());

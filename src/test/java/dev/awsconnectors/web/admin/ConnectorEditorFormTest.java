@@ -24,6 +24,7 @@ import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.InitialSchema;
 import dev.awsconnectors.persistence.ListRevisions;
+import dev.awsconnectors.persistence.WebIdentityAccounts;
 import dev.awsconnectors.testhost.ao.TestDatabase;
 import dev.awsconnectors.testhost.ao.TestDatabases;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
@@ -91,6 +92,7 @@ class ConnectorEditorFormTest {
         new InitialSchema().upgrade(ModelVersion.valueOf("0"), ao);
         new AccessKeyGuards().upgrade(ModelVersion.valueOf("1"), ao);
         new ListRevisions().upgrade(ModelVersion.valueOf("2"), ao);
+        new WebIdentityAccounts().upgrade(ModelVersion.valueOf("3"), ao);
         ConfigurationValidator validator = new ConfigurationValidator();
         accounts = new AccountRepository(ao, validator, new SecretCipher(new KeyFile(
                 new HostApplicationProperties("http://localhost:2990/jira", home, home))));
