@@ -76,12 +76,21 @@ public class IdentityTokens {
      * tags in the claims AWS defines for them when there are any.
      */
     public String mint(TokenClaims claims) {
+        return mint(claims, issuerUrl());
+    }
+
+    /**
+     * As {@link #mint(TokenClaims)}, naming {@code issuer} as {@code iss}: the URL where an admin hosts this
+     * issuer's documents for AWS when AWS cannot reach Jira (the keys are the same).
+     */
+    public String mint(TokenClaims claims, String issuer) {
         Objects.requireNonNull(claims, "claims");
+        Objects.requireNonNull(issuer, "issuer");
         SigningKey key = keys.current();
         long now = clock.instant().getEpochSecond();
         ObjectNode header = JSON.createObjectNode().put("alg", ALGORITHM).put("kid", key.kid()).put("typ", "JWT");
         ObjectNode payload = JSON.createObjectNode()
-                .put("iss", issuerUrl())
+                .put("iss", issuer)
                 .put("sub", claims.subject())
                 .put("aud", claims.audience())
                 .put("iat", now)

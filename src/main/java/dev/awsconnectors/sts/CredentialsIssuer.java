@@ -231,7 +231,7 @@ public class CredentialsIssuer {
                 Text.of("awsc.aws.hint.assumeRoleWithWebIdentity", roleArn,
                         account.issuerUrl().map(Object::toString)
                                 .orElse(Text.of("awsc.aws.hint.webIdentity.ownIssuer").english()),
-                        account.audience().orElse(""), WebIdentityTokens.subject(connector, owner),
+                        account.audience().orElse(""), WebIdentityTrust.subject(connector.id(), owner),
                         connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.webIdentity.sourceIdentity") : ""),
                 false);
         AssumeRoleWithWebIdentityResponse response = send(what,

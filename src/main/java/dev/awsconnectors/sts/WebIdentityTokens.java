@@ -4,8 +4,6 @@ import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.connectors.Connector;
 
-import java.util.Objects;
-
 /**
  * Mints the OpenID Connect token that an IAM Role connector on a {@link AccountType#WEB_IDENTITY} account hands to
  * STS AssumeRoleWithWebIdentity, one per request, so that no long-term AWS key exists anywhere.
@@ -16,7 +14,7 @@ import java.util.Objects;
  *   <li>{@code iss}: the account's {@link Account#issuerUrl()}, exactly as registered in IAM, or the app's own issuer
  *       {@code <Jira base URL>/rest/aws-connectors/1.0/oidc} when the account names none;</li>
  *   <li>{@code aud}: the account's {@link Account#audience()} (a single string);</li>
- *   <li>{@code sub}: {@link #subject(Connector, SessionOwner)}, that is {@code connector:<connector id>:user:<Jira user
+ *   <li>{@code sub}: {@link WebIdentityTrust#subject}, that is {@code connector:<connector id>:user:<role session
  *       name>}, or {@code connector:<connector id>:system} for a system-scope request, so that a trust policy's
  *       {@code <issuer host/path>:sub} condition can tell connectors, users and system requests apart;</li>
  *   <li>{@code iat} and {@code exp} as integers, a lifetime of {@value #LIFETIME_SECONDS} seconds;</li>
@@ -44,10 +42,4 @@ public interface WebIdentityTokens {
      */
     String tokenFor(Account account, Connector connector, SessionOwner owner);
 
-    /** The token's {@code sub}: {@code connector:<id>:user:<Jira user name>} or {@code connector:<id>:system}. */
-    static String subject(Connector connector, SessionOwner owner) {
-        Objects.requireNonNull(connector, "connector");
-        Objects.requireNonNull(owner, "owner");
-        return "connector:" + connector.id() + owner.jiraUserName().map(name -> ":user:" + name).orElse(":system");
-    }
 }

@@ -2,10 +2,20 @@ package dev.awsconnectors.sts;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountSecrets;
+import dev.awsconnectors.accounts.AccountType;
+import dev.awsconnectors.accounts.Partition;
+import dev.awsconnectors.api.PrincipalType;
+import dev.awsconnectors.api.TemporaryCredentials;
+import dev.awsconnectors.awsclients.AwsClients;
+import dev.awsconnectors.connectors.BoundConnector;
+import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.oidc.TokenClaims;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.IamRole;
+import dev.awsconnectors.testhost.aws.IssuedSession;
 import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.aws.OidcProvider;
 import dev.awsconnectors.testhost.sal.HostApplicationProperties;
@@ -31,6 +41,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -122,6 +133,37 @@ class KeylessTokensThroughLocalAwsTest {
 
         assertThat(assume(token).subjectFromWebIdentityToken()).isEqualTo("connector:" + CONNECTOR + ":system");
         assertThat(tokens.publishedKeyIds()).hasSize(2);
+    }
+
+    @Test
+    void aKeylessAccountsRoleConnectorGetsCredentialsThroughTheIssuerWithTheUserAsSourceIdentityAndTag() {
+        Account account = Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
+                .region("us-east-1").endpointOverride(aws.endpoint()).build();
+        Connector connector = Connector.builder().id(CONNECTOR).name("Deploy").accountId(account.id())
+                .principalType(PrincipalType.IAM_ROLE).roleArn(roleArn).sourceIdentityAndTags(true).build();
+        AwsClients clients = new AwsClients(secretsNeverAsked());
+        try {
+            CredentialsIssuer issuer = new CredentialsIssuer(clients, new OidcWebIdentityTokens(tokens));
+
+            TemporaryCredentials credentials = issuer.issue(new CredentialsCall(new BoundConnector(connector,
+                    account), SessionOwner.jiraUser("alice"), OptionalInt.of(3600), Optional.empty()));
+
+            assertThat(credentials.getPrincipalArn()).isEqualTo(
+                    "arn:aws:sts::123456789012:assumed-role/deploy/alice");
+            IssuedSession session = aws.session(credentials.getAccessKeyId()).orElseThrow();
+            assertThat(session.subject()).isEqualTo("connector:" + CONNECTOR + ":user:alice");
+            assertThat(session.sourceIdentity()).isEqualTo("alice");
+            assertThat(session.tags()).containsEntry("jira-user", "alice");
+        } finally {
+            clients.close();
+        }
+    }
+
+    /** A keyless account has no secret: asking for one fails the test. */
+    private static AccountSecrets secretsNeverAsked() {
+        return account -> {
+            throw new AssertionError("The secret of keyless account " + account.name() + " was asked for");
+        };
     }
 
     private AssumeRoleWithWebIdentityResponse assume(String token) {

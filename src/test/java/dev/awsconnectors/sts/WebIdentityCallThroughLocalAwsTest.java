@@ -92,29 +92,6 @@ class WebIdentityCallThroughLocalAwsTest {
                 .containsExactly(SessionOwner.system());
     }
 
-    @Test
-    void refusesAKeylessRequestWithoutCallingAwsUntilTheAppSignsTokens() {
-        CredentialsIssuer unavailable = new CredentialsIssuer(clients, new KeylessAccountsUnavailable());
-        Connector connector = StsFixtures.connector(account, PrincipalType.IAM_ROLE).build();
-
-        assertThatThrownBy(() -> unavailable.issue(StsFixtures.call(account, connector,
-                SessionOwner.jiraUser("alice"), null, null)))
-                .isInstanceOf(AwsRequestFailedException.class)
-                .hasMessageContaining("Keyless")
-                .hasMessageContaining("not available yet");
-        assertThat(aws.requests()).isEmpty();
-    }
-
-    @Test
-    void namesTheConnectorAndTheUserOrTheSystemInTheTokensSubject() {
-        Connector connector = StsFixtures.connector(account, PrincipalType.IAM_ROLE).build();
-
-        assertThat(WebIdentityTokens.subject(connector, SessionOwner.jiraUser("alice")))
-                .isEqualTo("connector:" + connector.id() + ":user:alice");
-        assertThat(WebIdentityTokens.subject(connector, SessionOwner.system()))
-                .isEqualTo("connector:" + connector.id() + ":system");
-    }
-
     private RecordedRequest onlyStsRequest() {
         List<RecordedRequest> requests = aws.requests().stream().filter(r -> r.service().equals("sts")).toList();
         assertThat(requests).hasSize(1);
