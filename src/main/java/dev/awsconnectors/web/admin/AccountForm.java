@@ -41,9 +41,11 @@ final class AccountForm {
     static final String TEMPLATE = "templates/admin/account.vm";
     /** The form's fields, by their REST names, which are also the names the validator reports. */
     static final Set<String> FIELDS = Set.of("name", "description", "type", "accessKeyId", "secretAccessKey",
-            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride");
+            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride", "audience",
+            "issuerUrl");
     private static final List<String> TEXT_FIELDS = List.of("name", "description", "type", "accessKeyId",
-            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride");
+            "partition", "region", "endpointOverride", "iamEndpointOverride", "signinEndpointOverride", "audience",
+            "issuerUrl");
 
     private final I18nResolver i18n;
     private final AccountRepository accounts;
@@ -95,6 +97,8 @@ final class AccountForm {
                 .iamEndpointOverride(uri("iamEndpointOverride", form.get("iamEndpointOverride"), unreadable))
                 .signinEndpointOverride(uri("signinEndpointOverride", form.get("signinEndpointOverride"),
                         unreadable))
+                .audience(form.get("audience"))
+                .issuerUrl(uri("issuerUrl", form.get("issuerUrl"), unreadable))
                 .version(version)
                 .build();
         form.put("version", Long.toString(version));
@@ -125,6 +129,8 @@ final class AccountForm {
         form.put("endpointOverride", account.endpointOverride().map(URI::toString).orElse(""));
         form.put("iamEndpointOverride", account.iamEndpointOverride().map(URI::toString).orElse(""));
         form.put("signinEndpointOverride", account.signinEndpointOverride().map(URI::toString).orElse(""));
+        form.put("audience", account.audience().orElse(""));
+        form.put("issuerUrl", account.issuerUrl().map(URI::toString).orElse(""));
         form.put("version", Long.toString(account.version()));
         return form;
     }
@@ -172,6 +178,8 @@ final class AccountForm {
                 values.get("type")));
         types.add(FormValues.option(AccountType.HOST_ROLE.name(), i18n.getText("awsc.admin.accountType.hostRole"),
                 values.get("type")));
+        types.add(FormValues.option(AccountType.WEB_IDENTITY.name(),
+                i18n.getText("awsc.admin.accountType.webIdentity"), values.get("type")));
         page.put("typeOptions", types);
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (Partition partition : Partition.values()) {

@@ -81,6 +81,33 @@ class KeylessAccountPagesTest {
         assertThat(validate.body()).contains("has no credentials of its own to validate");
     }
 
+    @Test
+    void theFormShowsAndKeepsTheAudienceAndIssuerUrlOfAKeylessAccount() throws Exception {
+        HttpResponse<String> saved = send(form(base + "/plugins/servlet/aws-connectors/admin/account",
+                "atl_token=" + token() + "&action=save&version=0&name=Hosted&type=WEB_IDENTITY&partition=aws"
+                        + "&region=eu-west-1&audience=jira-prod&issuerUrl=https%3A%2F%2Foidc.example.com%2Fjira"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        String id = new StoredData(jira.plugin()).accountId("Hosted").toString();
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(
+                URI.create(base + "/plugins/servlet/aws-connectors/admin/account?id=" + id)).GET());
+        assertThat(page.body()).contains("value=\"jira-prod\"", "value=\"https://oidc.example.com/jira\"",
+                "<option value=\"WEB_IDENTITY\" selected>");
+
+        HttpResponse<String> renamed = send(form(base + "/plugins/servlet/aws-connectors/admin/account",
+                "atl_token=" + token() + "&action=save&id=" + id + "&version=1&name=Hosted+issuer&type=WEB_IDENTITY"
+                        + "&partition=aws&region=eu-west-1&audience=jira-prod"
+                        + "&issuerUrl=https%3A%2F%2Foidc.example.com%2Fjira"));
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(303);
+        HttpResponse<String> stored = admin.send(HttpRequest.newBuilder(
+                        URI.create(base + "/rest/aws-connectors/1.0/admin/accounts/" + id))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.body()).contains("\"name\":\"Hosted issuer\"", "\"audience\":\"jira-prod\"",
+                "\"issuerUrl\":\"https://oidc.example.com/jira\"");
+    }
+
     private static String token() {
         return adminCookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals("atlassian.xsrf.token")).map(HttpCookie::getValue)
