@@ -26,6 +26,8 @@ final class DemoData {
     static final String FEDERATED = "Developers (federated)";
     static final String ROLE = "Developers (role)";
     static final String BREAK_GLASS = "Break glass";
+    static final String KEYLESS_ACCOUNT = "Keyless demo account";
+    static final String KEYLESS = "Developers (keyless)";
 
     private static final String READ_ONLY_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":[\"s3:ListAllMyBuckets\",\"ec2:Describe*\"],\"Resource\":\"*\"}]}";
@@ -39,18 +41,19 @@ final class DemoData {
     }
 
     /**
-     * With the local AWS double at {@code endpoint}, whose IAM user has the given key and whose developer role is
-     * {@code roleArn}.
+     * With the local AWS double at {@code endpoint}, whose IAM user has the given key, whose developer role is
+     * {@code roleArn}, and whose role {@code keylessRoleArn} trusts the demo's own OpenID Connect issuer.
      *
      * @return whether the data was created now (first start)
      */
-    boolean ensureForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn) {
+    boolean ensureForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn,
+                              String keylessRoleArn) {
         List<Account> existing = accounts.all();
         if (!existing.isEmpty()) {
             repointAtDouble(existing, endpoint);
             return false;
         }
-        createForLocalAws(endpoint, accessKeyId, secretAccessKey, roleArn);
+        createForLocalAws(endpoint, accessKeyId, secretAccessKey, roleArn, keylessRoleArn);
         return true;
     }
 
@@ -63,7 +66,8 @@ final class DemoData {
         return true;
     }
 
-    private void createForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn) {
+    private void createForLocalAws(URI endpoint, String accessKeyId, String secretAccessKey, String roleArn,
+                                   String keylessRoleArn) {
         Account account = accounts.create(Account.builder()
                 .name(ACCOUNT)
                 .description("The account of the local AWS double (" + DemoAws.ACCOUNT_ID + "), IAM user "
@@ -90,6 +94,27 @@ final class DemoData {
                 .description("The broker's own IAM user: administrators only")
                 .accountId(account.id())
                 .principalType(PrincipalType.IAM_USER)
+                .build());
+        // No key at all: the double trusts the demo's own issuer, whose tokens the app signs per request.
+        Account keyless = accounts.create(Account.builder()
+                .name(KEYLESS_ACCOUNT)
+                .description("No AWS key stored: Jira signs a token per request, which the local AWS double's role "
+                        + DemoAws.KEYLESS_ROLE + " trusts")
+                .type(AccountType.WEB_IDENTITY)
+                .partition(Partition.AWS)
+                .region("us-east-1")
+                .endpointOverride(endpoint)
+                .iamEndpointOverride(endpoint)
+                .signinEndpointOverride(endpoint)
+                .build(), Optional.empty());
+        connectors.create(Connector.builder()
+                .name(KEYLESS)
+                .description("Assumes the keyless role as you, with a token Jira signs")
+                .accountId(keyless.id())
+                .principalType(PrincipalType.IAM_ROLE)
+                .roleArn(keylessRoleArn)
+                .sourceIdentityAndTags(true)
+                .groups(List.of(DEVELOPERS_GROUP))
                 .build());
     }
 
@@ -123,7 +148,8 @@ final class DemoData {
     /** The double may have had to take another port; the demo account follows it. */
     private void repointAtDouble(List<Account> existing, URI endpoint) {
         for (Account account : existing) {
-            boolean pointsAtAnEarlierDouble = account.name().equals(ACCOUNT)
+            boolean ours = account.name().equals(ACCOUNT) || account.name().equals(KEYLESS_ACCOUNT);
+            boolean pointsAtAnEarlierDouble = ours
                     && account.endpointOverride().filter(uri -> "127.0.0.1".equals(uri.getHost())).isPresent()
                     && !account.endpointOverride().get().equals(endpoint);
             if (pointsAtAnEarlierDouble) {

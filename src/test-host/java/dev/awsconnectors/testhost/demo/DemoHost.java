@@ -206,10 +206,10 @@ public final class DemoHost implements AutoCloseable {
         try {
             if (aws.isPresent()) {
                 var ensure = data.getDeclaredMethod("ensureForLocalAws", URI.class, String.class, String.class,
-                        String.class);
+                        String.class, String.class);
                 ensure.setAccessible(true);
                 ensure.invoke(seeder, aws.get().endpoint(), aws.get().key().accessKeyId(),
-                        aws.get().key().secretAccessKey(), aws.get().roleArn());
+                        aws.get().key().secretAccessKey(), aws.get().roleArn(), aws.get().keylessRoleArn());
             } else {
                 var ensure = data.getDeclaredMethod("ensureForRealAws");
                 ensure.setAccessible(true);

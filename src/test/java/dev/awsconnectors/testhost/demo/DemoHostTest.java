@@ -85,14 +85,15 @@ class DemoHostTest {
         try (DemoHost first = DemoHost.start(options())) {
             Map<String, UUID> connectors = new StoredData(first.plugin()).connectorIdsByName();
             assertThat(connectors.keySet())
-                    .containsExactlyInAnyOrder(DemoData.FEDERATED, DemoData.ROLE, DemoData.BREAK_GLASS);
+                    .containsExactlyInAnyOrder(DemoData.FEDERATED, DemoData.ROLE, DemoData.BREAK_GLASS,
+                            DemoData.KEYLESS);
             connectorId = connectors.values().iterator().next().toString();
         }
         try (DemoHost node1 = DemoHost.start(options());
              DemoHost node2 = DemoHost.start(options().withNode(2))) {
             StoredData one = new StoredData(node1.plugin());
             StoredData two = new StoredData(node2.plugin());
-            assertThat(one.connectorIdsByName().values()).hasSize(3).first().hasToString(connectorId);
+            assertThat(one.connectorIdsByName().values()).hasSize(4).contains(UUID.fromString(connectorId));
             assertThat(node2.baseUrl()).isNotEqualTo(node1.baseUrl());
             assertThat(node2.plugin().classLoader()).as("each node runs the jar in a framework of its own")
                     .isNotSameAs(node1.plugin().classLoader());
@@ -101,6 +102,31 @@ class DemoHostTest {
             two.describeConnector(onTwo, "Edited on node 2");
 
             assertThat(one.connectorDescription(onTwo)).contains("Edited on node 2");
+        }
+    }
+
+    @Test
+    void aliceGetsCredentialsAndAConsoleSignInFromTheKeylessConnectorWhoseAccountStoresNoKey() throws Exception {
+        try (DemoHost jira = DemoHost.start(options())) {
+            HttpClient client = HttpClient.newHttpClient();
+            String rest = jira.baseUrl() + "/rest/aws-connectors/1.0";
+            StoredData stored = new StoredData(jira.plugin());
+            UUID keyless = stored.connectorId(DemoData.KEYLESS);
+
+            HttpResponse<String> credentials = send(client, get(rest + "/connectors/" + keyless + "/credentials")
+                    .header("Authorization", basic("alice", "alice")));
+            assertThat(credentials.statusCode()).as(credentials.body()).isEqualTo(200);
+            assertThat(credentials.body()).contains("\"accessKeyId\":\"ASIA",
+                    "arn:aws:sts::123456789012:assumed-role/jira-keyless/alice");
+
+            HttpResponse<String> console = send(client, get(rest + "/connectors/" + keyless + "/console")
+                    .header("Authorization", basic("alice", "alice")));
+            assertThat(console.statusCode()).as(console.body()).isEqualTo(200);
+            assertThat(console.body()).contains("SigninToken");
+
+            HttpResponse<String> account = send(client, get(rest + "/admin/accounts/"
+                    + stored.accountId(DemoData.KEYLESS_ACCOUNT)).header("Authorization", basic("admin", "admin")));
+            assertThat(account.body()).contains("\"type\":\"WEB_IDENTITY\"").doesNotContain("accessKeyId");
         }
     }
 
