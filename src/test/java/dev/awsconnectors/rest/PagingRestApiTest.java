@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lists of the REST API in Jira's page shape, over real HTTP to the demo host with the built plugin, after an
  * administrator added 120 connectors ({@code team-001} to {@code team-120}) that alice's group may use: alice may
- * use 122 connectors (the two demo ones), the administrator 123 ("Break glass" too), bob none.
+ * use 123 connectors (the three demo ones), the administrator 124 ("Break glass" too), bob none.
  */
 @OnBuiltJar
 class PagingRestApiTest {
     private static final int ADDED = 120;
-    private static final int ALICES = ADDED + 2;
+    private static final int ALICES = ADDED + 3;
 
     @TempDir
     static Path home;
@@ -60,8 +60,8 @@ class PagingRestApiTest {
         assertThat(page.get("maxResults").asInt()).isEqualTo(50);
         assertThat(page.get("total").asInt()).isEqualTo(ALICES);
         assertThat(page.get("isLast").asBoolean()).isFalse();
-        assertThat(names(page)).hasSize(50).isSorted().startsWith("Developers (federated)", "Developers (role)",
-                ManyConnectors.name(1)).endsWith(ManyConnectors.name(48));
+        assertThat(names(page)).hasSize(50).isSorted().startsWith("Developers (federated)",
+                "Developers (keyless)", "Developers (role)", ManyConnectors.name(1)).endsWith(ManyConnectors.name(47));
     }
 
     @Test
@@ -71,7 +71,7 @@ class PagingRestApiTest {
         assertThat(page.get("startAt").asInt()).isEqualTo(100);
         assertThat(page.get("total").asInt()).isEqualTo(ALICES);
         assertThat(page.get("isLast").asBoolean()).isTrue();
-        assertThat(names(page)).hasSize(ALICES - 100).startsWith(ManyConnectors.name(99))
+        assertThat(names(page)).hasSize(ALICES - 100).startsWith(ManyConnectors.name(98))
                 .endsWith(ManyConnectors.name(ADDED));
     }
 
@@ -131,9 +131,9 @@ class PagingRestApiTest {
     @Test
     void theAdminListsArePagedAndFilteredTheSameWay() {
         JsonNode connectors = ok(rest.get(Who.ADMIN, "/admin/connectors?startAt=120&maxResults=10"));
-        assertThat(connectors.get("total").asInt()).isEqualTo(ADDED + 3);
+        assertThat(connectors.get("total").asInt()).isEqualTo(ADDED + 4);
         assertThat(connectors.get("isLast").asBoolean()).isTrue();
-        assertThat(connectors.get("values")).hasSize(3);
+        assertThat(connectors.get("values")).hasSize(4);
         assertThat(connectors.get("values").get(0).has("version")).as("the admin view of a connector").isTrue();
 
         JsonNode filtered = ok(rest.get(Who.ADMIN, "/admin/connectors?query=Glass"));

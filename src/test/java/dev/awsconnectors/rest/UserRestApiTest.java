@@ -115,9 +115,10 @@ class UserRestApiTest {
     @Test
     void theConnectorListShowsEachCallerOnlyWhatTheyMayUse() {
         assertThat(names(rest.get(Who.BOB, "/connectors").json().get("values"))).isEmpty();
-        assertThat(names(rest.get(Who.ALICE, "/connectors").json().get("values"))).containsExactly(FEDERATED, ROLE);
+        assertThat(names(rest.get(Who.ALICE, "/connectors").json().get("values")))
+                .containsExactly(FEDERATED, "Developers (keyless)", ROLE);
         assertThat(names(rest.get(Who.ADMIN, "/connectors").json().get("values"))).containsExactlyInAnyOrder(FEDERATED, ROLE,
-                BREAK_GLASS);
+                BREAK_GLASS, "Developers (keyless)");
         JsonNode federated = rest.get(Who.ALICE, "/connectors").json().get("values").get(0);
         assertThat(fieldNames(federated)).containsExactly("id", "name", "description", "principalType",
                 "maxDurationSeconds", "consoleSignIn", "mfaRequired");

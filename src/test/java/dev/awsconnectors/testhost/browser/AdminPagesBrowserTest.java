@@ -43,11 +43,13 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
 
         List<String> connectorNames = texts(By.cssSelector("#awsc-connectors .awsc-connector-name"));
         assertThat(connectorNames).as("the demo connectors")
-                .containsExactlyInAnyOrder("Developers (federated)", "Developers (role)", "Break glass")
+                .containsExactlyInAnyOrder("Developers (federated)", "Developers (role)", "Break glass",
+                        "Developers (keyless)")
                 .containsExactlyInAnyOrderElementsOf(usableConnectorNamesOf("admin", "admin"));
-        assertThat(texts(By.cssSelector("#awsc-accounts .awsc-account-name"))).containsExactly("Demo account");
+        assertThat(texts(By.cssSelector("#awsc-accounts .awsc-account-name")))
+                .containsExactly("Demo account", "Keyless demo account");
         assertThat(texts(By.cssSelector("#awsc-connectors .awsc-connector-principal-type")))
-                .containsExactlyInAnyOrder("Federated User", "IAM User", "IAM Role");
+                .containsExactlyInAnyOrder("Federated User", "IAM User", "IAM Role", "IAM Role");
         List<String> keyIds = texts(By.cssSelector("#awsc-accounts .awsc-account-access-key-id"));
         assertThat(keyIds).as("the demo account's access key id, masked").isNotEmpty()
                 .allSatisfy(keyId -> assertThat(keyId).matches("AKIA\\*{12}[A-Z0-9]{4}"));

@@ -41,6 +41,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
     private static final String MY_PAGE = "/plugins/servlet/aws-connectors/my";
     private static final String FEDERATED = "Developers (federated)";
     private static final String ROLE = "Developers (role)";
+    private static final String KEYLESS = "Developers (keyless)";
     private static final Pattern TEMPORARY_KEY_ID = Pattern.compile("ASIA[A-Z0-9]{16}");
 
     @Test
@@ -57,7 +58,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
 
         assertThat(browser.currentUrl()).contains(MY_PAGE);
         assertThat(browser.title()).contains("My AWS connectors");
-        assertThat(texts(By.cssSelector(".awsc-connector-name"))).containsExactly(FEDERATED, ROLE);
+        assertThat(texts(By.cssSelector(".awsc-connector-name"))).containsExactly(FEDERATED, KEYLESS, ROLE);
         WebElement federated = connector(FEDERATED);
         assertThat(federated.findElement(By.cssSelector(".awsc-connector-principal-type")).getText())
                 .isEqualTo("Federated User");
@@ -67,7 +68,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
                 .isEqualTo("AWS default");
         assertThat(connector(ROLE).findElement(By.cssSelector(".awsc-connector-principal-type")).getText())
                 .isEqualTo("IAM Role");
-        assertThat(browser.findAll(By.cssSelector(".awsc-open-console"))).hasSize(2);
+        assertThat(browser.findAll(By.cssSelector(".awsc-open-console"))).hasSize(3);
         assertThat(browser.bodyText()).doesNotContain("Break glass");
 
         browser.find(By.cssSelector("#user-options summary")).click();
@@ -204,7 +205,7 @@ class MyConnectorsBrowserTest extends DemoHostBrowserTest {
         waitForPage();
         screenshot("1-after-login");
         assertThat(browser.currentUrl()).contains(MY_PAGE);
-        assertThat(texts(By.cssSelector(".awsc-connector-name"))).containsExactly(FEDERATED, ROLE);
+        assertThat(texts(By.cssSelector(".awsc-connector-name"))).containsExactly(FEDERATED, KEYLESS, ROLE);
     }
 
     /** POSTs a form of the page with the browser's session and XSRF token; returns the 303's target. */

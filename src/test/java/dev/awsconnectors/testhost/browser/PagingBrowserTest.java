@@ -33,17 +33,17 @@ class PagingBrowserTest extends DemoHostBrowserTest {
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("awsc-connectors")));
         screenshot("1-first-page");
 
-        assertThat(connectorNames()).hasSize(50).startsWith("Developers (federated)", "Developers (role)",
-                "team-001").endsWith("team-048");
-        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 122");
+        assertThat(connectorNames()).hasSize(50).startsWith("Developers (federated)", "Developers (keyless)",
+                "Developers (role)", "team-001").endsWith("team-047");
+        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 124");
         assertThat(browser.findAll(By.id("awsc-connectors-previous"))).isEmpty();
 
         browser.find(By.id("awsc-connectors-next")).click();
         browser.waitUntil(ExpectedConditions.urlContains("startAt=50"));
         screenshot("2-second-page");
 
-        assertThat(connectorNames()).hasSize(50).startsWith("team-049").endsWith("team-098");
-        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("51-100 of 122");
+        assertThat(connectorNames()).hasSize(50).startsWith("team-048").endsWith("team-097");
+        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("51-100 of 123");
         assertThat(browser.findAll(By.id("awsc-connectors-previous"))).hasSize(1);
     }
 
@@ -92,11 +92,11 @@ class PagingBrowserTest extends DemoHostBrowserTest {
         screenshot("1-admin-first-page");
 
         assertThat(texts(By.cssSelector("#awsc-connectors .awsc-connector-name"))).hasSize(50);
-        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 123");
+        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 124");
         browser.find(By.id("awsc-connectors-next")).click();
         browser.waitUntil(ExpectedConditions.urlContains("connectorsStartAt=50"));
         assertThat(texts(By.cssSelector("#awsc-connectors .awsc-connector-name"))).hasSize(50)
-                .startsWith("team-048");
+                .startsWith("team-047");
 
         filter("team-12");
         browser.waitUntil(ExpectedConditions.urlContains("query=team-12"));
@@ -120,8 +120,8 @@ class PagingBrowserTest extends DemoHostBrowserTest {
         screenshot("1-menu");
 
         List<String> entries = menu.findElements(By.tagName("a")).stream().map(a -> a.getText().strip()).toList();
-        assertThat(entries).containsExactly("Developers (federated)", "Developers (role)", "team-001", "team-002",
-                "team-003", "All 122 of your AWS connectors...", "My AWS connectors");
+        assertThat(entries).containsExactly("Developers (federated)", "Developers (keyless)", "Developers (role)",
+                "team-001", "team-002", "All 123 of your AWS connectors...", "My AWS connectors");
 
         menu.findElement(By.id("aws-connectors-menu-more")).click();
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("awsc-connectors")));
