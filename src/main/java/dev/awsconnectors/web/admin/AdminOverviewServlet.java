@@ -183,7 +183,8 @@ public class AdminOverviewServlet extends AdminPageServlet {
         row.put("partition", account.partition() == null ? "" : account.partition().id());
         row.put("region", account.region());
         row.put("accessKeyId", account.accessKeyId().map(AccessKeyIds::masked)
-                .orElseGet(() -> i18n().getText("awsc.admin.accounts.noAccessKey")));
+                .orElseGet(() -> i18n().getText(account.type() == AccountType.WEB_IDENTITY
+                        ? "awsc.admin.accounts.noAccessKey.webIdentity" : "awsc.admin.accounts.noAccessKey")));
         row.put("lastValidated", lastValidated.map(LAST_VALIDATED::format)
                 .orElseGet(() -> i18n().getText("awsc.admin.accounts.neverValidated")));
         row.put("connectors", usedBy.isEmpty() ? i18n().getText("awsc.admin.accounts.unused")

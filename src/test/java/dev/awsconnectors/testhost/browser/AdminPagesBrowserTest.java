@@ -51,8 +51,9 @@ class AdminPagesBrowserTest extends DemoHostBrowserTest {
         assertThat(texts(By.cssSelector("#awsc-connectors .awsc-connector-principal-type")))
                 .containsExactlyInAnyOrder("Federated User", "IAM User", "IAM Role", "IAM Role");
         List<String> keyIds = texts(By.cssSelector("#awsc-accounts .awsc-account-access-key-id"));
-        assertThat(keyIds).as("the demo account's access key id, masked").isNotEmpty()
-                .allSatisfy(keyId -> assertThat(keyId).matches("AKIA\\*{12}[A-Z0-9]{4}"));
+        assertThat(keyIds).as("the demo account's access key id, masked; none for the keyless one").hasSize(2);
+        assertThat(keyIds.get(0)).matches("AKIA\\*{12}[A-Z0-9]{4}");
+        assertThat(keyIds.get(1)).isEqualTo("none (Jira identity provider)");
         assertThat(browser.pageSource()).as("no whole access key id anywhere in the page")
                 .doesNotContainPattern("AKIA[A-Z0-9]{16}");
         assertThat(browser.title()).contains("AWS Connectors");

@@ -23,6 +23,7 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
     private static final String MY_PAGE = "/plugins/servlet/aws-connectors/my";
     private static final String FEDERATED = "Developers (federated)";
     private static final String ROLE = "Developers (role)";
+    private static final String KEYLESS = "Developers (keyless)";
     private static final String BREAK_GLASS = "Break glass";
     private static final String MY_CONNECTORS = "My AWS connectors";
 
@@ -41,7 +42,7 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
         WebElement menu = open(top);
         screenshot("1-open-menu");
 
-        assertThat(texts(menu)).containsExactly(FEDERATED, ROLE, MY_CONNECTORS);
+        assertThat(texts(menu)).containsExactly(FEDERATED, KEYLESS, ROLE, MY_CONNECTORS);
         WebElement federated = menu.findElement(By.id("aws-connector-" + idOf(FEDERATED)));
         assertThat(federated.getText()).isEqualTo(FEDERATED);
         assertThat(federated.getAttribute("title"))
@@ -84,7 +85,7 @@ class AwsMenuBrowserTest extends DemoHostBrowserTest {
                 ExpectedConditions.elementToBeClickable(By.id("aws-connectors-top-link"))));
         screenshot("1-open-menu");
 
-        assertThat(texts(menu)).containsExactly(BREAK_GLASS, FEDERATED, ROLE, MY_CONNECTORS);
+        assertThat(texts(menu)).containsExactly(BREAK_GLASS, FEDERATED, KEYLESS, ROLE, MY_CONNECTORS);
     }
 
     @Test

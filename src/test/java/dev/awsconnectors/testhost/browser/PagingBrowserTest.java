@@ -35,7 +35,7 @@ class PagingBrowserTest extends DemoHostBrowserTest {
 
         assertThat(connectorNames()).hasSize(50).startsWith("Developers (federated)", "Developers (keyless)",
                 "Developers (role)", "team-001").endsWith("team-047");
-        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 124");
+        assertThat(browser.find(By.id("awsc-connectors-pager")).getText()).contains("1-50 of 123");
         assertThat(browser.findAll(By.id("awsc-connectors-previous"))).isEmpty();
 
         browser.find(By.id("awsc-connectors-next")).click();
