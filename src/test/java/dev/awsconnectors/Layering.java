@@ -26,6 +26,9 @@ final class Layering {
     static final List<List<String>> TIERS = List.of(
             // The exported OSGi service: JDK types only.
             List.of("api"),
+            // How the app keeps a file of key material in the shared home: owner-only, written atomically, locked
+            // while changed, noticed when another node changed it (the secret key file, the signing keys).
+            List.of("files"),
             // Values that depend on nothing of the app: an AWS account; the secret cipher and its key file; a
             // message as a key of the i18n bundle and its arguments; a page of a list (Jira's REST paging); the
             // app as an OpenID Connect issuer (its signing keys, tokens and public documents).

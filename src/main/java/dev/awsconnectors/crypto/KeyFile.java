@@ -2,6 +2,8 @@ package dev.awsconnectors.crypto;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.ApplicationProperties;
+import dev.awsconnectors.files.NameValueLines;
+import dev.awsconnectors.files.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,33 +12,14 @@ import org.springframework.stereotype.Component;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,7 +78,6 @@ public class KeyFile {
 
     static final String DIRECTORY = "aws-connectors";
     static final String FILE_NAME = "secret-keys";
-    static final String LOCK_NAME = FILE_NAME + ".lock";
     private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
     /** Logged once per new key file, so an admin can tell when (and on which node) a lost file was replaced. */
     private static final String CREATED = "Created the key file {} with a new key; back it up with the database. "
@@ -104,14 +86,6 @@ public class KeyFile {
     private static final int KEY_BYTES = 32;
     private static final int KEY_ID_BYTES = 4;
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}");
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    /** Rotation is a rare admin action; waiting longer than this means a stale lock rather than a busy node. */
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
-    private static final Duration LOCK_POLL = Duration.ofMillis(20);
 
     private final ApplicationProperties applicationProperties;
     private final SecureRandom random;
@@ -177,9 +151,9 @@ public class KeyFile {
      * @throws SecretUnavailableException if the file is missing, unsafe or damaged
      */
     public String rotate() {
-        Path path = path();
-        return underLock(path, () -> {
-            KeyRing ring = read(path, statOrMissing(path));
+        OwnerOnlyFile file = file();
+        return file.underLock(() -> {
+            KeyRing ring = read(file, statOrMissing(file));
             Map<String, byte[]> raw = ring.rawKeys();
             try {
                 String id;
@@ -187,7 +161,7 @@ public class KeyFile {
                     id = newKeyId();
                 } while (raw.containsKey(id));
                 raw.put(id, newKeyBytes());
-                replace(path, render(id, raw));
+                file.replace(render(id, raw));
                 return id;
             } finally {
                 wipe(raw);
@@ -205,13 +179,13 @@ public class KeyFile {
      */
     public void retire(Set<String> keyIdsStillInUse) {
         Set<String> inUse = Set.copyOf(keyIdsStillInUse);
-        Path path = path();
-        underLock(path, () -> {
-            KeyRing ring = read(path, statOrMissing(path));
+        OwnerOnlyFile file = file();
+        file.underLock(() -> {
+            KeyRing ring = read(file, statOrMissing(file));
             for (String id : inUse) {
                 if (!ring.keys().containsKey(id)) {
                     throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_NOT_IN_FILE,
-                            unknownKeyMessage(id, path));
+                            unknownKeyMessage(id, file.path()));
                 }
             }
             Map<String, byte[]> raw = ring.rawKeys();
@@ -225,7 +199,7 @@ public class KeyFile {
                     return retired;
                 });
                 if (raw.size() != before) {
-                    replace(path, render(ring.currentId(), raw));
+                    file.replace(render(ring.currentId(), raw));
                 }
                 return null;
             } finally {
@@ -236,15 +210,16 @@ public class KeyFile {
 
     /** The keys, re-read if the file changed since the last read (another node may have rotated). */
     KeyRing keyRing(boolean createIfMissing) {
-        Path path = path();
-        Optional<Stat> stat = stat(path);
+        OwnerOnlyFile file = file();
+        Path path = file.path();
+        Optional<OwnerOnlyFile.Version> stat = stat(file);
         if (stat.isEmpty()) {
             if (!createIfMissing) {
                 throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
                         missingMessage(path));
             }
-            create(path);
-            stat = stat(path);
+            create(file);
+            stat = stat(file);
             if (stat.isEmpty()) {
                 throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
                         missingMessage(path));
@@ -254,7 +229,7 @@ public class KeyFile {
         if (last != null && last.path().equals(path) && last.stat().equals(stat.get())) {
             return last.ring();
         }
-        KeyRing ring = read(path, stat.get());
+        KeyRing ring = read(file, stat.get());
         loaded = new Loaded(path, stat.get(), ring);
         return ring;
     }
@@ -269,101 +244,36 @@ public class KeyFile {
                 + "keys cannot be decrypted";
     }
 
-    private void create(Path path) {
-        Path directory = path.getParent();
-        byte[] content = null;
-        Path temp = null;
+    private OwnerOnlyFile file() {
+        return new OwnerOnlyFile(path(), "key file", "key rotation");
+    }
+
+    private void create(OwnerOnlyFile file) {
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        String id = newKeyId();
+        raw.put(id, newKeyBytes());
+        byte[] content = render(id, raw);
+        wipe(raw);
         try {
-            Files.createDirectories(directory);
-            Map<String, byte[]> raw = new LinkedHashMap<>();
-            String id = newKeyId();
-            raw.put(id, newKeyBytes());
-            content = render(id, raw);
-            wipe(raw);
-            temp = writeTemp(directory, content);
-            try {
-                Files.createLink(path, temp);
-                LOG.warn(CREATED, path);
-            } catch (FileAlreadyExistsException lostTheRace) {
-                // Another node (or thread) created it first: its key is the one; ours is discarded unused.
-            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-                // No hard links here (some SMB shares): the lock makes check-then-rename safe among our writers.
-                Path written = temp;
-                underLock(path, () -> {
-                    if (stat(path).isEmpty()) {
-                        move(written, path);
-                        LOG.warn(CREATED, path);
-                    }
-                    return null;
-                });
+            if (file.createIfAbsent(content)) {
+                LOG.warn(CREATED, file.path());
             }
+            // Otherwise another node (or thread) created it first: its key is the one; ours is discarded unused.
         } catch (IOException e) {
             throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE,
-                    "could not create the key file " + path + " (" + e + "); check that the user running Jira may "
-                            + "write to " + directory, e);
-        } finally {
-            if (content != null) {
-                Arrays.fill(content, (byte) 0);
-            }
-            deleteQuietly(temp);
+                    "could not create the key file " + file.path() + " (" + e + "); check that the user running "
+                            + "Jira may write to " + file.path().getParent(), e);
         }
     }
 
-    /** Replaces the file atomically, so that a reader on any node sees either the old or the new file whole. */
-    private static void replace(Path path, byte[] content) throws IOException {
-        Path temp = writeTemp(path.getParent(), content);
+    private KeyRing read(OwnerOnlyFile file, OwnerOnlyFile.Version stat) {
+        Path path = file.path();
         try {
-            move(temp, path);
-            temp = null;
-        } finally {
-            Arrays.fill(content, (byte) 0);
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void move(Path temp, Path path) throws IOException {
-        try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // A non-atomic replace could leave a node reading half a key file; better to stop and say so.
-            throw new IOException("the file system of " + path + " cannot rename atomically", e);
-        }
-    }
-
-    /** Written completely and synced before it is linked or renamed into place, so no node reads it half-written. */
-    private static Path writeTemp(Path directory, byte[] content) throws IOException {
-        boolean posix = Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(directory, "." + FILE_NAME + "-", ".tmp", attributes);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-        return temp;
-    }
-
-    private KeyRing read(Path path, Stat stat) {
-        if (stat.permissions().isPresent()) {
-            Set<PosixFilePermission> permissions = stat.permissions().get();
-            if (permissions.stream().anyMatch(FOREIGN::contains)) {
-                throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_UNSAFE,
-                        "the key file " + path + " can be read or written by users "
-                        + "other than its owner (" + PosixFilePermissions.toString(permissions)
-                        + "); the keys in it may be known to others — restrict it with chmod 600 " + path
-                        + " (and consider rotating the key)");
-            }
-        }
-        byte[] content;
-        try {
-            content = Files.readAllBytes(path);
+            return file.read(stat, permissions -> new SecretUnavailableException(
+                    SecretUnavailableException.Problem.KEY_FILE_UNSAFE, "the key file " + path
+                    + " can be read or written by users other than its owner (" + permissions
+                    + "); the keys in it may be known to others — restrict it with chmod 600 " + path
+                    + " (and consider rotating the key)"), text -> parse(path, text));
         } catch (NoSuchFileException e) {
             throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_MISSING,
                     missingMessage(path), e);
@@ -372,11 +282,6 @@ public class KeyFile {
                     "could not read the key file " + path + " (" + e + "); check that the user running Jira "
                             + "owns it and can read it", e);
         }
-        try {
-            return parse(path, new String(content, StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(content, (byte) 0);
-        }
     }
 
     /** Messages name the line number only: a damaged line may still hold key material. */
@@ -384,26 +289,18 @@ public class KeyFile {
         String format = null;
         String current = null;
         Map<String, SecretKey> keys = new LinkedHashMap<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int equals = line.indexOf('=');
-            String name = equals < 0 ? line : line.substring(0, equals);
-            String value = equals < 0 ? null : line.substring(equals + 1);
-            if (value == null) {
-                throw damaged(path, "line " + (i + 1) + " is not name=value");
-            } else if (name.equals("format") && format == null) {
+        for (NameValueLines.Line line : NameValueLines.of(text, why -> damaged(path, why))) {
+            String name = line.name();
+            String value = line.value();
+            if (name.equals("format") && format == null) {
                 format = value;
             } else if (name.equals("current") && current == null) {
                 current = value;
             } else if (name.startsWith("key.") && KEY_ID.matcher(name.substring(4)).matches()
                     && !keys.containsKey(name.substring(4))) {
-                keys.put(name.substring(4), decodeKey(path, i + 1, value));
+                keys.put(name.substring(4), decodeKey(path, line.number(), value));
             } else {
-                throw damaged(path, "line " + (i + 1) + " is not understood or is repeated");
+                throw damaged(path, "line " + line.number() + " is not understood or is repeated");
             }
         }
         if (!"1".equals(format)) {
@@ -469,65 +366,16 @@ public class KeyFile {
         raw.values().forEach(bytes -> Arrays.fill(bytes, (byte) 0));
     }
 
-    private interface LockedAction<T> {
-        T run() throws IOException;
+    private static OwnerOnlyFile.Version statOrMissing(OwnerOnlyFile file) {
+        return stat(file).orElseThrow(() -> new SecretUnavailableException(
+                SecretUnavailableException.Problem.KEY_FILE_MISSING, missingMessage(file.path())));
     }
 
-    /** Holds {@code secret-keys.lock}, created exclusively, which serialises writers across nodes and instances. */
-    private static <T> T underLock(Path path, LockedAction<T> action) {
-        Path lock = path.resolveSibling(LOCK_NAME);
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    /** What identifies the file's content, so that a change by another node (a rotation) is noticed. */
+    private static Optional<OwnerOnlyFile.Version> stat(OwnerOnlyFile file) {
+        Path path = file.path();
         try {
-            Files.createDirectories(path.getParent());
-            while (true) {
-                try {
-                    Files.createFile(lock);
-                    break;
-                } catch (FileAlreadyExistsException held) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("another node is changing the key file " + path
-                                + ", or " + lock + " was left behind by a node that stopped while changing it; if "
-                                + "no key rotation is running, delete " + lock + " and try again");
-                    }
-                    Thread.sleep(LOCK_POLL.toMillis());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not lock the key file " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to change the key file " + path, e);
-        }
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not change the key file " + path, e);
-        } finally {
-            deleteQuietly(lock);
-        }
-    }
-
-    private static Stat statOrMissing(Path path) {
-        return stat(path).orElseThrow(() -> new SecretUnavailableException(
-                SecretUnavailableException.Problem.KEY_FILE_MISSING, missingMessage(path)));
-    }
-
-    /**
-     * The file's identity (inode where there is one), size and modification time: an atomic replace changes the
-     * identity, so a rotation on another node is noticed even within the time stamp's granularity.
-     */
-    private static Optional<Stat> stat(Path path) {
-        try {
-            if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
-                PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
-                return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
-                        Optional.of(attributes.permissions())));
-            }
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
-                    Optional.empty()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return file.version();
         } catch (IOException e) {
             throw new SecretUnavailableException(SecretUnavailableException.Problem.KEY_FILE_INACCESSIBLE,
                     "could not read the attributes of the key file " + path + " (" + e + "); check that the user "
@@ -535,21 +383,7 @@ public class KeyFile {
         }
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // Only a temporary or lock file; a leftover lock is reported by the next writer, naming it.
-        }
-    }
-
-    private record Stat(Object fileKey, long size, FileTime modified, Optional<Set<PosixFilePermission>> permissions) {
-    }
-
-    private record Loaded(Path path, Stat stat, KeyRing ring) {
+    private record Loaded(Path path, OwnerOnlyFile.Version stat, KeyRing ring) {
     }
 
     /** The keys of one reading of the file. Its {@code toString} shows ids only. */

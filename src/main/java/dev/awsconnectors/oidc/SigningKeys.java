@@ -1,29 +1,15 @@
 package dev.awsconnectors.oidc;
 
 import com.atlassian.sal.api.ApplicationProperties;
+import dev.awsconnectors.files.NameValueLines;
+import dev.awsconnectors.files.OwnerOnlyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -40,11 +26,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The RSA-2048 key pairs the app signs its identity tokens with, kept in a file beside the secret key file.
@@ -80,7 +64,6 @@ import java.util.Set;
 final class SigningKeys {
     static final String DIRECTORY = "aws-connectors";
     static final String FILE_NAME = "oidc-signing-keys";
-    static final String LOCK_NAME = FILE_NAME + ".lock";
 
     /**
      * How long a new key is published before it signs. AWS does not document whether or how long it caches an
@@ -97,13 +80,6 @@ final class SigningKeys {
     private static final int KEY_BITS = 2048;
     /** 128 bits of the public key's SHA-256: unique among a handful of keys, short in every token header. */
     private static final int KID_BYTES = 16;
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final Set<PosixFilePermission> FOREIGN = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
-    private static final Duration LOCK_POLL = Duration.ofMillis(20);
 
     private final ApplicationProperties applicationProperties;
     private final Clock clock;
@@ -129,18 +105,19 @@ final class SigningKeys {
 
     /** Every key in the file (next, current, previous), created with one current key if there is none yet. */
     List<SigningKey> keys() {
-        Path path = path();
-        Optional<Stat> stat = stat(path);
+        OwnerOnlyFile file = file();
+        Path path = file.path();
+        Optional<OwnerOnlyFile.Version> stat = stat(file);
         if (stat.isEmpty()) {
-            create(path);
-            stat = Optional.of(stat(path).orElseThrow(() -> new IllegalStateException(
+            create(file);
+            stat = Optional.of(stat(file).orElseThrow(() -> new IllegalStateException(
                     "the signing key file " + path + " vanished right after it was created")));
         }
         Loaded last = loaded;
         if (last != null && last.path().equals(path) && last.stat().equals(stat.get())) {
             return last.keys();
         }
-        List<SigningKey> keys = read(path, stat.get());
+        List<SigningKey> keys = read(file, stat.get());
         loaded = new Loaded(path, stat.get(), keys);
         return keys;
     }
@@ -159,18 +136,18 @@ final class SigningKeys {
      * @return the next key's id
      */
     String rotate() {
-        Path path = path();
+        OwnerOnlyFile file = file();
         keys();
-        return underLock(path, () -> {
-            List<SigningKey> keys = new ArrayList<>(read(path, statOrFail(path)));
+        return file.underLock(() -> {
+            List<SigningKey> keys = new ArrayList<>(read(file, statOrFail(file)));
             Optional<SigningKey> waiting = keys.stream().filter(key -> key.state() == KeyState.NEXT).findFirst();
             if (waiting.isPresent()) {
                 return waiting.get().kid();
             }
             SigningKey next = newKey(KeyState.NEXT, clock.instant());
             keys.add(next);
-            replace(path, render(keys));
-            LOG.info("Added the next signing key {} to {}; it signs tokens from {} on", next.kid(), path,
+            file.replace(render(keys));
+            LOG.info("Added the next signing key {} to {}; it signs tokens from {} on", next.kid(), file.path(),
                     next.publishedAt().plus(PUBLICATION_LEAD));
             return next.kid();
         });
@@ -186,11 +163,11 @@ final class SigningKeys {
         if (!due(keys(), now)) {
             return;
         }
-        Path path = path();
-        underLock(path, () -> {
-            List<SigningKey> keys = read(path, statOrFail(path));
+        OwnerOnlyFile file = file();
+        file.underLock(() -> {
+            List<SigningKey> keys = read(file, statOrFail(file));
             if (due(keys, now)) {
-                replace(path, render(maintained(keys, now)));
+                file.replace(render(maintained(keys, now)));
             }
             return null;
         });
@@ -256,94 +233,34 @@ final class SigningKeys {
                 new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
     }
 
-    private void create(Path path) {
-        Path directory = path.getParent();
-        Path temp = null;
+    private OwnerOnlyFile file() {
+        return new OwnerOnlyFile(path(), "signing key file", "signing key rotation");
+    }
+
+    private void create(OwnerOnlyFile file) {
+        byte[] content = render(List.of(newKey(KeyState.CURRENT, clock.instant())));
         try {
-            Files.createDirectories(directory);
-            byte[] content = render(List.of(newKey(KeyState.CURRENT, clock.instant())));
-            temp = writeTemp(directory, content);
-            try {
-                Files.createLink(path, temp);
-                LOG.info("Created the signing key file {} with a new key", path);
-            } catch (FileAlreadyExistsException lostTheRace) {
-                // Another node (or thread) created it first: its key is the one; ours is discarded unused.
-            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
-                Path written = temp;
-                underLock(path, () -> {
-                    if (stat(path).isEmpty()) {
-                        move(written, path);
-                        LOG.info("Created the signing key file {} with a new key", path);
-                    }
-                    return null;
-                });
+            if (file.createIfAbsent(content)) {
+                LOG.info("Created the signing key file {} with a new key", file.path());
             }
+            // Otherwise another node (or thread) created it first: its key is the one; ours is discarded unused.
         } catch (IOException e) {
-            throw new UncheckedIOException("could not create the signing key file " + path + " (" + e.getMessage()
-                    + "); check that the user running Jira may write to " + directory, e);
-        } finally {
-            deleteQuietly(temp);
+            throw new UncheckedIOException("could not create the signing key file " + file.path() + " ("
+                    + e.getMessage() + "); check that the user running Jira may write to " + file.path().getParent(),
+                    e);
         }
     }
 
-    private static void replace(Path path, byte[] content) throws IOException {
-        Path temp = writeTemp(path.getParent(), content);
+    private static List<SigningKey> read(OwnerOnlyFile file, OwnerOnlyFile.Version stat) {
+        Path path = file.path();
         try {
-            move(temp, path);
-            temp = null;
-        } finally {
-            Arrays.fill(content, (byte) 0);
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void move(Path temp, Path path) throws IOException {
-        try {
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            // A non-atomic replace could leave a node reading half a key file; better to stop and say so.
-            throw new IOException("the file system of " + path + " cannot rename atomically", e);
-        }
-    }
-
-    /** Written completely and synced before it is linked or renamed into place, so no node reads it half-written. */
-    private static Path writeTemp(Path directory, byte[] content) throws IOException {
-        boolean posix = Files.getFileAttributeView(directory, PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(directory, "." + FILE_NAME + "-", ".tmp", attributes);
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-        return temp;
-    }
-
-    private static List<SigningKey> read(Path path, Stat stat) {
-        if (stat.permissions().isPresent() && stat.permissions().get().stream().anyMatch(FOREIGN::contains)) {
-            throw new IllegalStateException("the signing key file " + path + " can be read or written by users "
-                    + "other than its owner (" + PosixFilePermissions.toString(stat.permissions().get())
+            return file.read(stat, permissions -> new IllegalStateException("the signing key file " + path
+                    + " can be read or written by users other than its owner (" + permissions
                     + "); others may sign tokens AWS trusts — restrict it with chmod 600 " + path
-                    + " and rotate the signing key");
-        }
-        byte[] content;
-        try {
-            content = Files.readAllBytes(path);
+                    + " and rotate the signing key"), text -> parse(path, text));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the signing key file " + path + " (" + e.getMessage()
                     + "); check that the user running Jira owns it and can read it", e);
-        }
-        try {
-            return parse(path, new String(content, StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(content, (byte) 0);
         }
     }
 
@@ -351,28 +268,19 @@ final class SigningKeys {
     private static List<SigningKey> parse(Path path, String text) {
         String format = null;
         List<SigningKey> keys = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int equals = line.indexOf('=');
-            if (equals < 0) {
-                throw damaged(path, "line " + (i + 1) + " is not name=value");
-            }
-            String name = line.substring(0, equals);
-            String value = line.substring(equals + 1);
+        for (NameValueLines.Line line : NameValueLines.of(text, why -> damaged(path, why))) {
+            String name = line.name();
+            String value = line.value();
             if (name.equals("format") && format == null) {
                 format = value;
             } else if (name.startsWith("key.")) {
-                SigningKey key = parseKey(path, i + 1, name.substring(4), value);
+                SigningKey key = parseKey(path, line.number(), name.substring(4), value);
                 if (keys.stream().anyMatch(other -> other.kid().equals(key.kid()))) {
-                    throw damaged(path, "line " + (i + 1) + " repeats a key");
+                    throw damaged(path, "line " + line.number() + " repeats a key");
                 }
                 keys.add(key);
             } else {
-                throw damaged(path, "line " + (i + 1) + " is not understood or is repeated");
+                throw damaged(path, "line " + line.number() + " is not understood or is repeated");
             }
         }
         if (!"1".equals(format)) {
@@ -437,82 +345,22 @@ final class SigningKeys {
         return bytes;
     }
 
-    private interface LockedAction<T> {
-        T run() throws IOException;
-    }
-
-    /** Holds the lock file, created exclusively, which serialises writers across nodes and instances. */
-    private static <T> T underLock(Path path, LockedAction<T> action) {
-        Path lock = path.resolveSibling(LOCK_NAME);
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        try {
-            Files.createDirectories(path.getParent());
-            while (true) {
-                try {
-                    Files.createFile(lock);
-                    break;
-                } catch (FileAlreadyExistsException held) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("another node is changing the signing key file " + path
-                                + ", or " + lock + " was left behind by a node that stopped while changing it; if "
-                                + "no signing key rotation is running, delete " + lock + " and try again");
-                    }
-                    Thread.sleep(LOCK_POLL.toMillis());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not lock the signing key file " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to change the signing key file " + path, e);
-        }
-        try {
-            return action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not change the signing key file " + path, e);
-        } finally {
-            deleteQuietly(lock);
-        }
-    }
-
-    private static Stat statOrFail(Path path) {
-        return stat(path).orElseThrow(() -> new IllegalStateException("the signing key file " + path
+    private static OwnerOnlyFile.Version statOrFail(OwnerOnlyFile file) {
+        return stat(file).orElseThrow(() -> new IllegalStateException("the signing key file " + file.path()
                 + " disappeared while it was being changed"));
     }
 
-    /** Identity (inode where there is one), size and modification time: a rename on another node changes them. */
-    private static Optional<Stat> stat(Path path) {
+    /** What identifies the file's content, so that a change by another node (a rotation) is noticed. */
+    private static Optional<OwnerOnlyFile.Version> stat(OwnerOnlyFile file) {
+        Path path = file.path();
         try {
-            if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null) {
-                PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
-                return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
-                        Optional.of(attributes.permissions())));
-            }
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return Optional.of(new Stat(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
-                    Optional.empty()));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return file.version();
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the attributes of the signing key file " + path
                     + "; check that the user running Jira may open its folder", e);
         }
     }
 
-    private static void deleteQuietly(Path path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // Only a temporary or lock file; a leftover lock is reported by the next writer, naming it.
-        }
-    }
-
-    private record Stat(Object fileKey, long size, FileTime modified, Optional<Set<PosixFilePermission>> permissions) {
-    }
-
-    private record Loaded(Path path, Stat stat, List<SigningKey> keys) {
+    private record Loaded(Path path, OwnerOnlyFile.Version stat, List<SigningKey> keys) {
     }
 }
