@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,29 +63,24 @@ class OwnerOnlyFileTest {
     }
 
     @Test
-    void ofManyWritersCreatingAtOnceExactlyOneWinsAndAllReadItsContent() throws Exception {
+    void ofManyWritersCreatingAtOnceExactlyOneSaysItCreatedTheFileAndItsContentStays() throws Exception {
         int writers = 8;
+        CyclicBarrier together = new CyclicBarrier(writers);
+        List<Callable<Boolean>> nodes = IntStream.range(0, writers).<Callable<Boolean>>mapToObj(i -> () -> {
+            together.await(30, TimeUnit.SECONDS);
+            return file().createIfAbsent(bytes("written by " + i + "\n"));
+        }).toList();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> created = new ArrayList<>();
+        List<Boolean> created = new ArrayList<>();
         try {
-            for (int i = 0; i < writers; i++) {
-                OwnerOnlyFile node = file();
-                byte[] content = bytes("written by " + i + "\n");
-                created.add(pool.submit(() -> {
-                    start.await();
-                    return node.createIfAbsent(content);
-                }));
+            for (Future<Boolean> node : pool.invokeAll(nodes, 60, TimeUnit.SECONDS)) {
+                created.add(node.get());
             }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> one : created) {
-                winners += one.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
+
+        assertThat(created).containsOnlyOnce(true);
         assertThat(text(file())).matches("written by \\d\n");
         assertThat(namesInFolder(file())).containsExactly("keys");
     }
