@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.oidc.IdentityTokens;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
@@ -288,7 +289,8 @@ class TemplateEscapingTest {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
-                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class), mock(AwsClients.class));
+                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class), mock(AwsClients.class),
+                mock(IdentityTokens.class));
     }
 
     private ConnectorAdminServlet connectorServlet() {
