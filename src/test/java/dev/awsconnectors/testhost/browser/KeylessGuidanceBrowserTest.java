@@ -6,6 +6,7 @@ import dev.awsconnectors.sts.WebIdentityTrust;
 import dev.awsconnectors.testhost.demo.StoredData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
@@ -38,6 +39,7 @@ class KeylessGuidanceBrowserTest extends DemoHostBrowserTest {
         String issuer = baseUrl + "/rest/aws-connectors/1.0/oidc";
 
         openAsAdministrator(ADMIN + "/account?id=" + account);
+        showGuidance();
         screenshot("1-guidance");
 
         assertThat(text("awsc-keyless-issuer")).isEqualTo(issuer);
@@ -71,6 +73,7 @@ class KeylessGuidanceBrowserTest extends DemoHostBrowserTest {
                 + "\", \"groups\": [\"aws-developers\"]}").get("id").asText());
 
         openAsAdministrator(ADMIN + "/account?id=" + account);
+        showGuidance();
         screenshot("1-hosted-guidance");
 
         assertThat(text("awsc-keyless-issuer")).isEqualTo(HOSTED_ISSUER);
@@ -113,6 +116,12 @@ class KeylessGuidanceBrowserTest extends DemoHostBrowserTest {
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
         browser.waitUntil(driver -> driver.findElements(By.id("awsc-account-form")).isEmpty() ? null : true);
+    }
+
+    /** Scrolls to the guidance, for the screenshot. */
+    private void showGuidance() {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                browser.find(By.id("awsc-keyless-guidance")));
     }
 
     /** The element's text as written, whether shown or folded away (a connector's details start closed). */
