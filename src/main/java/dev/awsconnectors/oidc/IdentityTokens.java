@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -63,11 +64,7 @@ public class IdentityTokens {
 
     /** The issuer URL: the tokens' {@code iss}, and the URL to register as the IAM OIDC identity provider. */
     public String issuerUrl() {
-        String base = applicationProperties.getBaseUrl(UrlMode.CANONICAL);
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + ISSUER_PATH;
+        return withoutTrailingSlashes(applicationProperties.getBaseUrl(UrlMode.CANONICAL)) + ISSUER_PATH;
     }
 
     /**
@@ -123,9 +120,19 @@ public class IdentityTokens {
      * fields AWS's guide for self-hosted issuers publishes.
      */
     public String discoveryDocument() {
+        return discoveryDocument(issuerUrl());
+    }
+
+    /**
+     * The discovery document of {@code issuer}, for an admin to host at {@link #discoveryUrl(String)} where AWS can
+     * reach it: {@code issuer} exactly as the tokens name it, and the {@code jwks_uri} {@link #jwksUrl(String)},
+     * where the same admin hosts {@link #jwks()}. For the app's own issuer, the document the app serves.
+     */
+    public String discoveryDocument(String issuer) {
+        Objects.requireNonNull(issuer, "issuer");
         ObjectNode document = JSON.createObjectNode();
-        document.put("issuer", issuerUrl());
-        document.put("jwks_uri", issuerUrl() + "/jwks");
+        document.put("issuer", issuer);
+        document.put("jwks_uri", jwksUrl(issuer));
         document.putArray("response_types_supported").add("id_token");
         document.putArray("subject_types_supported").add("public");
         document.putArray("id_token_signing_alg_values_supported").add(ALGORITHM);
@@ -133,6 +140,27 @@ public class IdentityTokens {
         List.of("iss", "sub", "aud", "iat", "nbf", "exp", "jti", SOURCE_IDENTITY_CLAIM, TAGS_CLAIM)
                 .forEach(claims::add);
         return write(document);
+    }
+
+    /**
+     * Where AWS reads the discovery document of {@code issuer}: OpenID Connect Discovery 1.0, section 4, appends
+     * {@code /.well-known/openid-configuration} to the issuer once any terminating {@code /} is removed.
+     */
+    public static String discoveryUrl(String issuer) {
+        return withoutTrailingSlashes(issuer) + "/.well-known/openid-configuration";
+    }
+
+    /** The {@code jwks_uri} of {@code issuer}'s discovery document: {@code <issuer>/jwks}, as the app serves it. */
+    public static String jwksUrl(String issuer) {
+        return withoutTrailingSlashes(issuer) + "/jwks";
+    }
+
+    /**
+     * How long a key published by {@link #rotate()} waits before it signs: a JWKS hosted elsewhere must hold it
+     * within that time.
+     */
+    public Duration publicationLead() {
+        return SigningKeys.PUBLICATION_LEAD;
     }
 
     /** The JWKS, {@code {"keys": [...]}}: the next, current and previous public keys as RSA JWKs. */
@@ -166,6 +194,14 @@ public class IdentityTokens {
      */
     public String rotate() {
         return keys.rotate();
+    }
+
+    private static String withoutTrailingSlashes(String url) {
+        String trimmed = Objects.requireNonNull(url, "url");
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     private static String encode(ObjectNode node) {

@@ -129,6 +129,29 @@ class IdentityTokensTest {
     }
 
     @Test
+    void aHostedIssuersDiscoveryDocumentNamesItExactlyAndTheJwksBesideIt() throws Exception {
+        IdentityTokens tokens = tokens();
+
+        JsonNode hosted = JSON.readTree(tokens.discoveryDocument("https://oidc.example.com/jira/"));
+
+        assertThat(hosted.get("issuer").asText()).as("as the tokens name it, trailing slash and all")
+                .isEqualTo("https://oidc.example.com/jira/");
+        assertThat(hosted.get("jwks_uri").asText()).isEqualTo("https://oidc.example.com/jira/jwks");
+        JsonNode served = JSON.readTree(tokens.discoveryDocument());
+        assertThat(hosted.get("claims_supported")).isEqualTo(served.get("claims_supported"));
+        assertThat(JSON.readTree(tokens.discoveryDocument(tokens.issuerUrl()))).isEqualTo(served);
+    }
+
+    @Test
+    void theHostedDocumentsGoWhereAwsLooksForThem() {
+        assertThat(IdentityTokens.discoveryUrl("https://oidc.example.com/jira/"))
+                .isEqualTo("https://oidc.example.com/jira/.well-known/openid-configuration");
+        assertThat(IdentityTokens.discoveryUrl(ISSUER)).isEqualTo(ISSUER + "/.well-known/openid-configuration");
+        assertThat(IdentityTokens.jwksUrl("https://oidc.example.com")).isEqualTo("https://oidc.example.com/jwks");
+        assertThat(tokens().publicationLead()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void theJwksHoldsRsaSigningKeysInUnpaddedBase64UrlWithoutALeadingZeroByte() throws Exception {
         JsonNode key = JSON.readTree(tokens().jwks()).get("keys").get(0);
 

@@ -1,6 +1,7 @@
 package dev.awsconnectors.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
 import dev.awsconnectors.testhost.OnBuiltJar;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The app's OpenID Connect issuer documents over real HTTP to the demo host with the built plugin: what AWS fetches,
- * without any login, and the administrators' rotation of the signing key.
+ * without any login, the administrators' rotation of the signing key, and the documents as files for an admin to
+ * host where AWS can reach them.
  */
 @OnBuiltJar
 class OidcRestApiTest {
@@ -37,6 +39,7 @@ class OidcRestApiTest {
     private static DemoHost jira;
     private static RestCalls rest;
     private static String issuer;
+    private static final String HOSTED_ISSUER = "https://oidc.example.com/jira";
 
     @BeforeAll
     static void startTheDemoHost() {
@@ -124,6 +127,90 @@ class OidcRestApiTest {
 
         assertThat(kids()).isEqualTo(before);
         assertThat(jira.auditLog().events()).hasSize(eventsBefore);
+    }
+
+    @Test
+    void onlyAdministratorsDownloadTheIssuerDocumentsToHost() {
+        String discovery = "/admin/oidc/accounts/" + keylessAccount("Downloads guarded", HOSTED_ISSUER)
+                + "/openid-configuration";
+        for (Who who : List.of(Who.ANONYMOUS, Who.BOB, Who.ALICE)) {
+            for (String path : List.of(discovery, "/admin/oidc/jwks")) {
+                Answer answer = rest.get(who, path);
+                assertThat(answer.status()).as(who + " " + path).isEqualTo(who == Who.ANONYMOUS ? 401 : 403);
+                assertThat(answer.raw().headers().firstValue("Content-Disposition")).isEmpty();
+                assertThat(answer.body()).doesNotContain("jwks_uri", "\"keys\"");
+            }
+        }
+    }
+
+    @Test
+    void theDownloadedDiscoveryDocumentNamesTheAccountsHostedIssuerAndTheJwksBesideIt() {
+        String account = keylessAccount("Hosted downloads", HOSTED_ISSUER);
+
+        Answer answer = rest.get(Who.ADMIN, "/admin/oidc/accounts/" + account + "/openid-configuration");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.raw().headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"openid-configuration\"");
+        JsonNode downloaded = answer.json();
+        assertThat(downloaded.get("issuer").asText()).isEqualTo(HOSTED_ISSUER);
+        assertThat(downloaded.get("jwks_uri").asText()).isEqualTo(HOSTED_ISSUER + "/jwks");
+        assertThat(answer.body()).doesNotContain(jira.baseUrl().toString());
+        ObjectNode others = ((ObjectNode) downloaded).deepCopy();
+        ObjectNode served = (ObjectNode) rest.get(Who.ANONYMOUS, "/oidc/.well-known/openid-configuration").json();
+        others.remove(List.of("issuer", "jwks_uri"));
+        served.remove(List.of("issuer", "jwks_uri"));
+        assertThat(others).as("every other field as Jira serves it").isEqualTo(served);
+    }
+
+    @Test
+    void anAccountOnJirasOwnIssuerDownloadsTheDiscoveryDocumentJiraServes() {
+        String account = keylessAccount("Own issuer downloads", null);
+
+        Answer answer = rest.get(Who.ADMIN, "/admin/oidc/accounts/" + account + "/openid-configuration");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json()).isEqualTo(rest.get(Who.ANONYMOUS, "/oidc/.well-known/openid-configuration").json());
+    }
+
+    @Test
+    void theDownloadedJwksIsTheOneJiraServes() {
+        Answer answer = rest.get(Who.ADMIN, "/admin/oidc/jwks");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
+        assertThat(answer.raw().headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"jwks\"");
+        assertThat(answer.json()).isEqualTo(rest.get(Who.ANONYMOUS, "/oidc/jwks").json());
+        assertThat(answer.body()).doesNotContain("\"d\"", "\"p\"", "\"q\"");
+    }
+
+    @Test
+    void anAccountThatIsNotKeylessOrDoesNotExistHasNoDiscoveryDocumentToDownload() {
+        Answer created = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"Host role downloads\", "
+                + "\"type\": \"HOST_ROLE\", \"partition\": \"aws\", \"region\": \"us-east-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        Answer hostRole = rest.get(Who.ADMIN, "/admin/oidc/accounts/" + created.json().get("id").asText()
+                + "/openid-configuration");
+        Answer unknown = rest.get(Who.ADMIN, "/admin/oidc/accounts/" + java.util.UUID.randomUUID()
+                + "/openid-configuration");
+
+        assertThat(hostRole.status()).as(hostRole.body()).isEqualTo(404);
+        assertThat(hostRole.json().get("message").asText()).contains("Host role downloads",
+                "does not use Jira as identity provider");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.json().get("message").asText()).contains("There is no AWS account");
+    }
+
+    /** A keyless account stored through the REST API, its issuer {@code issuerUrl} (Jira's own when null). */
+    private static String keylessAccount(String name, String issuerUrl) {
+        Answer created = rest.post(Who.ADMIN, "/admin/accounts", "{\"name\": \"" + name + "\", "
+                + "\"type\": \"WEB_IDENTITY\", \"partition\": \"aws\", \"region\": \"us-east-1\""
+                + (issuerUrl == null ? "" : ", \"issuerUrl\": \"" + issuerUrl + "\"") + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     private static List<String> kids() {

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web;
 
+import dev.awsconnectors.oidc.IdentityTokens;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
@@ -310,7 +311,8 @@ class TemplatesInOneEngineTest {
             return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class), this,
                     new StrictI18nResolver(), xsrf, xsrfTokens, pageBuilder()), webSudo, mock(AuditService.class),
                     accounts, connectors, new ConfigurationValidator(), mock(AccountChecks.class),
-                    mock(AccessKeyRotation.class), mock(AwsClients.class));
+                    mock(AccessKeyRotation.class), mock(AwsClients.class),
+                    mock(IdentityTokens.class));
         }
 
         private ConnectorAdminServlet connectorEditor() {

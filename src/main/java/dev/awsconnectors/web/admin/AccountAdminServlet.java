@@ -14,6 +14,7 @@ import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.RotationReport;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
+import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.persistence.AccessKeySharedException;
 import dev.awsconnectors.persistence.AccountInUseException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
@@ -48,7 +49,8 @@ import java.util.Optional;
  * changes or checks the account. The secret access key is write-only: the form never shows it, and an empty one on
  * edit keeps the stored key. The version the form was opened at travels in a hidden field, so a save or rotation
  * based on a stale form is refused. A refused save shows the form again with each message beside its field, with
- * everything typed kept except the secret, and status 400.
+ * everything typed kept except the secret, and status 400. The page of a keyless account also shows what to set up
+ * in AWS to trust it ({@link KeylessGuidance}).
  */
 public class AccountAdminServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
@@ -69,7 +71,7 @@ public class AccountAdminServlet extends AdminPageServlet {
                                @ComponentImport AuditService auditService,
                                AccountRepository accounts, ConnectorRepository connectors,
                                ConfigurationValidator validator, AccountChecks checks,
-                               AccessKeyRotation keyRotation, AwsClients clients) {
+                               AccessKeyRotation keyRotation, AwsClients clients, IdentityTokens tokens) {
         super(services, webSudoManager);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -77,7 +79,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
-        this.form = new AccountForm(i18n(), accounts, connectors, keyRotation);
+        this.form = new AccountForm(i18n(), accounts, connectors, keyRotation, tokens);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.RotationReport;
+import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.KeyRotationState;
@@ -51,13 +52,15 @@ final class AccountForm {
     private final AccountRepository accounts;
     private final ConnectorRepository connectors;
     private final AccessKeyRotation keyRotation;
+    private final KeylessGuidance keyless;
 
     AccountForm(I18nResolver i18n, AccountRepository accounts, ConnectorRepository connectors,
-                AccessKeyRotation keyRotation) {
+                AccessKeyRotation keyRotation, IdentityTokens tokens) {
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.connectors = Objects.requireNonNull(connectors, "connectors");
         this.keyRotation = Objects.requireNonNull(keyRotation, "keyRotation");
+        this.keyless = new KeylessGuidance(i18n, tokens, connectors);
     }
 
     /**
@@ -166,6 +169,9 @@ final class AccountForm {
         page.put("sharedKey", sharing.isEmpty() ? ""
                 : i18n.getText("awsc.admin.account.sharedKey", String.join(", ", sharing), masked));
         rotationState(page, account);
+        // What to set up in AWS follows the stored account, not a refused edit of it.
+        page.put("hasKeylessGuidance", KeylessGuidance.shownFor(account));
+        page.put("keyless", KeylessGuidance.shownFor(account) ? keyless.of(account) : Map.of());
         String name = account == null ? "" : account.name();
         page.put("confirmTitleDelete", i18n.getText("awsc.admin.account.delete.confirmTitle", name));
         page.put("confirmDelete", i18n.getText("awsc.admin.account.delete.confirm", masked));

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.oidc.IdentityTokens;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.audit.entity.AuditEvent;
 import com.atlassian.audit.entity.ChangedValue;
@@ -105,7 +106,8 @@ class AccountAdminServletTest {
     private AccountAdminServlet servlet() {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
-                pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation, clients);
+                pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation, clients,
+                mock(IdentityTokens.class));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.awsconnectors.web.admin;
 
+import dev.awsconnectors.oidc.IdentityTokens;
 import com.atlassian.audit.api.AuditService;
 import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
@@ -70,6 +71,7 @@ class TemplateEscapingTest {
     private final XsrfTokenValidator xsrf = mock(XsrfTokenValidator.class);
     private final AccountRepository accounts = mock(AccountRepository.class);
     private final ConnectorRepository connectors = mock(ConnectorRepository.class);
+    private final IdentityTokens tokens = mock(IdentityTokens.class);
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter body = new StringWriter();
@@ -147,6 +149,31 @@ class TemplateEscapingTest {
 
         assertOnlyEscaped(body.toString());
         assertThat(body.toString()).contains("value=\"Evil &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt;\"");
+    }
+
+    @Test
+    void theKeylessAccountPageEscapesItsConnectorsNamesAndTheJsonToPaste() throws IOException {
+        Account keyless = Account.builder().name(EVIL).type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
+                .region("eu-west-1").audience("jira-prod").version(1).build();
+        Connector role = Connector.builder().name(EVIL).accountId(keyless.id()).principalType(PrincipalType.IAM_ROLE)
+                .roleArn("arn:aws:iam::123456789012:role/Developer").systemScope(true).version(1).build();
+        when(accounts.get(keyless.id())).thenReturn(Optional.of(keyless));
+        when(connectors.all()).thenReturn(List.of(connector, role));
+        when(tokens.issuerUrl()).thenReturn("https://jira.example.com/rest/aws-connectors/1.0/oidc");
+        when(tokens.publicationLead()).thenReturn(java.time.Duration.ofHours(1));
+        parameters.put("id", keyless.id().toString());
+
+        accountServlet().doGet(request, response);
+
+        assertOnlyEscaped(body.toString());
+        assertThat(body.toString())
+                .contains("<code id=\"awsc-keyless-issuer\">https://jira.example.com/rest/aws-connectors/1.0/oidc<")
+                .contains("&quot;ClientIDList&quot; : [ &quot;jira-prod&quot; ]")
+                .contains("id=\"awsc-keyless-trust-" + role.id() + "\"", "id=\"awsc-keyless-system-trust-" + role.id())
+                .contains("&quot;connector:" + role.id() + ":system&quot;")
+                .contains("href=\"/jira/rest/aws-connectors/1.0/admin/oidc/accounts/" + keyless.id()
+                        + "/openid-configuration\"")
+                .doesNotContain("awsc-keyless-trust-" + connector.id());
     }
 
     @Test
@@ -288,7 +315,8 @@ class TemplateEscapingTest {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 pageBuilder()), webSudoManager, mock(AuditService.class), accounts, connectors,
-                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class), mock(AwsClients.class));
+                new ConfigurationValidator(), mock(AccountChecks.class), mock(AccessKeyRotation.class), mock(AwsClients.class),
+                tokens);
     }
 
     private ConnectorAdminServlet connectorServlet() {
