@@ -15,6 +15,7 @@ import dev.awsconnectors.audit.RequestOrigin;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.sts.OidcWebIdentityTokens;
+import dev.awsconnectors.testhost.ao.StoredRows;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.IamRole;
 import dev.awsconnectors.testhost.aws.LocalAws;
@@ -32,8 +33,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -288,11 +288,12 @@ class KeylessConnectorTestThroughLocalAwsTest {
     }
 
     @Test
-    void aKeylessConnectorStoredWithAnMfaDeviceIsRefusedWithWhatToChangeAndAwsIsNotCalled() throws Exception {
+    void aKeylessConnectorStoredWithAnMfaDeviceIsRefusedWithWhatToChangeAndAwsIsNotCalled()
+            throws SQLException, IOException {
         start();
         Connector connector = roleConnector(keylessAccount(Account.builder()), roleTrustingConnectors());
         // As a row kept from before the account became keyless, which the validator refuses today.
-        storeDirectly(connector, "MFA_SERIAL_NUMBER", "'arn:aws:iam::123456789012:mfa/admin'");
+        storeDirectly(connector, "MFA_SERIAL_NUMBER", "arn:aws:iam::123456789012:mfa/admin");
         node.aws.clear();
 
         String message = testedByAdmin(connector);
@@ -312,10 +313,11 @@ class KeylessConnectorTestThroughLocalAwsTest {
     }
 
     @Test
-    void aRoleConnectorStoredWithoutARoleArnIsRefusedWithWhatToChangeAndAwsIsNotCalled() throws Exception {
+    void aRoleConnectorStoredWithoutARoleArnIsRefusedWithWhatToChangeAndAwsIsNotCalled()
+            throws SQLException, IOException {
         start();
         Connector connector = roleConnector(keylessAccount(Account.builder()), roleTrustingConnectors());
-        storeDirectly(connector, "ROLE_ARN", "NULL");
+        storeDirectly(connector, "ROLE_ARN", null);
         node.aws.clear();
 
         String message = testedByAdmin(connector);
@@ -325,18 +327,9 @@ class KeylessConnectorTestThroughLocalAwsTest {
         assertThat(node.aws.requests()).isEmpty();
     }
 
-    /** Writes a column of the connector's row as no form or API would, as an old row may hold it. */
-    private void storeDirectly(Connector connector, String column, String sqlValue) throws Exception {
-        try (Connection connection = node.database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            String table;
-            try (ResultSet tables = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_NAME LIKE 'AO\\_%\\_CONNECTOR'")) {
-                assertThat(tables.next()).isTrue();
-                table = tables.getString(1);
-            }
-            assertThat(statement.executeUpdate("UPDATE \"" + table + "\" SET \"" + column + "\" = " + sqlValue
-                    + " WHERE \"PUBLIC_ID\" = '" + connector.id() + "'")).isEqualTo(1);
+    private void storeDirectly(Connector connector, String column, String value) throws SQLException {
+        try (Connection connection = node.database.dataSource().getConnection()) {
+            StoredRows.overwrite(connection, "CONNECTOR", connector.id(), column, value);
         }
     }
 

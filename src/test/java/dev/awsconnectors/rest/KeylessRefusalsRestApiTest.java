@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.awsconnectors.rest.RestCalls.Answer;
 import dev.awsconnectors.rest.RestCalls.Who;
 import dev.awsconnectors.testhost.OnBuiltJar;
+import dev.awsconnectors.testhost.ao.StoredRows;
 import dev.awsconnectors.testhost.demo.DemoHost;
 import dev.awsconnectors.testhost.demo.DemoOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,17 +79,9 @@ class KeylessRefusalsRestApiTest {
         String connectorId = keylessConnector("Old MFA", "");
         // As a row kept from before its account became keyless: the validator refuses it today.
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
-                + home.resolve("database").resolve("awsc") + ";AUTO_SERVER=TRUE", "sa", "");
-             Statement statement = connection.createStatement()) {
-            String table;
-            try (ResultSet tables = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_NAME LIKE 'AO\\_%\\_CONNECTOR'")) {
-                assertThat(tables.next()).isTrue();
-                table = tables.getString(1);
-            }
-            assertThat(statement.executeUpdate("UPDATE \"" + table + "\" SET \"MFA_SERIAL_NUMBER\" = "
-                    + "'arn:aws:iam::123456789012:mfa/admin' WHERE \"PUBLIC_ID\" = '" + connectorId + "'"))
-                    .isEqualTo(1);
+                + home.resolve("database").resolve("awsc") + ";AUTO_SERVER=TRUE", "sa", "")) {
+            StoredRows.overwrite(connection, "CONNECTOR", UUID.fromString(connectorId), "MFA_SERIAL_NUMBER",
+                    "arn:aws:iam::123456789012:mfa/admin");
         }
 
         Answer test = rest.post(Who.ADMIN, "/admin/connectors/" + connectorId + "/test", "{}");
