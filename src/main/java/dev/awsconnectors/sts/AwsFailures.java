@@ -265,6 +265,17 @@ public final class AwsFailures {
                 null);
     }
 
+    /**
+     * The connector, as stored, cannot make its call (settings that the validator now refuses, kept from before):
+     * AWS was not called. The administrator is told what to change; the user, that the settings cannot be used.
+     *
+     * @param auditReason what is wrong, in a few words
+     */
+    static AwsCallFailedException unusableConnector(Text adminMessage, String auditReason) {
+        return AwsCallFailedException.of(adminMessage, UserText.of("awsc.aws.user.connectorUnusable"), auditReason,
+                null, null);
+    }
+
     /** Why the host could not be reached, as a sentence; null if the failure was something else. */
     private Text unreachableReason(Throwable e) {
         if (e instanceof ApiCallTimeoutException || findCause(e, ApiCallTimeoutException.class) != null) {

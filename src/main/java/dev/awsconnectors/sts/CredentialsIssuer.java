@@ -77,6 +77,7 @@ public class CredentialsIssuer {
 
     private final ServiceClients<StsClient> clients;
     private final AwsFailures failures;
+    private final WebIdentityRefusals webIdentityRefusals;
     private final WebIdentityTokens tokens;
     private final Map<UUID, CallerArn> callerArns = new ConcurrentHashMap<>();
 
@@ -85,6 +86,7 @@ public class CredentialsIssuer {
     public CredentialsIssuer(AwsClients clients, WebIdentityTokens tokens) {
         this.clients = clients.sts();
         this.failures = new AwsFailures(clients.settings());
+        this.webIdentityRefusals = new WebIdentityRefusals(failures);
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
@@ -92,7 +94,8 @@ public class CredentialsIssuer {
      * Obtains temporary credentials for one request that the access rules already allowed.
      *
      * @throws InvalidCredentialsRequestException if the MFA code is missing or malformed; AWS was not called
-     * @throws AwsRequestFailedException          if AWS refused or could not be reached
+     * @throws AwsRequestFailedException          if AWS refused or could not be reached, or the connector as stored
+     *                                            cannot make its call (then AWS was not called)
      * @throws IllegalStateException              if the account's secret access key cannot be read
      */
     public TemporaryCredentials issue(CredentialsCall call) {
@@ -160,8 +163,7 @@ public class CredentialsIssuer {
         Connector connector = call.connector().connector();
         Account account = call.connector().account();
         SessionOwner owner = call.owner();
-        String roleArn = connector.roleArn().orElseThrow(() -> new IllegalStateException(
-                "Connector '" + connector.name() + "' has no role ARN; edit and save it."));
+        String roleArn = roleArn(connector);
         Optional<String> code = mfaCode(call);
         String sessionName = owner.roleSessionName();
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
@@ -207,13 +209,13 @@ public class CredentialsIssuer {
         Connector connector = call.connector().connector();
         Account account = call.connector().account();
         SessionOwner owner = call.owner();
-        String roleArn = connector.roleArn().orElseThrow(() -> new IllegalStateException(
-                "Connector '" + connector.name() + "' has no role ARN; edit and save it."));
+        String roleArn = roleArn(connector);
         if (connector.mfaSerialNumber().isPresent()) {
             // The validator refuses this; a connector stored before its account became keyless must not silently
             // skip the MFA check it was configured with.
-            throw new IllegalStateException("Connector '" + connector.name() + "' asks for an MFA code, which "
-                    + "AssumeRoleWithWebIdentity cannot carry; remove its MFA serial number.");
+            throw AwsFailures.unusableConnector(Text.of("awsc.aws.admin.connectorUnusable.mfaOnKeyless",
+                    connector.name(), connector.mfaSerialNumber().get(), account.name()),
+                    "MFA serial number on a connector of a keyless account");
         }
         String sessionName = owner.roleSessionName();
         AssumeRoleWithWebIdentityRequest.Builder request = AssumeRoleWithWebIdentityRequest.builder()
@@ -226,18 +228,29 @@ public class CredentialsIssuer {
         }
         call.durationSeconds().ifPresent(request::durationSeconds);
 
+        String issuerUrl = tokens.issuerUrl(account);
+        String audience = account.audience().orElse(Account.DEFAULT_AUDIENCE);
+        String subject = WebIdentityTrust.subject(connector.id(), owner);
         Supplier<AwsFailures.AwsCall> what = () -> stsCall(call.connector(),
                 Text.of("awsc.aws.target.role", roleArn),
-                Text.of("awsc.aws.hint.assumeRoleWithWebIdentity", roleArn,
-                        account.issuerUrl().map(Object::toString)
-                                .orElse(Text.of("awsc.aws.hint.webIdentity.ownIssuer").english()),
-                        account.audience().orElse(""), WebIdentityTrust.subject(connector.id(), owner),
+                Text.of("awsc.aws.hint.assumeRoleWithWebIdentity", roleArn, issuerUrl, audience, subject,
                         connector.sourceIdentityAndTags() ? Text.of("awsc.aws.hint.webIdentity.sourceIdentity") : ""),
                 false);
-        AssumeRoleWithWebIdentityResponse response = send(what,
-                () -> client(account).assumeRoleWithWebIdentity(request.build()));
+        AssumeRoleWithWebIdentityResponse response;
+        try {
+            response = client(account).assumeRoleWithWebIdentity(request.build());
+        } catch (SdkException e) {
+            throw webIdentityRefusals.map(e, what.get(), new WebIdentityRefusals.Presented(issuerUrl,
+                    account.issuerUrl().isPresent(), audience, subject, roleArn, connector.sourceIdentityAndTags()));
+        }
         return credentials(what, response.credentials(),
                 response.assumedRoleUser() == null ? null : response.assumedRoleUser().arn());
+    }
+
+    private static String roleArn(Connector connector) {
+        return connector.roleArn().orElseThrow(() -> AwsFailures.unusableConnector(
+                Text.of("awsc.aws.admin.connectorUnusable.noRoleArn", connector.name()),
+                "IAM Role connector without a role ARN"));
     }
 
     /**

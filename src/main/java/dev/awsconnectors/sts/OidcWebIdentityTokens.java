@@ -41,6 +41,11 @@ public class OidcWebIdentityTokens implements WebIdentityTokens {
         }
         TokenClaims claims = new TokenClaims(subject, audience, Duration.ofSeconds(LIFETIME_SECONDS), sourceIdentity,
                 tags, List.of());
-        return issuer.mint(claims, account.issuerUrl().map(Object::toString).orElseGet(issuer::issuerUrl));
+        return issuer.mint(claims, issuerUrl(account));
+    }
+
+    @Override
+    public String issuerUrl(Account account) {
+        return account.issuerUrl().map(Object::toString).orElseGet(issuer::issuerUrl);
     }
 }

@@ -42,4 +42,10 @@ public interface WebIdentityTokens {
      */
     String tokenFor(Account account, Connector connector, SessionOwner owner);
 
+    /**
+     * The {@code iss} of the account's tokens: its {@link Account#issuerUrl()}, or the app's own issuer URL when it
+     * names none. AWS's refusals are explained with it.
+     */
+    String issuerUrl(Account account);
+
 }

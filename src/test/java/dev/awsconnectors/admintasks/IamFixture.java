@@ -27,6 +27,7 @@ import dev.awsconnectors.persistence.WebIdentityAccounts;
 import dev.awsconnectors.persistence.KeyRotations;
 import dev.awsconnectors.sts.CredentialsIssuer;
 import dev.awsconnectors.sts.FixedWebIdentityTokens;
+import dev.awsconnectors.sts.WebIdentityTokens;
 import dev.awsconnectors.testhost.ManualClock;
 import dev.awsconnectors.testhost.ao.JdbcActiveObjects;
 import dev.awsconnectors.testhost.ao.TestDatabase;
@@ -101,7 +102,17 @@ final class IamFixture implements AutoCloseable {
         this(home, aws, region, FAST);
     }
 
+    /** With {@code tokens} minting the tokens of keyless accounts' connectors. */
+    IamFixture(Path home, LocalAws aws, WebIdentityTokens tokens) {
+        this(home, aws, "us-east-1", FAST, tokens);
+    }
+
     private IamFixture(Path home, LocalAws aws, String region, AwsClientSettings settings) {
+        this(home, aws, region, settings, FixedWebIdentityTokens.unused());
+    }
+
+    private IamFixture(Path home, LocalAws aws, String region, AwsClientSettings settings,
+                       WebIdentityTokens tokens) {
         this.aws = aws;
         this.awsAccount = aws.account(AWS_ACCOUNT_ID).alias(ALIAS);
         this.brokerUser = awsAccount.user(BROKER_USER);
@@ -137,7 +148,7 @@ final class IamFixture implements AutoCloseable {
             }
         };
         this.service = new CredentialsBroker(countedReads, new ConnectorAccess(users),
-                new CredentialsIssuer(clients, FixedWebIdentityTokens.unused()),
+                new CredentialsIssuer(clients, tokens),
                 new ConsoleSignInBroker(new HostApplicationProperties("http://localhost:2990/jira", null, null)),
                 new CredentialsCache(), new CredentialsAudit(audited::add));
         this.tester = new ConnectorTester(service, clients);

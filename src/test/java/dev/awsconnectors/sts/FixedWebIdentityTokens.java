@@ -30,6 +30,13 @@ public final class FixedWebIdentityTokens implements WebIdentityTokens {
         return token;
     }
 
+    /** The account's issuer URL, or an issuer of this Jira's shape when it names none. */
+    @Override
+    public String issuerUrl(Account account) {
+        return account.issuerUrl().map(Object::toString)
+                .orElse("https://jira.example.com/rest/aws-connectors/1.0/oidc");
+    }
+
     public List<Minted> minted() {
         return List.copyOf(minted);
     }
