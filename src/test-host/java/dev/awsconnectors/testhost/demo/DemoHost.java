@@ -317,6 +317,10 @@ public final class DemoHost implements AutoCloseable {
         System.out.println();
         System.out.println("AWS Connectors for Jira - demo host, node " + options.node() + ": " + host.baseUrl() + "/");
         System.out.println("  Home:     " + options.home());
+        if (!host.siteUrl().equals(host.baseUrl())) {
+            System.out.println("  Site URL: " + host.siteUrl() + "/ (node 1's: the base URL both nodes report, "
+                    + "and the issuer AWS trusts for keyless accounts)");
+        }
         System.out.println("  Database: " + options.database().map(DemoDatabase::withoutSecrets)
                 .orElse("H2 file in the home"));
         System.out.println("  AWS:      " + host.localAwsEndpoint().map(uri -> "local AWS double at " + uri
