@@ -13,8 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +113,24 @@ class KeylessAcrossNodesRestApiTest {
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             verifiedByAws(answer);
         }
+    }
+
+    @Test
+    void aPageOfNodeTwoCallsNodeTwosRestApiFromItsOwnOriginThoughTheSitesBaseUrlIsNodeOnes() throws Exception {
+        String origin = node2.baseUrl().resolve("/").toString().replaceAll("/$", "");
+        HttpRequest request = RestCalls.request("POST", node2.baseUrl() + "/rest/aws-connectors/1.0/admin/accounts",
+                        "{}", "application/json")
+                .header("Origin", origin)
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/126.0 Safari/537.36")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "admin:admin".getBytes(StandardCharsets.UTF_8)))
+                .build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as("past the origin check, to the body's validation: " + answer.body())
+                .isEqualTo(400);
     }
 
     /** The session the double recorded for these credentials: a web-identity session for alice on the connector. */
