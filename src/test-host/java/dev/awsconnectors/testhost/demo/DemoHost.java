@@ -69,6 +69,7 @@ public final class DemoHost implements AutoCloseable {
 
     private final DemoOptions options;
     private final URI baseUrl;
+    private final URI siteUrl;
     private final Deque<AutoCloseable> resources;
     private final LoadedPlugin plugin;
     private final HostUsers users;
@@ -77,11 +78,12 @@ public final class DemoHost implements AutoCloseable {
     private final Optional<DemoAws> aws;
     private final BundleContext osgi;
 
-    private DemoHost(DemoOptions options, URI baseUrl, Deque<AutoCloseable> resources, LoadedPlugin plugin,
-                     HostUsers users, HostTokens tokens, HostAuditLog audit, Optional<DemoAws> aws,
-                     BundleContext osgi) {
+    private DemoHost(DemoOptions options, URI baseUrl, URI siteUrl, Deque<AutoCloseable> resources,
+                     LoadedPlugin plugin, HostUsers users, HostTokens tokens, HostAuditLog audit,
+                     Optional<DemoAws> aws, BundleContext osgi) {
         this.options = options;
         this.baseUrl = baseUrl;
+        this.siteUrl = siteUrl;
         this.resources = resources;
         this.plugin = plugin;
         this.users = users;
@@ -117,6 +119,7 @@ public final class DemoHost implements AutoCloseable {
         WebApp web = new WebApp(port);
         started.push(web::stop);
         URI baseUrl = URI.create("http://localhost:" + web.port() + WebApp.CONTEXT_PATH);
+        URI siteUrl = options.node() == 1 ? SiteUrl.recordedBy(home, baseUrl) : SiteUrl.of(home);
 
         Optional<DemoAws> aws = Optional.empty();
         if (options.aws() == DemoOptions.Aws.LOCAL) {
@@ -156,7 +159,8 @@ public final class DemoHost implements AutoCloseable {
         started.push(audit);
         HostComponents host = new HostComponents()
                 .add(ActiveObjects.class, ao)
-                .add(ApplicationProperties.class, new HostApplicationProperties(baseUrl.toString(), localHome, home))
+                .add(ApplicationProperties.class, new HostApplicationProperties(siteUrl.toString(),
+                        baseUrl.toString(), localHome, home))
                 .add(UserManager.class, users)
                 .add(GroupManager.class, new HostGroupManager(users))
                 .add(LoginUriProvider.class, login)
@@ -177,7 +181,7 @@ public final class DemoHost implements AutoCloseable {
         PageFrame frame = new PageFrame(WebApp.CONTEXT_PATH, users, plugin);
         web.start(new WebApp.Parts(users, tokens, frame, webSudo, xsrf, login, AuiStylesheet.lookIn(options.auiDirectory()),
                 plugin, audit));
-        return new DemoHost(options, baseUrl, started, plugin, users, tokens, audit, aws, osgi.context());
+        return new DemoHost(options, baseUrl, siteUrl, started, plugin, users, tokens, audit, aws, osgi.context());
     }
 
     private static LoadedPlugin loadWithContextClassLoader(PluginLoader loader, HostComponents host,
@@ -224,6 +228,14 @@ public final class DemoHost implements AutoCloseable {
     /** E.g. {@code http://localhost:2990/jira}, without a trailing slash. */
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * The site's configured base URL, the same on both nodes (node 1's address): the canonical base URL the app
+     * names as its identity tokens' issuer.
+     */
+    public URI siteUrl() {
+        return siteUrl;
     }
 
     public DemoOptions options() {
@@ -305,6 +317,10 @@ public final class DemoHost implements AutoCloseable {
         System.out.println();
         System.out.println("AWS Connectors for Jira - demo host, node " + options.node() + ": " + host.baseUrl() + "/");
         System.out.println("  Home:     " + options.home());
+        if (!host.siteUrl().equals(host.baseUrl())) {
+            System.out.println("  Site URL: " + host.siteUrl() + "/ (node 1's: the base URL both nodes report, "
+                    + "and the issuer AWS trusts for keyless accounts)");
+        }
         System.out.println("  Database: " + options.database().map(DemoDatabase::withoutSecrets)
                 .orElse("H2 file in the home"));
         System.out.println("  AWS:      " + host.localAwsEndpoint().map(uri -> "local AWS double at " + uri

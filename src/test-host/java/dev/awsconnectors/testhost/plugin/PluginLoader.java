@@ -257,8 +257,9 @@ public final class PluginLoader {
         List<LoadedPlugin.MountedRest> rests = new ArrayList<>();
         UserManager users = host.get(UserManager.class).orElseThrow(() -> new PluginLoadException(
                 "The host offers no UserManager to check REST access with"));
-        // REST's XSRF check compares a page's origin with Jira's own, which is its base URL.
-        URI baseUrl = host.get(ApplicationProperties.class).map(p -> URI.create(p.getBaseUrl(UrlMode.CANONICAL)))
+        // REST's XSRF check compares a page's origin with the address the page was served from: this node's own
+        // (the base URL of the request), which on a second node is not the site's configured base URL.
+        URI baseUrl = host.get(ApplicationProperties.class).map(p -> URI.create(p.getBaseUrl(UrlMode.ABSOLUTE)))
                 .orElseThrow(() -> new PluginLoadException(
                         "The host offers no ApplicationProperties, so REST's XSRF check has no base URL"));
         for (PluginDescriptor.RestModule module : descriptor.restModules()) {

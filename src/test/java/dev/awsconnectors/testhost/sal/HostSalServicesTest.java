@@ -8,6 +8,7 @@ import com.atlassian.audit.entity.AuditResource;
 import com.atlassian.audit.entity.ChangedValue;
 import com.atlassian.audit.entity.CoverageArea;
 import com.atlassian.audit.entity.CoverageLevel;
+import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.websudo.WebSudoSessionException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,17 @@ class HostSalServicesTest {
 
     @TempDir
     Path home;
+
+    @Test
+    void aSecondNodeReportsTheSitesConfiguredBaseUrlAsCanonicalAndItsOwnAddressAsAbsolute() {
+        HostApplicationProperties node2 = new HostApplicationProperties("http://jira.example.com:2990/jira",
+                "http://node2.example.com:2991/jira", home.resolve("node2"), home);
+
+        assertThat(node2.getBaseUrl(UrlMode.CANONICAL)).isEqualTo("http://jira.example.com:2990/jira");
+        assertThat(node2.getBaseUrl(UrlMode.RELATIVE_CANONICAL)).isEqualTo("/jira");
+        assertThat(node2.getBaseUrl(UrlMode.ABSOLUTE)).isEqualTo("http://node2.example.com:2991/jira");
+        assertThat(node2.getBaseUrl(UrlMode.RELATIVE)).isEqualTo("/jira");
+    }
 
     @Test
     void templatesEscapeScriptInReferencesButWriteHtmlNamedReferencesRaw() throws Exception {
