@@ -1,8 +1,9 @@
 /*
  * The connector editor (templates/admin/connector.vm): shows only the fields the chosen principal type takes and
  * disables the others, so a value left in a hidden field is neither sent nor refused; lets the role picker and the
- * policy examples fill their fields; and turns the list of groups into a search of Jira's groups. Without this
- * script every field shows with a note naming the types that take it, and the groups are a plain multiple choice.
+ * policy examples fill their fields; names the IAM Role call the chosen account makes; and turns the list of groups
+ * into a search of Jira's groups. Without this script every field shows with a note naming the types that take it,
+ * the IAM Role call is the one of the account the page came with, and the groups are a plain multiple choice.
  */
 (function () {
     'use strict';
@@ -18,6 +19,25 @@
             for (var j = 0; j < controls.length; j++) {
                 controls[j].disabled = !shown;
             }
+        }
+    }
+
+    /*
+     * The IAM Role box names the call for the chosen account: AssumeRoleWithWebIdentity on a keyless one. The page
+     * comes with the chosen account's lines shown; a change of account switches them, and the link to the account's
+     * trust guidance follows the account.
+     */
+    function showCallOf(form, account) {
+        var chosen = account.options[account.selectedIndex];
+        var keyless = chosen ? chosen.getAttribute('data-awsc-keyless') === 'true' : false;
+        var lines = form.querySelectorAll('li[data-awsc-keyless]');
+        for (var i = 0; i < lines.length; i++) {
+            lines[i].hidden = (lines[i].getAttribute('data-awsc-keyless') === 'true') !== keyless;
+        }
+        var links = form.querySelectorAll('a[data-awsc-account-link]');
+        for (var j = 0; j < links.length; j++) {
+            links[j].href = links[j].getAttribute('data-awsc-account-link') + encodeURIComponent(account.value)
+                + '#awsc-keyless-guidance';
         }
     }
 
@@ -272,6 +292,13 @@
             showFieldsOf(form, type.value);
         });
         showFieldsOf(form, type.value);
+        var account = document.getElementById('accountId');
+        if (account) {
+            account.addEventListener('change', function () {
+                showCallOf(form, account);
+            });
+            showCallOf(form, account);
+        }
         copyChoice('roleChoice', 'roleArn');
         copyChoice('awsc-policy-example', 'policy');
         var groups = document.getElementById('groups');

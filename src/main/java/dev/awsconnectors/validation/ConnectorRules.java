@@ -59,7 +59,7 @@ final class ConnectorRules {
         TextRules.description(connector.description(), findings);
         principalType(type, known, findings);
         roleArn(connector, type, partition, findings);
-        externalId(connector, type, findings);
+        externalId(connector, type, keylessAccount, findings);
         policies(connector, type, partition, findings);
         maxDurationSeconds(connector, type, hostRole, findings);
         mfaSerialNumber(connector, type, hostRole, keylessAccount, findings);
@@ -132,10 +132,14 @@ final class ConnectorRules {
         }
     }
 
-    private static void externalId(Connector connector, PrincipalType type, Findings findings) {
+    private static void externalId(Connector connector, PrincipalType type, Optional<String> keylessAccount,
+                                   Findings findings) {
         connector.externalId().ifPresent(externalId -> {
             if (!TypedField.EXTERNAL_ID.takenBy(type)) {
                 findings.add("externalId", Keys.EXTERNAL_ID_NOT_ALLOWED, type.getDisplayName());
+            } else if (keylessAccount.isPresent()) {
+                // AssumeRoleWithWebIdentity has no ExternalId: the role's trust policy would never see it.
+                findings.add("externalId", Keys.EXTERNAL_ID_WEB_IDENTITY, keylessAccount.get());
             } else if (externalId.length() < Limits.EXTERNAL_ID_MIN || externalId.length() > Limits.EXTERNAL_ID_MAX) {
                 findings.add("externalId", Keys.EXTERNAL_ID_LENGTH,
                         Limits.EXTERNAL_ID_MIN, Limits.EXTERNAL_ID_MAX, externalId.length());

@@ -55,6 +55,7 @@ final class Keys {
     static final String ROLE_ARN_PATH_LENGTH = "awsc.validation.roleArn.pathLength";
     static final String ROLE_ARN_PARTITION = "awsc.validation.roleArn.partition";
     static final String EXTERNAL_ID_NOT_ALLOWED = "awsc.validation.externalId.notAllowed";
+    static final String EXTERNAL_ID_WEB_IDENTITY = "awsc.validation.externalId.webIdentity";
     static final String EXTERNAL_ID_LENGTH = "awsc.validation.externalId.length";
     static final String EXTERNAL_ID_CHARACTERS = "awsc.validation.externalId.characters";
     static final String POLICY_NOT_ALLOWED = "awsc.validation.policy.notAllowed";

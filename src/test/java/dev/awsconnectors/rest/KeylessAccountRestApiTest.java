@@ -128,6 +128,19 @@ class KeylessAccountRestApiTest {
         assertThat(rest.get(Who.ADMIN, "/admin/accounts/" + demoAccountId).json()).isEqualTo(demo);
     }
 
+    @Test
+    void anExternalIdOnAKeylessAccountsRoleConnectorIsA400NamingTheFieldAndNothingIsStored() {
+        String keylessId = rest.post(Who.ADMIN, "/admin/accounts", keyless("Keyless without external IDs", ""))
+                .json().get("id").asText();
+        int before = rest.get(Who.ADMIN, "/admin/connectors").json().get("values").size();
+        Answer refused = rest.post(Who.ADMIN, "/admin/connectors", "{\"name\": \"Role with external ID\", "
+                + "\"accountId\": \"" + keylessId + "\", \"principalType\": \"IAM_ROLE\", \"roleArn\": "
+                + "\"arn:aws:iam::123456789012:role/JiraUsers\", \"externalId\": \"partner-7\"}");
+        assertError(refused, 400, "externalId");
+        assertThat(refused.json().get("message").asText()).contains("AssumeRoleWithWebIdentity takes no external ID");
+        assertThat(rest.get(Who.ADMIN, "/admin/connectors").json().get("values").size()).isEqualTo(before);
+    }
+
     private static String keyless(String name, String more) {
         return "{\"name\": \"" + name + "\", \"type\": \"WEB_IDENTITY\", \"partition\": \"aws\", "
                 + "\"region\": \"eu-west-1\"" + more + "}";

@@ -147,6 +147,17 @@ class KeylessAccountValidationTest {
     }
 
     @Test
+    void refusesAnExternalIdOnAKeylessAccountsRoleConnectorBecauseTheCallCannotCarryOne() {
+        assertThat(validator.validate(iamRole(keyless).externalId("partner-7").build(), keyless))
+                .extracting(Violation::field, Violation::message)
+                .containsExactly(tuple("externalId", "AssumeRoleWithWebIdentity takes no external ID, and the "
+                        + "account Keyless uses Jira as identity provider; remove it. The role's trust policy admits "
+                        + "this connector by its token's subject instead."));
+        Account withKeys = Fixtures.accessKeyAccount().build();
+        assertThat(validator.validate(iamRole(withKeys).externalId("partner-7").build(), withKeys)).isEmpty();
+    }
+
+    @Test
     void listsTheConnectorsThatStopAnAccountFromBecomingKeylessBesideTheType() {
         ConfigurationException refusal = validator.typeUsedByKeyConnectors(List.of("Builders", "Operators"));
         assertThat(refusal.violations()).extracting(Violation::field).containsExactly("type");

@@ -3,6 +3,7 @@ package dev.awsconnectors.web.admin;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import dev.awsconnectors.accounts.Account;
+import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.EnteredText;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
@@ -50,6 +51,8 @@ final class ConnectorForm {
     static final Set<String> FIELDS = Set.of("name", "description", "accountId", "principalType", "roleArn",
             "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber", "sourceIdentityAndTags",
             "groups", "systemScope", "consoleDestination");
+    /** The fields a connector may hold from before its account became keyless, which AssumeRoleWithWebIdentity lacks. */
+    private static final Set<String> KEYLESS_LEFTOVERS = Set.of("mfaSerialNumber", "externalId");
     private static final List<String> TEXT_FIELDS = List.of("name", "description", "accountId", "principalType",
             "roleArn", "externalId", "policy", "policyArns", "maxDurationSeconds", "mfaSerialNumber",
             "consoleDestination", "groupsOther");
@@ -204,18 +207,30 @@ final class ConnectorForm {
         values.put("version", form.getOrDefault("version", "0"));
         page.put("form", values);
         page.put("creating", connector == null);
-        // "Test" asks for a code only when the stored connector has an MFA device (not what the form now says).
-        page.put("testTakesMfaCode", connector != null && connector.mfaSerialNumber().isPresent());
+        Optional<Account> storedAccount = connector == null || connector.accountId() == null ? Optional.empty()
+                : accounts.get(connector.accountId());
+        boolean storedOnKeyless = storedAccount.map(Account::type).orElse(null) == AccountType.WEB_IDENTITY;
+        // "Test" asks for a code only when the stored connector has an MFA device (not what the form now says), and
+        // never on a keyless account: AssumeRoleWithWebIdentity takes none, and the test explains the leftover device.
+        page.put("testTakesMfaCode", connector != null && connector.mfaSerialNumber().isPresent() && !storedOnKeyless);
         page.put("connectorName", connector == null ? "" : connector.name());
         page.put("sourceIdentityAndTags", Boolean.parseBoolean(form.get("sourceIdentityAndTags")));
         page.put("systemScope", Boolean.parseBoolean(form.get("systemScope")));
 
         List<Map<String, Object>> accountOptions = new ArrayList<>();
+        boolean keylessChosen = false;
         for (Account account : accounts.all()) {
-            accountOptions.add(FormValues.option(account.id().toString(), account.name(), values.get("accountId")));
+            Map<String, Object> option = FormValues.option(account.id().toString(), account.name(),
+                    values.get("accountId"));
+            boolean keyless = account.type() == AccountType.WEB_IDENTITY;
+            option.put("keyless", keyless);
+            keylessChosen |= keyless && Boolean.TRUE.equals(option.get("selected"));
+            accountOptions.add(option);
         }
         page.put("accountOptions", accountOptions);
         page.put("hasAccounts", !accountOptions.isEmpty());
+        // The info boxes describe the call for the chosen account; connector-editor.js switches them on a change.
+        page.put("keylessAccountChosen", keylessChosen);
 
         principalTypes(page, values.get("principalType"));
         groupChoices(page, form, connector == null ? Set.of() : connector.groups());
@@ -231,7 +246,15 @@ final class ConnectorForm {
 
         List<String> warnings = new ArrayList<>();
         if (connector != null && violations.isEmpty()) {
-            for (Violation warning : validator.warnings(connector)) {
+            List<Violation> shown = new ArrayList<>(validator.warnings(connector));
+            if (storedOnKeyless) {
+                // Set before the account became keyless: the validator now refuses them, and the broker will not
+                // use the connector until they are removed; the admin reads why before testing it.
+                validator.validate(connector, storedAccount.get()).stream()
+                        .filter(v -> KEYLESS_LEFTOVERS.contains(v.field()))
+                        .forEach(shown::add);
+            }
+            for (Violation warning : shown) {
                 warnings.add(new FieldErrors(List.of(warning), Set.of(), i18n).general().get(0));
             }
         }
@@ -325,6 +348,10 @@ final class ConnectorForm {
         for (String aspect : List.of("call", "policies", "console", "mfa", "identity")) {
             info.put(aspect, i18n.getText("awsc.admin.type." + prefix + "." + aspect));
         }
+        // On a keyless account a role is assumed with a token instead; the other types are refused there.
+        boolean role = type == PrincipalType.IAM_ROLE;
+        info.put("callKeyless", role ? i18n.getText("awsc.admin.type.iamRole.call.webIdentity") : "");
+        info.put("mfaKeyless", role ? i18n.getText("awsc.admin.type.iamRole.mfa.webIdentity") : "");
         return info;
     }
 

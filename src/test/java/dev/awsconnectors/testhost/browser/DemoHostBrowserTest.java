@@ -20,7 +20,8 @@ import java.util.Comparator;
  */
 @OnBuiltJar
 abstract class DemoHostBrowserTest {
-    private static Path home;
+    /** The demo host's home, for a test that writes a row as an older version left it. */
+    static Path home;
     static DemoHost host;
     static String baseUrl;
 
