@@ -180,8 +180,9 @@ public class AccountRepository implements AccountSecrets {
 
     /**
      * Refuses to take the access key away from an account whose connectors need one: Federated User and IAM User
-     * connectors (GetFederationToken and GetSessionToken need an IAM user's long-term key), and connectors with an
-     * MFA serial number, whose code neither a host role nor AssumeRoleWithWebIdentity can carry.
+     * connectors (GetFederationToken and GetSessionToken need an IAM user's long-term key), connectors with an
+     * MFA serial number, whose code neither a host role nor AssumeRoleWithWebIdentity can carry, and, for a keyless
+     * account, connectors with an external ID, which AssumeRoleWithWebIdentity cannot carry either.
      */
     private void refuseKeylessWhileKeysAreNeeded(AccountEntity row, Account edited) {
         if (edited.type() == AccountType.ACCESS_KEY || edited.type() == row.getAccountType()) {
@@ -190,7 +191,8 @@ public class AccountRepository implements AccountSecrets {
         List<String> needingKeys = Arrays.stream(ao.find(ConnectorEntity.class,
                         Query.select().where("ACCOUNT_ID = ?", row.getID()).order("NAME_KEY ASC")))
                 .filter(connector -> connector.getPrincipalType() != dev.awsconnectors.api.PrincipalType.IAM_ROLE
-                        || connector.getMfaSerialNumber() != null)
+                        || connector.getMfaSerialNumber() != null
+                        || edited.type() == AccountType.WEB_IDENTITY && connector.getExternalId() != null)
                 .map(ConnectorEntity::getName)
                 .collect(Collectors.toList());
         if (!needingKeys.isEmpty()) {

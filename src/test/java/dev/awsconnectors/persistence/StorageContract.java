@@ -180,7 +180,7 @@ abstract class StorageContract {
     @Test
     void dropsTheKeyOfAnAccessKeyAccountTurnedKeylessAndForgetsItsHolder() throws Exception {
         Account account = storedAccount("Production");
-        node.connectors.create(roleConnector("Developers", account).mfaSerialNumber(null).build());
+        node.connectors.create(roleConnector("Developers", account).mfaSerialNumber(null).externalId(null).build());
 
         Account keyless = node.accounts.update(account.toBuilder().type(AccountType.WEB_IDENTITY).accessKeyId(null)
                 .build(), Optional.empty());
@@ -200,14 +200,15 @@ abstract class StorageContract {
         node.connectors.create(Connector.builder().name("Federated").accountId(account.id())
                 .principalType(dev.awsconnectors.api.PrincipalType.FEDERATED_USER).policy(StorageFixture.POLICY).build());
         node.connectors.create(roleConnector("With MFA", account).build());
-        node.connectors.create(roleConnector("Plain role", account).mfaSerialNumber(null).build());
+        node.connectors.create(roleConnector("Plain role", account).mfaSerialNumber(null).externalId(null).build());
+        node.connectors.create(roleConnector("With external id", account).mfaSerialNumber(null).build());
 
         assertThatThrownBy(() -> node.accounts.update(account.toBuilder().type(AccountType.WEB_IDENTITY)
                 .accessKeyId(null).build(), Optional.empty()))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     assertThat(e.violations()).extracting(Violation::field).containsExactly("type");
-                    assertThat(e.violations().get(0).message()).contains("Federated, With MFA")
-                            .doesNotContain("Plain role");
+                    assertThat(e.violations().get(0).message()).contains("Federated, With external id, With MFA")
+                            .contains("a token Jira signs carries no external ID").doesNotContain("Plain role");
                 });
         assertThat(node.accounts.get(account.id())).contains(account);
         assertThat(node.accounts.secretAccessKey(account)).isEqualTo(SECRET);

@@ -85,18 +85,20 @@ class KeylessConnectorPageBrowserTest extends DemoHostBrowserTest {
                 201).get("id").asText();
         String connectorId = AdminRest.call(baseUrl, "POST", "/admin/connectors", "{\"name\": \"Old role\", "
                 + "\"accountId\": \"" + accountId + "\", \"principalType\": \"IAM_ROLE\", \"roleArn\": "
-                + "\"arn:aws:iam::123456789012:role/JiraUsers\", \"externalId\": \"partner-7\"}", 201)
+                + "\"arn:aws:iam::123456789012:role/JiraUsers\"}", 201)
                 .get("id").asText();
-        // The account turns keyless afterwards, as an admin may do; the connector keeps its external ID.
+        // The account turns keyless afterwards, as an admin may do.
         ObjectNode turned = AdminRest.call(baseUrl, "GET", "/admin/accounts/" + accountId, null, 200).deepCopy();
         turned.put("type", "WEB_IDENTITY");
         turned.remove("accessKeyId");
         AdminRest.call(baseUrl, "PUT", "/admin/accounts/" + accountId, turned.toString(), 200);
-        // An MFA device as a row from a version that let an account with one turn keyless.
+        // An MFA device and an external ID as a row from a version that let an account with them turn keyless.
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
                 + home.resolve("database").resolve("awsc") + ";AUTO_SERVER=TRUE", "sa", "")) {
             StoredRows.overwrite(connection, "CONNECTOR", UUID.fromString(connectorId), "MFA_SERIAL_NUMBER",
                     "arn:aws:iam::123456789012:mfa/admin");
+            StoredRows.overwrite(connection, "CONNECTOR", UUID.fromString(connectorId), "EXTERNAL_ID",
+                    "partner-7");
         }
 
         openConnectorPage(connectorId);
