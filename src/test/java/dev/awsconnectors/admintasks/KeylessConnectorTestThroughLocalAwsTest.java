@@ -3,8 +3,6 @@ package dev.awsconnectors.admintasks;
 import com.atlassian.audit.entity.AuditEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.accounts.Partition;
@@ -16,6 +14,7 @@ import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.sts.OidcWebIdentityTokens;
 import dev.awsconnectors.testhost.ao.StoredRows;
+import dev.awsconnectors.testhost.aws.JsonSite;
 import dev.awsconnectors.testhost.aws.Failure;
 import dev.awsconnectors.testhost.aws.IamRole;
 import dev.awsconnectors.testhost.aws.LocalAws;
@@ -26,11 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +56,7 @@ class KeylessConnectorTestThroughLocalAwsTest {
     @TempDir
     Path otherHome;
 
-    private HttpServer issuerSite;
+    private JsonSite issuerSite;
     private IdentityTokens tokens;
     /** What the issuer site answers at the JWKS address; the issuer's own JWKS unless a test changes it. */
     private final AtomicReference<Supplier<String>> jwks = new AtomicReference<>();
@@ -69,15 +64,11 @@ class KeylessConnectorTestThroughLocalAwsTest {
     private OidcProvider provider;
 
     private void start(LocalAws aws) throws IOException {
-        issuerSite = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        tokens = new IdentityTokens(new HostApplicationProperties(
-                "http://127.0.0.1:" + issuerSite.getAddress().getPort() + "/jira", home, home));
+        issuerSite = JsonSite.start();
+        tokens = new IdentityTokens(new HostApplicationProperties(issuerSite.url("/jira"), home, home));
         jwks.set(tokens::jwks);
-        String path = "/jira" + IdentityTokens.ISSUER_PATH;
-        issuerSite.createContext(path + "/.well-known/openid-configuration",
-                exchange -> answer(exchange, tokens::discoveryDocument));
-        issuerSite.createContext(path + "/jwks", exchange -> answer(exchange, jwks.get()));
-        issuerSite.start();
+        issuerSite.serveIssuer("/jira" + IdentityTokens.ISSUER_PATH, tokens::discoveryDocument,
+                () -> jwks.get().get());
         node = new IamFixture(home, aws, new OidcWebIdentityTokens(tokens));
         provider = node.awsAccount.addOpenIdConnectProvider(tokens.issuerUrl(), AUDIENCE);
     }
@@ -92,7 +83,7 @@ class KeylessConnectorTestThroughLocalAwsTest {
             node.close();
         }
         if (issuerSite != null) {
-            issuerSite.stop(0);
+            issuerSite.close();
         }
     }
 
@@ -174,7 +165,7 @@ class KeylessConnectorTestThroughLocalAwsTest {
             throws IOException {
         start();
         Connector connector = roleConnector(keylessAccount(Account.builder()), roleTrustingConnectors());
-        issuerSite.stop(0);
+        issuerSite.close();
 
         String message = testedByAdmin(connector);
 
@@ -204,12 +195,12 @@ class KeylessConnectorTestThroughLocalAwsTest {
     void aHostedCopyOfTheJwksWithoutTheCurrentKeyIsExplainedAsFilesToUploadAgain() throws IOException {
         start();
         // The documents hosted elsewhere, as for a Jira AWS cannot reach, but with an old JWKS left there.
-        String hosted = "http://127.0.0.1:" + issuerSite.getAddress().getPort() + "/hosted";
+        String hosted = issuerSite.url("/hosted");
         IdentityTokens anotherJira = new IdentityTokens(new HostApplicationProperties("http://127.0.0.1/other",
                 otherHome, otherHome));
-        issuerSite.createContext("/hosted/.well-known/openid-configuration", exchange -> answer(exchange,
-                () -> "{\"issuer\":\"" + hosted + "\",\"jwks_uri\":\"" + hosted + "/keys.json\"}"));
-        issuerSite.createContext("/hosted/keys.json", exchange -> answer(exchange, anotherJira::jwks));
+        issuerSite.serve("/hosted/.well-known/openid-configuration",
+                () -> "{\"issuer\":\"" + hosted + "\",\"jwks_uri\":\"" + hosted + "/keys.json\"}");
+        issuerSite.serve("/hosted/keys.json", anotherJira::jwks);
         OidcProvider hostedProvider = node.awsAccount.addOpenIdConnectProvider(hosted, AUDIENCE);
         String roleArn = node.awsAccount.role("hosted").trustWebIdentity(hostedProvider,
                 stringEquals(hostedProvider.audienceKey(), AUDIENCE),
@@ -339,12 +330,4 @@ class KeylessConnectorTestThroughLocalAwsTest {
                 .map(attribute -> attribute.getValue()).findFirst().orElse("");
     }
 
-    private static void answer(HttpExchange exchange, Supplier<String> body) throws IOException {
-        byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

@@ -1,8 +1,7 @@
 package dev.awsconnectors.oidc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.awsconnectors.testhost.aws.JsonSite;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.LocalAws;
 import dev.awsconnectors.testhost.aws.OidcProvider;
@@ -17,10 +16,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +42,7 @@ class SigningKeyRotationAcrossNodesTest {
     Path sharedHome;
 
     private final ManualClock clock = new ManualClock(Instant.now());
-    private HttpServer site;
+    private JsonSite site;
     private IdentityTokens node1;
     private IdentityTokens node2;
     private LocalAws aws;
@@ -55,18 +50,14 @@ class SigningKeyRotationAcrossNodesTest {
     private String roleArn;
 
     @BeforeEach
-    void start() throws IOException {
-        site = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        String siteUrl = "http://127.0.0.1:" + site.getAddress().getPort() + "/jira";
+    void start() {
+        site = JsonSite.start();
+        String siteUrl = site.url("/jira");
         node1 = new IdentityTokens(new HostApplicationProperties(siteUrl, siteUrl, sharedHome.resolve("node1"),
                 sharedHome), clock);
         node2 = new IdentityTokens(new HostApplicationProperties(siteUrl, "http://127.0.0.1:2991/jira",
                 sharedHome.resolve("node2"), sharedHome), clock);
-        String issuerPath = "/jira" + IdentityTokens.ISSUER_PATH;
-        site.createContext(issuerPath + "/.well-known/openid-configuration",
-                exchange -> answer(exchange, node1.discoveryDocument()));
-        site.createContext(issuerPath + "/jwks", exchange -> answer(exchange, node1.jwks()));
-        site.start();
+        site.serveIssuer("/jira" + IdentityTokens.ISSUER_PATH, node1::discoveryDocument, node1::jwks);
 
         aws = LocalAws.builder().clock(clock).start();
         AwsAccount account = aws.account("123456789012");
@@ -81,7 +72,7 @@ class SigningKeyRotationAcrossNodesTest {
     void stop() {
         sts.close();
         aws.close();
-        site.stop(0);
+        site.close();
     }
 
     @Test
@@ -148,12 +139,4 @@ class SigningKeyRotationAcrossNodesTest {
         }
     }
 
-    private static void answer(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

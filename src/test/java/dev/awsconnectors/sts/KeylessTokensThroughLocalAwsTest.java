@@ -1,7 +1,5 @@
 package dev.awsconnectors.sts;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountSecrets;
 import dev.awsconnectors.accounts.AccountType;
@@ -13,6 +11,7 @@ import dev.awsconnectors.connectors.BoundConnector;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.oidc.IdentityTokens;
 import dev.awsconnectors.oidc.TokenClaims;
+import dev.awsconnectors.testhost.aws.JsonSite;
 import dev.awsconnectors.testhost.aws.AwsAccount;
 import dev.awsconnectors.testhost.aws.IamRole;
 import dev.awsconnectors.testhost.aws.IssuedSession;
@@ -31,11 +30,6 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static dev.awsconnectors.testhost.aws.WebIdentityCondition.stringEquals;
 import static dev.awsconnectors.testhost.aws.WebIdentityCondition.stringLike;
@@ -63,22 +56,17 @@ class KeylessTokensThroughLocalAwsTest {
     @TempDir
     Path home;
 
-    private HttpServer server;
+    private JsonSite site;
     private IdentityTokens tokens;
     private LocalAws aws;
     private StsClient sts;
     private String roleArn;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        tokens = new IdentityTokens(new HostApplicationProperties(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/jira", home, home));
-        String path = "/jira" + IdentityTokens.ISSUER_PATH;
-        server.createContext(path + "/.well-known/openid-configuration", exchange -> answer(exchange,
-                tokens::discoveryDocument));
-        server.createContext(path + "/jwks", exchange -> answer(exchange, tokens::jwks));
-        server.start();
+    void start() {
+        site = JsonSite.start();
+        tokens = new IdentityTokens(new HostApplicationProperties(site.url("/jira"), home, home));
+        site.serveIssuer("/jira" + IdentityTokens.ISSUER_PATH, tokens::discoveryDocument, tokens::jwks);
 
         aws = LocalAws.start();
         AwsAccount account = aws.account("123456789012");
@@ -96,7 +84,7 @@ class KeylessTokensThroughLocalAwsTest {
     void stop() {
         sts.close();
         aws.close();
-        server.stop(0);
+        site.close();
     }
 
     @Test
@@ -171,12 +159,4 @@ class KeylessTokensThroughLocalAwsTest {
                 .webIdentityToken(token));
     }
 
-    private static void answer(HttpExchange exchange, Supplier<String> body) throws IOException {
-        byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

@@ -2,13 +2,7 @@ package dev.awsconnectors.testhost.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,26 +25,25 @@ public final class TestIssuer implements AutoCloseable {
     public static final String KID = "key-1";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpServer server;
+    private final JsonSite site;
     private final String url;
     private final KeyPair key = newKey();
     private volatile String jwks;
 
-    private TestIssuer(String host, String path) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        url = "http://" + host + ":" + server.getAddress().getPort() + path;
+    private TestIssuer(String host, String path) {
+        site = JsonSite.start();
+        url = "http://" + host + ":" + site.port() + path;
         jwks = jwksOf(key, KID);
-        server.createContext(path + "/.well-known/openid-configuration", exchange -> {
+        site.serve(path + "/.well-known/openid-configuration", () -> {
             Map<String, Object> discovery = new LinkedHashMap<>();
             discovery.put("issuer", url);
             discovery.put("jwks_uri", url + "/keys.json");
             discovery.put("response_types_supported", List.of("id_token"));
             discovery.put("subject_types_supported", List.of("public"));
             discovery.put("id_token_signing_alg_values_supported", List.of("RS256"));
-            answer(exchange, write(discovery));
+            return write(discovery);
         });
-        server.createContext(path + "/keys.json", exchange -> answer(exchange, jwks));
-        server.start();
+        site.serve(path + "/keys.json", () -> jwks);
     }
 
     /** An issuer at {@code http://127.0.0.1:<port><path>}. */
@@ -60,11 +53,7 @@ public final class TestIssuer implements AutoCloseable {
 
     /** An issuer on 127.0.0.1 whose URL names it by {@code host}, e.g. {@code localhost}. */
     public static TestIssuer start(String host, String path) {
-        try {
-            return new TestIssuer(host, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TestIssuer(host, path);
     }
 
     /** The issuer URL, as tokens name it in {@code iss}. */
@@ -73,7 +62,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return site.port();
     }
 
     /** The claims of a token valid for five minutes from now. */
@@ -148,7 +137,7 @@ public final class TestIssuer implements AutoCloseable {
     /** Stops serving: the issuer's address refuses connections from now on. */
     @Override
     public void close() {
-        server.stop(0);
+        site.close();
     }
 
     private static byte[] unsigned(BigInteger value) {
@@ -168,12 +157,4 @@ public final class TestIssuer implements AutoCloseable {
         }
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }
