@@ -64,7 +64,7 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
         click(By.id("awsc-signing-key-rotate"));
         WebElement dialog = visibleDialog();
         screenshot("2-asked");
-        assertThat(dialog.getText()).contains("Rotate the signing key of every keyless account?",
+        assertThat(dialog.getText()).contains("Rotate the signing key?",
                 "starts signing tokens in 60 minutes, for every keyless account of this Jira");
         click(By.id("awsc-confirm-dialog-cancel"));
         dialogGone();
@@ -114,7 +114,7 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
                 .contains("for every keyless account of this Jira");
         screenshot("1-asked");
         assertThat(browser.find(By.cssSelector("#awsc-confirm-page h1")).getText())
-                .isEqualTo("Rotate the signing key of every keyless account?");
+                .isEqualTo("Rotate the signing key?");
         click(By.id("awsc-confirm-cancel"));
         waitFor(By.id("awsc-signing-key-rotate"));
         assertThat(servedKids()).as("Cancel rotates nothing").containsExactly(current);

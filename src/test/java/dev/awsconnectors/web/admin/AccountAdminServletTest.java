@@ -32,15 +32,18 @@ import org.mockito.ArgumentCaptor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -138,14 +141,14 @@ class AccountAdminServletTest {
     void aSigningKeyRotationWithoutThePagesTokenOrByANonAdministratorRotatesAndAuditsNothing() throws Exception {
         parameters.put("action", "rotateSigningKey");
         parameters.put("confirm", "yes");
-        parameters.put("id", java.util.UUID.randomUUID().toString());
+        parameters.put("id", UUID.randomUUID().toString());
         when(xsrf.validateFormEncodedToken(request)).thenReturn(false);
 
         servlet().doPost(request, response);
         loggedInAs(BOB);
         servlet().doPost(request, response);
 
-        verify(response, org.mockito.Mockito.times(2)).setStatus(403);
+        verify(response, times(2)).setStatus(403);
         assertThat(body.toString()).contains("The form has expired", "You need to be a Jira administrator");
         verifyNoInteractions(tokens, accounts, auditService);
     }
@@ -156,7 +159,7 @@ class AccountAdminServletTest {
         Account keyless = Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
                 .region("eu-west-1").version(2).build();
         when(accounts.get(keyless.id())).thenReturn(Optional.of(keyless));
-        when(tokens.publicationLead()).thenReturn(java.time.Duration.ofHours(1));
+        when(tokens.publicationLead()).thenReturn(Duration.ofHours(1));
         parameters.put("action", "rotateSigningKey");
         parameters.put("id", keyless.id().toString());
 
@@ -165,7 +168,7 @@ class AccountAdminServletTest {
         verify(response).setStatus(200);
         assertThat(body.toString()).contains("id=\"awsc-confirm-form\"",
                 "name=\"action\" value=\"rotateSigningKey\"", "name=\"confirm\" value=\"yes\"",
-                "Rotate the signing key of every keyless account?", "in 60 minutes, for every keyless account");
+                "Rotate the signing key?", "in 60 minutes, for every keyless account");
         verify(tokens, never()).publishNextKey();
         verifyNoInteractions(auditService);
     }

@@ -1,6 +1,7 @@
 package dev.awsconnectors.web.admin;
 
 import com.atlassian.audit.entity.AuditEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsconnectors.testhost.OnBuiltJar;
 import dev.awsconnectors.testhost.demo.DemoHost;
@@ -17,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -99,7 +102,7 @@ class SigningKeyRotationPageTest {
 
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(text(asked.body())).contains("id=\"awsc-confirm-form\"",
-                "Rotate the signing key of every keyless account?", "starts signing tokens in 60 minutes",
+                "Rotate the signing key?", "starts signing tokens in 60 minutes",
                 "for every keyless account of this Jira", "name=\"action\" value=\"rotateSigningKey\"",
                 "name=\"confirm\" value=\"yes\"", "name=\"id\" value=\"" + keyless + "\"");
         assertThat(servedKids()).isEqualTo(kids);
@@ -148,6 +151,15 @@ class SigningKeyRotationPageTest {
                 "nothing was changed");
         assertThat(servedKids()).isEqualTo(after);
         assertThat(jira.auditLog().events()).as("nothing changed, nothing audited").hasSize(events + 1);
+
+        HttpResponse<String> byRest = adminRest("POST", "/admin/oidc/rotation", "{}");
+        assertThat(byRest.statusCode()).as(byRest.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(byRest.body());
+        assertThat(answer.get("nextKeyId").asText()).as("the REST API rotates as the page does").isEqualTo(next);
+        assertThat(answer.get("added").asBoolean()).isFalse();
+        assertThat(Instant.parse(answer.get("nextKeySignsFrom").asText()))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(jira.auditLog().events()).hasSize(events + 1);
     }
 
     @Test
@@ -190,16 +202,20 @@ class SigningKeyRotationPageTest {
     }
 
     private static UUID createKeylessAccount(String name, String issuer) throws Exception {
-        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(jira.baseUrl() + "/rest/aws-connectors/1.0/admin/accounts"))
+        HttpResponse<String> created = adminRest("POST", "/admin/accounts", JSON.writeValueAsString(Map.of("name",
+                name, "type", "WEB_IDENTITY", "partition", "aws", "region", "eu-west-1", "issuerUrl", issuer)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(JSON.readTree(created.body()).get("id").asText());
+    }
+
+    /** A call of the REST API as an administrator's script makes it. */
+    private static HttpResponse<String> adminRest(String method, String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(jira.baseUrl() + "/rest/aws-connectors/1.0" + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name,
-                        "type", "WEB_IDENTITY", "partition", "aws", "region", "eu-west-1", "issuerUrl", issuer))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return UUID.fromString(JSON.readTree(created.body()).get("id").asText());
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The XSRF token of the account's page, as its forms post it. */
