@@ -38,6 +38,11 @@ public class IdentityTokens {
     public static final String ISSUER_PATH = "/rest/aws-connectors/1.0/oidc";
     public static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
     public static final String TAGS_CLAIM = "https://aws.amazon.com/tags";
+    /**
+     * How long a key stays published once it no longer signs: the longest lifetime of a token plus the clock skew
+     * AWS tolerates, so that every token it signed has expired when it leaves the JWKS.
+     */
+    public static final Duration PREVIOUS_KEY_KEPT = SigningKeys.MAX_TOKEN_LIFETIME.plus(SigningKeys.CLOCK_SKEW);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -187,13 +192,30 @@ public class IdentityTokens {
     }
 
     /**
+     * The keys the JWKS publishes, next first, then the current and previous ones, with what each does: public facts
+     * only, for an admin to see which key signs and when that changes.
+     */
+    public List<PublishedKey> keys() {
+        keys.maintain();
+        return keys.keys().stream().map(PublishedKey::of).toList();
+    }
+
+    /**
      * Publishes a next key, which signs once it has been published for an hour (a next key already waiting stays
      * the one).
      *
      * @return the next key's id
      */
     public String rotate() {
-        return keys.rotate();
+        return publishNextKey().next().kid();
+    }
+
+    /**
+     * As {@link #rotate()}: the next key with when it starts signing, and whether this call published it or found
+     * it already waiting. The keys are the same for every keyless account and every node.
+     */
+    public KeyRotation publishNextKey() {
+        return keys.publishNext();
     }
 
     private static String withoutTrailingSlashes(String url) {

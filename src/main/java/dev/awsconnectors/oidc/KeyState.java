@@ -1,7 +1,7 @@
 package dev.awsconnectors.oidc;
 
 /** Where a signing key is in its life: published ahead, signing, or published until its tokens have expired. */
-enum KeyState {
+public enum KeyState {
     /** In the JWKS, not yet signing: verifiers that cache the JWKS learn it before they meet a token it signed. */
     NEXT,
     /** Signs every new token; exactly one key is current. */

@@ -136,20 +136,25 @@ final class SigningKeys {
      * @return the next key's id
      */
     String rotate() {
+        return publishNext().next().kid();
+    }
+
+    /** As {@link #rotate()}, saying whether this call published the next key or found it waiting. */
+    KeyRotation publishNext() {
         OwnerOnlyFile file = file();
         keys();
         return file.underLock(() -> {
             List<SigningKey> keys = new ArrayList<>(read(file, statOrFail(file)));
             Optional<SigningKey> waiting = keys.stream().filter(key -> key.state() == KeyState.NEXT).findFirst();
             if (waiting.isPresent()) {
-                return waiting.get().kid();
+                return new KeyRotation(PublishedKey.of(waiting.get()), false);
             }
             SigningKey next = newKey(KeyState.NEXT, clock.instant());
             keys.add(next);
             file.replace(render(keys));
             LOG.info("Added the next signing key {} to {}; it signs tokens from {} on", next.kid(), file.path(),
                     next.publishedAt().plus(PUBLICATION_LEAD));
-            return next.kid();
+            return new KeyRotation(PublishedKey.of(next), true);
         });
     }
 

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awsconnectors.accounts.Account;
 import dev.awsconnectors.accounts.AccountType;
-import dev.awsconnectors.audit.AdminChangeAudit;
+import dev.awsconnectors.admintasks.SigningKeyRotation;
 import dev.awsconnectors.oidc.IdentityTokens;
+import dev.awsconnectors.oidc.KeyRotation;
 import dev.awsconnectors.persistence.AccountNotFoundException;
 import dev.awsconnectors.persistence.AccountRepository;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class AdminOidcResource {
     private final AccountRepository accounts;
     private final AdminRequests requests;
     private final I18nResolver i18n;
-    private final AdminChangeAudit audit;
+    private final SigningKeyRotation rotation;
 
     @Inject
     public AdminOidcResource(IdentityTokens tokens, AccountRepository accounts,
@@ -55,7 +56,7 @@ public class AdminOidcResource {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.requests = new AdminRequests(userManager, i18n);
         this.i18n = Objects.requireNonNull(i18n, "i18n");
-        this.audit = AdminRequests.audit(auditService);
+        this.rotation = new SigningKeyRotation(tokens, AdminRequests.audit(auditService));
     }
 
     /**
@@ -100,8 +101,10 @@ public class AdminOidcResource {
 
     /**
      * Publishes a next signing key (body empty or {@code {}}), which signs once it has been published for an hour;
-     * the current key stays published until the tokens it signed have expired. 200 with {@code {nextKeyId, keyIds}},
-     * {@code keyIds} being every key the JWKS now publishes.
+     * the current key stays published until the tokens it signed have expired. When a next key is already waiting,
+     * it stays the next one and nothing is published nor audited. 200 with {@code {nextKeyId, nextKeySignsFrom,
+     * added, keyIds}}: when the next key starts signing (ISO-8601), whether this request published it, and every key
+     * the JWKS now publishes.
      */
     @POST
     @Path("rotation")
@@ -110,10 +113,11 @@ public class AdminOidcResource {
     @AdminOnly
     public Response rotate(String body, @Context HttpHeaders headers) {
         requests.writeWithoutFields(headers, body);
-        String next = tokens.rotate();
-        audit.signingKeyRotation(requests.caller(), tokens.issuerUrl(), next);
+        KeyRotation rotated = rotation.rotate(requests.caller());
         ObjectNode answer = JsonResponses.object();
-        answer.put("nextKeyId", next);
+        answer.put("nextKeyId", rotated.next().kid());
+        answer.put("nextKeySignsFrom", rotated.next().signsFrom().map(Object::toString).orElse(null));
+        answer.put("added", rotated.added());
         ArrayNode keyIds = answer.putArray("keyIds");
         tokens.publishedKeyIds().forEach(keyIds::add);
         return JsonResponses.ok(answer);

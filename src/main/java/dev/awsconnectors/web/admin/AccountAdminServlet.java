@@ -12,9 +12,11 @@ import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.AccountCheck;
 import dev.awsconnectors.admintasks.AccountChecks;
 import dev.awsconnectors.admintasks.RotationReport;
+import dev.awsconnectors.admintasks.SigningKeyRotation;
 import dev.awsconnectors.api.AccountSecretUnavailableException;
 import dev.awsconnectors.api.AwsRequestFailedException;
 import dev.awsconnectors.oidc.IdentityTokens;
+import dev.awsconnectors.oidc.KeyRotation;
 import dev.awsconnectors.persistence.AccessKeySharedException;
 import dev.awsconnectors.persistence.AccountInUseException;
 import dev.awsconnectors.persistence.AccountNotFoundException;
@@ -46,7 +48,8 @@ import java.util.Optional;
  * ({@code /plugins/servlet/aws-connectors/admin/account}, {@code ?id=} to edit).
  *
  * <p>GET shows the form; POST, with {@code action} {@code save}, {@code delete}, {@code validate} or {@code rotate},
- * changes or checks the account. The secret access key is write-only: the form never shows it, and an empty one on
+ * changes or checks the account; {@code rotateSigningKey}, on a keyless account's page, rotates the key that signs
+ * the tokens of every keyless account ({@link SigningKeyRotation}, as the REST API does). The secret access key is write-only: the form never shows it, and an empty one on
  * edit keeps the stored key. The version the form was opened at travels in a hidden field, so a save or rotation
  * based on a stale form is refused. A refused save shows the form again with each message beside its field, with
  * everything typed kept except the secret, and status 400. The page of a keyless account also shows what to set up
@@ -65,6 +68,8 @@ public class AccountAdminServlet extends AdminPageServlet {
     private final transient AwsClients clients;
     /** Reads a POST of the account form, and shows the form (again, with the messages beside the fields). */
     private final transient AccountForm form;
+    /** The same rotation, and audit, as the REST API's. */
+    private final transient SigningKeyRotation signingKeyRotation;
 
     public AccountAdminServlet(PageServices services,
                                @ComponentImport WebSudoManager webSudoManager,
@@ -80,6 +85,7 @@ public class AccountAdminServlet extends AdminPageServlet {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.audit = new AdminChangeAudit(Objects.requireNonNull(auditService, "auditService"), null);
         this.form = new AccountForm(i18n(), accounts, connectors, keyRotation, tokens);
+        this.signingKeyRotation = new SigningKeyRotation(tokens, audit);
     }
 
     @Override
@@ -97,7 +103,8 @@ public class AccountAdminServlet extends AdminPageServlet {
         if (action.equals("validate")) {
             return validate(request);
         }
-        if (!action.equals("delete") && !action.equals("rotate") && !action.equals("cleanUpRotation")) {
+        if (!action.equals("delete") && !action.equals("rotate") && !action.equals("cleanUpRotation")
+                && !action.equals("rotateSigningKey")) {
             return save(request);
         }
         Optional<Account> account = FormValues.parseId(request.getParameter("id")).flatMap(accounts::get);
@@ -113,6 +120,8 @@ public class AccountAdminServlet extends AdminPageServlet {
                 return confirmed(request) ? rotate(request, account.get()) : confirm(request, account.get(), action,
                         "awsc.admin.account.rotate.confirmTitle", "awsc.admin.account.rotate.confirm",
                         "awsc.admin.account.rotate");
+            case "rotateSigningKey":
+                return rotateSigningKey(request, account.get());
             default:
                 return confirmed(request) ? cleanUpRotation(request, account.get()) : confirm(request,
                         account.get(), action, "awsc.admin.account.cleanUp.confirmTitle",
@@ -247,6 +256,26 @@ public class AccountAdminServlet extends AdminPageServlet {
                 account.accessKeyId().orElse(null), report.activeAccessKeyId());
         return form.withRotationReport(form.page(after, HttpServletResponse.SC_OK), report,
                 report.succeeded() ? "awsc.admin.rotate.succeeded" : "awsc.admin.rotate.failed").build();
+    }
+
+    /**
+     * Rotates the signing key from a keyless account's page, once confirmed: the keys are shared by every keyless
+     * account, so the account only says where to come back to and whether its issuer is hosted elsewhere.
+     */
+    private Page rotateSigningKey(HttpServletRequest request, Account account) {
+        if (!KeylessGuidance.shownFor(account)) {
+            return form.page(account, HttpServletResponse.SC_BAD_REQUEST).error(i18n().getText(
+                    "awsc.admin.account.keyless.keys.notKeyless", account.name())).build();
+        }
+        if (!confirmed(request)) {
+            return confirmation("account", "rotateSigningKey", account.id().toString(),
+                    Long.toString(account.version()),
+                    i18n().getText("awsc.admin.account.keyless.keys.rotate.confirmTitle"),
+                    form.signingKeyRotationQuestion(account),
+                    i18n().getText("awsc.admin.account.keyless.keys.rotate"));
+        }
+        KeyRotation rotation = signingKeyRotation.rotate(userManager().getRemoteUser(request));
+        return form.withSigningKeyRotation(form.page(account, HttpServletResponse.SC_OK), account, rotation).build();
     }
 
     private Page cleanUpRotation(HttpServletRequest request, Account account) {

@@ -9,6 +9,7 @@ import dev.awsconnectors.accounts.Partition;
 import dev.awsconnectors.admintasks.AccessKeyRotation;
 import dev.awsconnectors.admintasks.RotationReport;
 import dev.awsconnectors.oidc.IdentityTokens;
+import dev.awsconnectors.oidc.KeyRotation;
 import dev.awsconnectors.persistence.AccountRepository;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.persistence.KeyRotationState;
@@ -151,7 +152,7 @@ final class AccountForm {
         PageBuilder page = new PageBuilder(TEMPLATE, status)
                 .put("hasValidation", false).put("validation", Map.of())
                 .put("rotation", List.of()).put("hasRotation", false).put("rotationSucceeded", false)
-                .put("rotationHeadline", "").put("activeAccessKeyId", "");
+                .put("rotationHeadline", "").put("activeAccessKeyId", "").put("signingKeyRotation", List.of());
         Map<String, String> values = new HashMap<>();
         for (String field : TEXT_FIELDS) {
             values.put(field, form.getOrDefault(field, ""));
@@ -217,6 +218,16 @@ final class AccountForm {
         return page.put("rotation", steps).put("hasRotation", true).put("rotationSucceeded", report.succeeded())
                 .put("rotationHeadline", i18n.getText(headlineKey))
                 .put("activeAccessKeyId", AccessKeyIds.masked(report.activeAccessKeyId()));
+    }
+
+    /** What the admin confirms before rotating the signing key from the page of the keyless {@code account}. */
+    String signingKeyRotationQuestion(Account account) {
+        return keyless.rotationQuestion(account);
+    }
+
+    /** Adds what a rotation of the signing key did to the page of the keyless {@code account} it came from. */
+    PageBuilder withSigningKeyRotation(PageBuilder page, Account account, KeyRotation rotation) {
+        return page.put("signingKeyRotation", keyless.rotationMessages(account, rotation));
     }
 
     /** A rotation of the account's key that has not finished: running, or interrupted and to be cleaned up. */

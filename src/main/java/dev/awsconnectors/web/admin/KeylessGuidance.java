@@ -6,12 +6,17 @@ import dev.awsconnectors.accounts.AccountType;
 import dev.awsconnectors.api.PrincipalType;
 import dev.awsconnectors.connectors.Connector;
 import dev.awsconnectors.oidc.IdentityTokens;
+import dev.awsconnectors.oidc.KeyRotation;
+import dev.awsconnectors.oidc.KeyState;
+import dev.awsconnectors.oidc.PublishedKey;
 import dev.awsconnectors.persistence.ConnectorRepository;
 import dev.awsconnectors.sts.WebIdentityTrust;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +24,9 @@ import java.util.Objects;
  * What the page of a keyless account tells the admin to set up in AWS, as values for {@code account.vm}: the issuer
  * URL AWS must trust and the audience, the IAM OpenID Connect provider's JSON, a trust policy per IAM Role connector
  * of the account (and one for its system requests only, for a system-scope connector), the condition keys, and
- * where to host the issuer's documents when AWS cannot reach Jira, with links to download them. Every JSON is what
- * {@link WebIdentityTrust} writes, so the page and the tokens agree; nothing here is secret.
+ * where to host the issuer's documents when AWS cannot reach Jira, with links to download them, and the signing keys
+ * the JWKS publishes with what each does. Every JSON is what {@link WebIdentityTrust} writes, so the page and the
+ * tokens agree; nothing here is secret.
  */
 final class KeylessGuidance {
     /** The admin REST downloads ({@code AdminOidcResource}), below the context path. */
@@ -69,7 +75,73 @@ final class KeylessGuidance {
         guidance.put("jwksDownload", DOWNLOADS + "/jwks");
         guidance.put("rotationText", i18n.getText("awsc.admin.account.keyless.hosting.rotation",
                 tokens.publicationLead().toMinutes()));
+        signingKeys(guidance, account);
         return guidance;
+    }
+
+    /**
+     * The keys the JWKS publishes, each with its state in words, and the rotation: its button and question, or, while
+     * a next key waits, why rotating again would change nothing.
+     */
+    private void signingKeys(Map<String, Object> guidance, Account account) {
+        List<PublishedKey> published = tokens.keys();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (PublishedKey key : published) {
+            Map<String, String> row = new HashMap<>();
+            row.put("kid", key.kid());
+            row.put("state", key.state().name().toLowerCase(Locale.ROOT));
+            row.put("stateText", switch (key.state()) {
+                case NEXT -> i18n.getText("awsc.admin.account.keyless.keys.state.next",
+                        time(key.signsFrom().orElseThrow()));
+                case CURRENT -> i18n.getText("awsc.admin.account.keyless.keys.state.current");
+                case PREVIOUS -> i18n.getText("awsc.admin.account.keyless.keys.state.previous",
+                        time(key.publishedUntil().orElseThrow()));
+            });
+            row.put("publishedAt", time(key.publishedAt()));
+            rows.add(row);
+        }
+        guidance.put("signingKeys", rows);
+        guidance.put("signingKeysText", i18n.getText("awsc.admin.account.keyless.keys.description",
+                tokens.publicationLead().toMinutes(), IdentityTokens.PREVIOUS_KEY_KEPT.toMinutes()));
+        String waiting = published.stream().filter(key -> key.state() == KeyState.NEXT).findFirst()
+                .map(key -> i18n.getText("awsc.admin.account.keyless.keys.waiting", key.kid(),
+                        time(key.signsFrom().orElseThrow()))).orElse("");
+        guidance.put("signingKeyWaiting", waiting);
+        guidance.put("confirmRotateSigningKey", rotationQuestion(account));
+    }
+
+    /**
+     * What the admin confirms before a rotation: that the new key signs for every keyless account after the lead, and
+     * for an account whose issuer is hosted elsewhere, that its JWKS must be uploaded again before then.
+     */
+    String rotationQuestion(Account account) {
+        String question = i18n.getText("awsc.admin.account.keyless.keys.rotate.confirm",
+                tokens.publicationLead().toMinutes());
+        return account.issuerUrl().map(issuer -> question + " " + i18n.getText(
+                "awsc.admin.account.keyless.keys.rotate.confirm.hosted", IdentityTokens.jwksUrl(issuer.toString())))
+                .orElse(question);
+    }
+
+    /**
+     * What a rotation from the page did, in words: the key that signs next and from when, for every keyless
+     * account; for an account whose issuer is hosted elsewhere, that its JWKS must be uploaded again before then.
+     */
+    List<String> rotationMessages(Account account, KeyRotation rotation) {
+        PublishedKey next = rotation.next();
+        String from = time(next.signsFrom().orElseThrow());
+        List<String> messages = new ArrayList<>();
+        messages.add(rotation.added()
+                ? i18n.getText("awsc.admin.account.keyless.keys.rotated", next.kid(), from,
+                        tokens.publicationLead().toMinutes())
+                : i18n.getText("awsc.admin.account.keyless.keys.alreadyWaiting", next.kid(), from));
+        account.issuerUrl().ifPresent(issuer -> messages.add(i18n.getText(
+                "awsc.admin.account.keyless.keys.rotated.hosted", IdentityTokens.jwksUrl(issuer.toString()), from)));
+        return List.copyOf(messages);
+    }
+
+    /** As the admin pages show times: to the minute, in UTC, the same for every admin. */
+    private static String time(Instant instant) {
+        return AdminOverviewServlet.LAST_VALIDATED.format(instant);
     }
 
     /** One connector's role: its name and ARN, and the trust policies that admit its tokens only. */

@@ -32,15 +32,18 @@ import org.mockito.ArgumentCaptor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -60,6 +63,7 @@ class AccountAdminServletTest {
     private final AccountChecks checks = mock(AccountChecks.class);
     private final AccessKeyRotation keyRotation = mock(AccessKeyRotation.class);
     private final AwsClients clients = mock(AwsClients.class);
+    private final IdentityTokens tokens = mock(IdentityTokens.class);
     private final ConfigurationValidator validator = new ConfigurationValidator();
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
@@ -107,7 +111,7 @@ class AccountAdminServletTest {
         return new AccountAdminServlet(new PageServices(userManager, mock(LoginUriProvider.class),
                 new UnescapedTemplateRenderer(), new StrictI18nResolver(), xsrf, mock(XsrfTokenAccessor.class),
                 pageBuilder()), webSudoManager, auditService, accounts, connectors, validator, checks, keyRotation, clients,
-                mock(IdentityTokens.class));
+                tokens);
     }
 
     @Test
@@ -131,6 +135,42 @@ class AccountAdminServletTest {
         assertThat(body.toString()).contains("You need to be a Jira administrator");
         verify(xsrf, never()).validateFormEncodedToken(any());
         verifyNoInteractions(webSudoManager, accounts, connectors, auditService, checks, keyRotation);
+    }
+
+    @Test
+    void aSigningKeyRotationWithoutThePagesTokenOrByANonAdministratorRotatesAndAuditsNothing() throws Exception {
+        parameters.put("action", "rotateSigningKey");
+        parameters.put("confirm", "yes");
+        parameters.put("id", UUID.randomUUID().toString());
+        when(xsrf.validateFormEncodedToken(request)).thenReturn(false);
+
+        servlet().doPost(request, response);
+        loggedInAs(BOB);
+        servlet().doPost(request, response);
+
+        verify(response, times(2)).setStatus(403);
+        assertThat(body.toString()).contains("The form has expired", "You need to be a Jira administrator");
+        verifyNoInteractions(tokens, accounts, auditService);
+    }
+
+    @Test
+    void aSigningKeyRotationPostedWithoutConfirmationAsksWhatItDoesForEveryKeylessAccountAndRotatesNothing()
+            throws Exception {
+        Account keyless = Account.builder().name("Keyless").type(AccountType.WEB_IDENTITY).partition(Partition.AWS)
+                .region("eu-west-1").version(2).build();
+        when(accounts.get(keyless.id())).thenReturn(Optional.of(keyless));
+        when(tokens.publicationLead()).thenReturn(Duration.ofHours(1));
+        parameters.put("action", "rotateSigningKey");
+        parameters.put("id", keyless.id().toString());
+
+        servlet().doPost(request, response);
+
+        verify(response).setStatus(200);
+        assertThat(body.toString()).contains("id=\"awsc-confirm-form\"",
+                "name=\"action\" value=\"rotateSigningKey\"", "name=\"confirm\" value=\"yes\"",
+                "Rotate the signing key?", "in 60 minutes, for every keyless account");
+        verify(tokens, never()).publishNextKey();
+        verifyNoInteractions(auditService);
     }
 
     @Test

@@ -12,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +29,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.awsconnectors.web.admin.PageSession.encode;
+import static dev.awsconnectors.web.admin.PageSession.text;
+import static dev.awsconnectors.web.admin.PageSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -91,7 +92,7 @@ class LostKeyFileRecoveryTest {
             assertThat(jira.auditLog().readLogAsJsonText()).doesNotContain("Exception")
                     .doesNotContain(home.toString());
 
-            Session alice = Session.loggedIn(jira, "alice", false);
+            PageSession alice = PageSession.loggedIn(jira, "alice", false);
             String myPage = alice.get("/plugins/servlet/aws-connectors/my").body();
             HttpResponse<String> credentials = alice.post("/plugins/servlet/aws-connectors/my",
                     "action=credentials&connectorId=" + federated + "&atl_token=" + encode(token(myPage)));
@@ -126,7 +127,7 @@ class LostKeyFileRecoveryTest {
                     + "\"partition\": \"aws\", \"region\": \"eu-west-1\"}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             String sandbox = created.json().get("id").asText();
-            Session admin = Session.loggedIn(jira, "admin", true);
+            PageSession admin = PageSession.loggedIn(jira, "admin", true);
             assertThat(admin.get(ADMIN_PAGE).body()).doesNotContain("awsc-unreadable-secrets");
 
             Files.delete(keyFile());
@@ -199,22 +200,6 @@ class LostKeyFileRecoveryTest {
         return attributes;
     }
 
-    /** A page's text as the browser shows it: the escapes the templates write, undone. */
-    private static String text(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&amp;", "&");
-    }
-
-    private static String token(String page) {
-        Matcher token = Pattern.compile("name=\"atl_token\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).as("the page holds an XSRF token").isTrue();
-        return token.group(1);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
     private record Answer(int status, String body, String contentType) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
@@ -234,33 +219,5 @@ class LostKeyFileRecoveryTest {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(),
                 response.headers().firstValue("Content-Type").orElse(""));
-    }
-
-    /** A browser-like session: logged in with cookies, and for an admin past WebSudo. */
-    private record Session(HttpClient client, String base) {
-        static Session loggedIn(DemoHost jira, String user, boolean webSudo) throws Exception {
-            Session session = new Session(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
-                    jira.baseUrl().toString());
-            HttpResponse<String> login = session.post("/login.jsp", "os_username=" + user + "&os_password=" + user);
-            assertThat(login.statusCode()).isEqualTo(302);
-            if (webSudo) {
-                String form = session.get("/secure/admin/WebSudoAuthenticate.jspa").body();
-                HttpResponse<String> confirmed = session.post("/secure/admin/WebSudoAuthenticate.jspa",
-                        "webSudoPassword=" + user + "&atl_token=" + encode(token(form)));
-                assertThat(confirmed.statusCode()).isEqualTo(302);
-            }
-            return session;
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }
