@@ -52,12 +52,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One Data Center node as the app wires it, for the tests of this package: real repositories on an in-memory H2
- * database with the key file in a home directory, the real STS and IAM clients, and the local AWS double holding
- * AWS account {@value #AWS_ACCOUNT_ID} (alias {@value #ALIAS}) with IAM user {@value #BROKER_USER}, whose access
- * key the Jira account stores.
+ * One Data Center node as the app wires it, for the tests of this package (and the broker's of keyless connectors):
+ * real repositories on an in-memory H2 database with the key file in a home directory, the real STS and IAM clients,
+ * and the local AWS double holding AWS account {@value #AWS_ACCOUNT_ID} (alias {@value #ALIAS}) with IAM user
+ * {@value #BROKER_USER}, whose access key the Jira account stores.
  */
-final class IamFixture implements AutoCloseable {
+public final class IamFixture implements AutoCloseable {
     static final String AWS_ACCOUNT_ID = "123456789012";
     static final String ALIAS = "acme-prod";
     static final String BROKER_USER = "jira-broker";
@@ -66,13 +66,13 @@ final class IamFixture implements AutoCloseable {
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(8))
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
-    final LocalAws aws;
-    final AwsAccount awsAccount;
+    public final LocalAws aws;
+    public final AwsAccount awsAccount;
     final IamUser brokerUser;
     final AccessKey key;
     final TestDatabase database;
-    final AccountRepository accounts;
-    final ConnectorRepository connectors;
+    public final AccountRepository accounts;
+    public final ConnectorRepository connectors;
     final AwsClients clients;
     final ServiceClients<StsClient> sts;
     final ServiceClients<IamClient> iam;
@@ -80,12 +80,13 @@ final class IamFixture implements AutoCloseable {
     final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     final AccountChecks checks;
     final AccessKeyRotation keyRotation;
-    final HostUsers users = new HostUsers().add("admin", true, false).add("alice", false, false, "aws-developers");
+    public final HostUsers users = new HostUsers().add("admin", true, false)
+            .add("alice", false, false, "aws-developers");
     /** How many times the broker read a connector, through {@link ConnectorDirectory#find}. */
     final AtomicInteger connectorReads = new AtomicInteger();
     /** What the broker recorded in Jira's audit log. */
-    final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
-    final CredentialsBroker service;
+    public final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+    public final CredentialsBroker service;
     final ConnectorTester tester;
     final Account account;
 
@@ -103,7 +104,7 @@ final class IamFixture implements AutoCloseable {
     }
 
     /** With {@code tokens} minting the tokens of keyless accounts' connectors. */
-    IamFixture(Path home, LocalAws aws, WebIdentityTokens tokens) {
+    public IamFixture(Path home, LocalAws aws, WebIdentityTokens tokens) {
         this(home, aws, "us-east-1", FAST, tokens);
     }
 
