@@ -39,14 +39,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -283,25 +276,11 @@ class AwsConnectorServiceThroughLocalAwsTest {
 
     @Test
     void makesOneStsCallForAHundredConcurrentRequestsOfOneUser() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(100);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<TemporaryCredentials>> results = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                Callable<TemporaryCredentials> request = () -> {
-                    start.await();
-                    return as("alice", () -> service.getCredentials(federated.id(), CredentialsRequest.defaults()));
-                };
-                results.add(pool.submit(request));
-            }
-            start.countDown();
-            String accessKeyId = results.get(0).get(30, TimeUnit.SECONDS).getAccessKeyId();
-            for (Future<TemporaryCredentials> result : results) {
-                assertThat(result.get(30, TimeUnit.SECONDS).getAccessKeyId()).isEqualTo(accessKeyId);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<TemporaryCredentials> answers = AtOnce.answers(100,
+                () -> as("alice", () -> service.getCredentials(federated.id(), CredentialsRequest.defaults())));
+
+        assertThat(answers).extracting(TemporaryCredentials::getAccessKeyId).containsOnly(
+                answers.get(0).getAccessKeyId());
         assertThat(stsCalls()).hasSize(1);
     }
 

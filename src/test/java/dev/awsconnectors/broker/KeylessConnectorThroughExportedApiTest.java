@@ -29,15 +29,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -169,25 +162,11 @@ class KeylessConnectorThroughExportedApiTest {
     @Test
     void makesOneAssumeRoleWithWebIdentityForFiftyConcurrentRequestsOfOneUser() throws Exception {
         Connector connector = connector(role("deploy", 3600), c -> { });
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<TemporaryCredentials>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < 50; i++) {
-                Callable<TemporaryCredentials> request = () -> {
-                    start.await();
-                    return asAlice(() -> service.getCredentials(connector.id(), CredentialsRequest.defaults()));
-                };
-                results.add(pool.submit(request));
-            }
-            start.countDown();
-            String accessKeyId = results.get(0).get(30, TimeUnit.SECONDS).getAccessKeyId();
-            for (Future<TemporaryCredentials> result : results) {
-                assertThat(result.get(30, TimeUnit.SECONDS).getAccessKeyId()).isEqualTo(accessKeyId);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<TemporaryCredentials> answers = AtOnce.answers(50,
+                () -> asAlice(() -> service.getCredentials(connector.id(), CredentialsRequest.defaults())));
+
+        assertThat(answers).extracting(TemporaryCredentials::getAccessKeyId).containsOnly(
+                answers.get(0).getAccessKeyId());
         assertThat(webIdentityCalls()).hasSize(1);
     }
 

@@ -6,11 +6,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +27,13 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + OVERVIEW);
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("awsc-connectors-admin"));
+        browser.waitFor(By.id("awsc-connectors-admin"));
     }
 
     @Test
     void anAdministratorCreatesAnAccountAfterCorrectingTheRegionTheFormRefused() {
-        click(By.id("awsc-add-account"));
-        waitFor(By.id("awsc-account-form"));
+        browser.click(By.id("awsc-add-account"));
+        browser.waitFor(By.id("awsc-account-form"));
         type("name", "Sandbox account");
         type("description", "Created in the browser");
         new Select(browser.find(By.id("type"))).selectByValue("ACCESS_KEY");
@@ -43,9 +41,9 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         type("region", "Europe");
         screenshot("1-new-account");
-        click(By.id("awsc-account-save"));
+        browser.click(By.id("awsc-account-save"));
 
-        WebElement error = waitFor(By.id("region-error"));
+        WebElement error = browser.waitFor(By.id("region-error"));
         screenshot("2-region-refused");
         assertThat(error.getText()).contains("Europe is not an AWS region code");
         assertThat(value("name")).isEqualTo("Sandbox account");
@@ -54,8 +52,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
         type("region", "eu-west-1");
         type("secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-        click(By.id("awsc-account-save"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-account-save"));
+        browser.waitFor(By.id("awsc-notice"));
         screenshot("3-account-saved");
         assertThat(browser.pageSource()).doesNotContain("wJalrXUtnFEMI");
 
@@ -77,8 +75,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         new Select(browser.find(By.id("awsc-policy-example"))).selectByIndex(1);
         assertThat(value("policy")).contains("\"Statement\"");
         screenshot("1-federated");
-        click(By.id("awsc-connector-save"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-connector-save"));
+        browser.waitFor(By.id("awsc-notice"));
 
         // IAM User.
         openNewConnector();
@@ -88,8 +86,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         assertThat(browser.find(By.id("policy")).isDisplayed()).as("no session policy for IAM users").isFalse();
         assertThat(browser.find(By.id("awsc-type-info-IAM_USER")).getText()).contains("GetSessionToken");
         screenshot("2-iam-user");
-        click(By.id("awsc-connector-save"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-connector-save"));
+        browser.waitFor(By.id("awsc-notice"));
 
         // IAM Role, its ARN picked from the account's roles; first with a duration AWS does not allow.
         openNewConnector();
@@ -97,24 +95,24 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
         new Select(browser.find(By.id("accountId"))).selectByVisibleText("Demo account");
         new Select(browser.find(By.id("principalType"))).selectByValue("IAM_ROLE");
         type("maxDurationSeconds", "100000");
-        click(By.id("awsc-load-roles"));
-        waitFor(By.id("roleChoice"));
+        browser.click(By.id("awsc-load-roles"));
+        browser.waitFor(By.id("roleChoice"));
         Select roles = new Select(browser.find(By.id("roleChoice")));
         assertThat(roles.getOptions()).hasSizeGreaterThan(1);
         roles.selectByIndex(1);
         assertThat(value("roleArn")).contains(":role/developer");
         screenshot("3-role-picked");
-        click(By.id("awsc-connector-save"));
-        WebElement durationError = waitFor(By.id("maxDurationSeconds-error"));
+        browser.click(By.id("awsc-connector-save"));
+        WebElement durationError = browser.waitFor(By.id("maxDurationSeconds-error"));
         screenshot("4-duration-refused");
         assertThat(durationError.getText()).contains("43,200");
         assertThat(value("name")).isEqualTo("Browser role");
         type("maxDurationSeconds", "3600");
-        click(By.id("awsc-connector-save"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-connector-save"));
+        browser.waitFor(By.id("awsc-notice"));
 
-        click(By.id("awsc-connector-test"));
-        WebElement arn = waitFor(By.id("awsc-test-arn"));
+        browser.click(By.id("awsc-connector-test"));
+        WebElement arn = browser.waitFor(By.id("awsc-test-arn"));
         screenshot("5-tested");
         assertThat(arn.getText()).contains("assumed-role/developer");
 
@@ -124,17 +122,17 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
     @Test
     void anAdministratorValidatesAndRotatesTheDemoAccountsAccessKey() {
-        click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
-        waitFor(By.id("awsc-account-form"));
-        click(By.id("awsc-account-validate"));
-        WebElement accountId = waitFor(By.id("awsc-validation-account-id"));
+        browser.click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
+        browser.waitFor(By.id("awsc-account-form"));
+        browser.click(By.id("awsc-account-validate"));
+        WebElement accountId = browser.waitFor(By.id("awsc-validation-account-id"));
         assertThat(accountId.getText()).isEqualTo("123456789012");
         screenshot("1-validated");
 
-        click(By.id("awsc-account-rotate"));
+        browser.click(By.id("awsc-account-rotate"));
         browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("awsc-confirm-dialog-confirm")));
-        click(By.id("awsc-confirm-dialog-confirm"));
-        waitFor(By.id("awsc-rotation"));
+        browser.click(By.id("awsc-confirm-dialog-confirm"));
+        browser.waitFor(By.id("awsc-rotation"));
         screenshot("2-rotated");
         assertThat(browser.find(By.id("awsc-rotation")).getText()).contains("The access key was rotated.");
         assertThat(browser.findAll(By.cssSelector(".awsc-rotation-step"))).isNotEmpty();
@@ -143,12 +141,12 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
                 "Created access key ", "AWS STS accepts the new key ", "Deleted the old access key ")
                 .doesNotContain("awsc.");
 
-        click(By.id("awsc-account-validate"));
-        assertThat(waitFor(By.id("awsc-validation-account-id")).getText())
+        browser.click(By.id("awsc-account-validate"));
+        assertThat(browser.waitFor(By.id("awsc-validation-account-id")).getText())
                 .as("the new key works").isEqualTo("123456789012");
 
         browser.get(baseUrl + OVERVIEW);
-        WebElement lastValidated = waitFor(By.cssSelector("#awsc-accounts .awsc-account-last-validated"));
+        WebElement lastValidated = browser.waitFor(By.cssSelector("#awsc-accounts .awsc-account-last-validated"));
         screenshot("3-last-validated");
         assertThat(lastValidated.getText()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
         assertThat(browser.pageSource()).as("escaped once, by the templates only")
@@ -160,8 +158,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
     void afterEditingAnAccountTheConnectorEditorStillShowsOnlyTheChosenTypesFields() {
         // Jira renders all of the app's templates in one Velocity engine; the account editor goes first here, and
         // this test runs first in the class (the host is the class's), so no connector editor was rendered before.
-        click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
-        waitFor(By.id("awsc-account-form"));
+        browser.click(By.cssSelector("#awsc-accounts .awsc-account-edit"));
+        browser.waitFor(By.id("awsc-account-form"));
 
         openNewConnector();
         new Select(browser.find(By.id("principalType"))).selectByValue("FEDERATED_USER");
@@ -178,20 +176,8 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
 
     private void openNewConnector() {
         browser.get(baseUrl + OVERVIEW);
-        click(By.id("awsc-add-connector"));
-        waitFor(By.id("awsc-connector-form"));
-    }
-
-    private WebElement waitFor(By by) {
-        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
-    }
-
-    private void click(By by) {
-        WebElement element = waitFor(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", element);
-        element.click();
-        browser.waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver)
-                .executeScript("return document.readyState")) ? Boolean.TRUE : null);
+        browser.click(By.id("awsc-add-connector"));
+        browser.waitFor(By.id("awsc-connector-form"));
     }
 
     private void type(String id, String text) {
@@ -203,5 +189,4 @@ class AdminEditingBrowserTest extends DemoHostBrowserTest {
     private String value(String id) {
         return browser.find(By.id(id)).getAttribute("value");
     }
-
 }

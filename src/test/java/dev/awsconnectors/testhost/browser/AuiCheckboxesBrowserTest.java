@@ -51,7 +51,7 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + ADMIN + "/connector?id=" + connector.get("id").asText());
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("awsc-connector-form"));
+        browser.waitFor(By.id("awsc-connector-form"));
         requireRealAui();
     }
 
@@ -88,7 +88,7 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
         assertThat(browser.find(By.id("systemScope")).isSelected()).isTrue();
         screenshot("1-clicked");
         click(browser.find(By.id("awsc-connector-save")));
-        waitFor(By.id("awsc-notice"));
+        browser.waitFor(By.id("awsc-notice"));
         screenshot("2-saved");
 
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
@@ -133,10 +133,6 @@ class AuiCheckboxesBrowserTest extends DemoHostBrowserTest {
                         + "var style = getComputedStyle(glyph, '::before');"
                         + "return {width: style.width, height: style.height, display: style.display,"
                         + " content: style.content};", box);
-    }
-
-    private WebElement waitFor(By by) {
-        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
     }
 
     private void click(WebElement element) {

@@ -164,6 +164,31 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(condition);
     }
 
+    /** The element, once the page has it. */
+    WebElement waitFor(By by) {
+        return waitUntil(d -> d.findElements(by).isEmpty() ? null : d.findElement(by));
+    }
+
+    /** Scrolls to the element once the page has it, clicks it, and waits until the page it leads to has loaded. */
+    void click(By by) {
+        WebElement element = waitFor(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", element);
+        element.click();
+        waitUntil(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                ? Boolean.TRUE : null);
+    }
+
+    /** The dialog with this id, once it shows. */
+    WebElement visibleDialog(String id) {
+        return waitUntil(d -> d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+    }
+
+    /** Waits until no dialog with this id shows. */
+    void dialogGone(String id) {
+        waitUntil(d -> d.findElements(By.id(id)).stream().noneMatch(WebElement::isDisplayed) ? Boolean.TRUE : null);
+    }
+
     /**
      * Logs in on the login page shown now, with the field ids of Jira's own login form
      * ({@code login-form-username}, {@code login-form-password}, {@code login-form-submit}).

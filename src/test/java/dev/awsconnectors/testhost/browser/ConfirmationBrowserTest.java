@@ -3,7 +3,6 @@ package dev.awsconnectors.testhost.browser;
 import dev.awsconnectors.testhost.demo.StoredData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -30,22 +29,22 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         UUID account = createAccount("Dialog delete", "AKIADIALOGDELETE0001");
         openAsAdministrator(ADMIN + "/account?id=" + account);
 
-        click(By.id("awsc-account-delete"));
-        WebElement dialog = visibleDialog();
+        browser.click(By.id("awsc-account-delete"));
+        WebElement dialog = browser.visibleDialog(DIALOG);
         screenshot("1-asked");
         assertThat(dialog.getText()).contains("Delete account 'Dialog delete'?", "AKIA************0001",
                 "This cannot be undone.").doesNotContain("AKIADIALOGDELETE0001");
 
-        click(By.id("awsc-confirm-dialog-cancel"));
-        dialogGone();
+        browser.click(By.id("awsc-confirm-dialog-cancel"));
+        browser.dialogGone(DIALOG);
         screenshot("2-cancelled");
         assertThat(browser.currentUrl()).contains("/account?id=" + account);
         assertThat(new StoredData(host.plugin()).accountIdsByName()).containsValue(account);
 
-        click(By.id("awsc-account-delete"));
-        visibleDialog();
-        click(By.id("awsc-confirm-dialog-confirm"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-account-delete"));
+        browser.visibleDialog(DIALOG);
+        browser.click(By.id("awsc-confirm-dialog-confirm"));
+        browser.waitFor(By.id("awsc-notice"));
         screenshot("3-deleted");
         assertThat(new StoredData(host.plugin()).accountIdsByName()).doesNotContainValue(account);
         assertThat(host.auditLog().events()).filteredOn(event ->
@@ -57,23 +56,23 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         openAsAdministrator(ADMIN + "/account?id=" + demoAccount());
         String before = value("accessKeyId");
 
-        click(By.id("awsc-account-rotate"));
-        WebElement dialog = visibleDialog();
+        browser.click(By.id("awsc-account-rotate"));
+        WebElement dialog = browser.visibleDialog(DIALOG);
         screenshot("1-asked");
         assertThat(dialog.getText()).contains("Rotate the access key of account 'Demo account'?",
                 "stops working");
 
-        click(By.id("awsc-confirm-dialog-cancel"));
-        dialogGone();
+        browser.click(By.id("awsc-confirm-dialog-cancel"));
+        browser.dialogGone(DIALOG);
         browser.get(baseUrl + ADMIN + "/account?id=" + demoAccount());
         assertThat(value("accessKeyId")).as("the key is the same after Cancel").isEqualTo(before);
         assertThat(host.auditLog().events()).noneSatisfy(event ->
                 assertThat(event.getActionI18nKey()).isEqualTo("awsc.audit.account.keyRotated"));
 
-        click(By.id("awsc-account-rotate"));
-        visibleDialog();
-        click(By.id("awsc-confirm-dialog-confirm"));
-        WebElement rotation = waitFor(By.id("awsc-rotation"));
+        browser.click(By.id("awsc-account-rotate"));
+        browser.visibleDialog(DIALOG);
+        browser.click(By.id("awsc-confirm-dialog-confirm"));
+        WebElement rotation = browser.waitFor(By.id("awsc-rotation"));
         screenshot("2-rotated");
         assertThat(rotation.getText()).contains("The access key was rotated.");
         assertThat(value("accessKeyId")).isNotEqualTo(before);
@@ -90,36 +89,36 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         openAsAdministrator(ADMIN + "/account?id=" + account);
         assertThat(browser.findAll(By.id(DIALOG))).isEmpty();
 
-        click(By.id("awsc-account-rotate"));
-        assertThat(waitFor(By.id("awsc-confirm-question")).getText()).contains("AKIA************0002");
+        browser.click(By.id("awsc-account-rotate"));
+        assertThat(browser.waitFor(By.id("awsc-confirm-question")).getText()).contains("AKIA************0002");
         screenshot("1-rotate-asked");
         assertThat(browser.find(By.cssSelector("#awsc-confirm-page h1")).getText())
                 .isEqualTo("Rotate the access key of account 'Page delete'?");
         assertThat(browser.title()).as("the page's title, escaped once as Jira's decorator does")
                 .isEqualTo("Rotate the access key of account 'Page delete'? - Jira");
-        click(By.id("awsc-confirm-cancel"));
+        browser.click(By.id("awsc-confirm-cancel"));
         assertThat(value("accessKeyId")).as("back on the account, its key unchanged")
                 .isEqualTo("AKIAPAGEDELETE000002");
 
-        click(By.id("awsc-account-delete"));
-        waitFor(By.id("awsc-confirm-form"));
+        browser.click(By.id("awsc-account-delete"));
+        browser.waitFor(By.id("awsc-confirm-form"));
         screenshot("2-delete-asked");
         assertThat(browser.bodyText()).contains("Delete account 'Page delete'?", "AKIA************0002")
                 .doesNotContain("AKIAPAGEDELETE000002");
         assertThat(new StoredData(host.plugin()).accountIdsByName()).containsValue(account);
-        click(By.id("awsc-confirm"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-confirm"));
+        browser.waitFor(By.id("awsc-notice"));
         assertThat(new StoredData(host.plugin()).accountIdsByName()).doesNotContainValue(account);
 
         browser.get(baseUrl + ADMIN + "/connector?id=" + connector);
-        click(By.id("awsc-connector-delete"));
-        waitFor(By.id("awsc-confirm-form"));
+        browser.click(By.id("awsc-connector-delete"));
+        browser.waitFor(By.id("awsc-confirm-form"));
         screenshot("3-connector-delete-asked");
         assertThat(browser.bodyText()).contains("Delete connector 'Break glass'?",
                 "can no longer get credentials from it");
         assertThat(new StoredData(host.plugin()).connectorIdsByName()).containsValue(connector);
-        click(By.id("awsc-confirm"));
-        waitFor(By.id("awsc-notice"));
+        browser.click(By.id("awsc-confirm"));
+        browser.waitFor(By.id("awsc-notice"));
         assertThat(new StoredData(host.plugin()).connectorIdsByName()).doesNotContainValue(connector);
         assertThat(host.auditLog().events()).filteredOn(event ->
                 event.getActionI18nKey().equals("awsc.audit.account.keyRotated")).isEmpty();
@@ -129,7 +128,7 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + path);
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("awsc-account-form"));
+        browser.waitFor(By.id("awsc-account-form"));
     }
 
     private static UUID demoAccount() {
@@ -151,29 +150,7 @@ class ConfirmationBrowserTest extends DemoHostBrowserTest {
         return new StoredData(host.plugin()).accountId(name);
     }
 
-    private WebElement visibleDialog() {
-        return browser.waitUntil(driver -> driver.findElements(By.id(DIALOG)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-    }
-
-    private void dialogGone() {
-        browser.waitUntil(driver -> driver.findElements(By.id(DIALOG)).stream().noneMatch(WebElement::isDisplayed)
-                ? Boolean.TRUE : null);
-    }
-
-    private WebElement waitFor(By by) {
-        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
-    }
-
-    private void click(By by) {
-        WebElement element = waitFor(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", element);
-        element.click();
-        browser.waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver)
-                .executeScript("return document.readyState")) ? Boolean.TRUE : null);
-    }
-
     private String value(String id) {
-        return waitFor(By.id(id)).getAttribute("value");
+        return browser.waitFor(By.id(id)).getAttribute("value");
     }
 }

@@ -37,7 +37,7 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + ADMIN + "/connector?id=" + connector.get("id").asText());
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("awsc-connector-form"));
+        browser.waitFor(By.id("awsc-connector-form"));
         return connector;
     }
 
@@ -69,7 +69,7 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
         WebElement arns = browser.find(By.id("policyArns"));
         arns.sendKeys("arn:aws:iam::aws:policy/ReadOnlyAccess");
         click(browser.find(By.id("awsc-connector-save")));
-        waitFor(By.id("awsc-notice"));
+        browser.waitFor(By.id("awsc-notice"));
         screenshot("3-saved");
 
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
@@ -98,15 +98,15 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
         search.sendKeys(Keys.ARROW_DOWN);
         assertThat(search.getAttribute("aria-activedescendant")).isEqualTo(option.getAttribute("id"));
         search.sendKeys(Keys.ENTER);
-        waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='jira-administrators']"));
+        browser.waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='jira-administrators']"));
         assertThat(chosenGroups()).containsExactly("jira-administrators");
         assertThat(browser.find(By.id("awsc-groups-none")).isDisplayed()).isFalse();
 
         search.sendKeys("dev");
-        WebElement developers = waitFor(
+        WebElement developers = browser.waitFor(
                 By.cssSelector("#awsc-groups-results [role=option][data-awsc-group='aws-developers']"));
         developers.click();
-        waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='aws-developers']"));
+        browser.waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='aws-developers']"));
         assertThat(chosenGroups()).containsExactly("aws-developers", "jira-administrators");
         screenshot("2-chosen");
 
@@ -118,17 +118,17 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
         assertThat(chosenGroups()).containsExactly("aws-developers");
         search.clear();
         search.sendKeys("jira-adm");
-        waitFor(By.cssSelector("#awsc-groups-results [role=option][data-awsc-group='jira-administrators']"));
+        browser.waitFor(By.cssSelector("#awsc-groups-results [role=option][data-awsc-group='jira-administrators']"));
         search.sendKeys(Keys.ENTER);
-        waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='jira-administrators']"));
+        browser.waitFor(By.cssSelector("#awsc-groups-chosen [data-awsc-group='jira-administrators']"));
 
         click(browser.find(By.id("awsc-connector-save")));
-        waitFor(By.id("awsc-notice"));
+        browser.waitFor(By.id("awsc-notice"));
         screenshot("3-saved");
         JsonNode saved = adminRest("GET", "/admin/connectors/" + connector.get("id").asText(), null, 200);
         assertThat(saved.get("groups")).extracting(JsonNode::asText)
                 .containsExactly("aws-developers", "jira-administrators");
-        waitFor(By.id("awsc-groups-chosen"));
+        browser.waitFor(By.id("awsc-groups-chosen"));
         assertThat(chosenGroups()).as("the page shows what was saved")
                 .containsExactly("aws-developers", "jira-administrators");
         assertThat(browser.consoleErrors()).filteredOn(message -> !message.contains("favicon.ico")).isEmpty();
@@ -152,10 +152,6 @@ class ConnectorEditorBrowserTest extends DemoHostBrowserTest {
     /** The groups shown as chosen, in order. */
     private List<String> chosenGroups() {
         return texts("#awsc-groups-chosen button[data-awsc-group]", "data-awsc-group");
-    }
-
-    private WebElement waitFor(By by) {
-        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
     }
 
     private void scrollTo(WebElement element) {

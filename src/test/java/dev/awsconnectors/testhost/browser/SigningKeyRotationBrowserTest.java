@@ -61,20 +61,20 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
         assertThat(browser.find(By.id("awsc-keyless-guidance")).getText())
                 .contains("same for every keyless account and every node");
 
-        click(By.id("awsc-signing-key-rotate"));
-        WebElement dialog = visibleDialog();
+        browser.click(By.id("awsc-signing-key-rotate"));
+        WebElement dialog = browser.visibleDialog(DIALOG);
         screenshot("2-asked");
         assertThat(dialog.getText()).contains("Rotate the signing key?",
                 "starts signing tokens in 60 minutes, for every keyless account of this Jira");
-        click(By.id("awsc-confirm-dialog-cancel"));
-        dialogGone();
+        browser.click(By.id("awsc-confirm-dialog-cancel"));
+        browser.dialogGone(DIALOG);
         assertThat(servedKids()).as("Cancel rotates nothing").containsExactly(current);
 
-        click(By.id("awsc-signing-key-rotate"));
-        visibleDialog();
+        browser.click(By.id("awsc-signing-key-rotate"));
+        browser.visibleDialog(DIALOG);
         Instant before = Instant.now();
-        click(By.id("awsc-confirm-dialog-confirm"));
-        WebElement rotated = waitFor(By.id("awsc-signing-key-rotation"));
+        browser.click(By.id("awsc-confirm-dialog-confirm"));
+        WebElement rotated = browser.waitFor(By.id("awsc-signing-key-rotation"));
         Instant after = Instant.now();
         showSigningKeys();
         screenshot("3-rotated");
@@ -109,19 +109,19 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
         openKeylessAccount();
         String current = servedKids().get(0);
 
-        click(By.id("awsc-signing-key-rotate"));
-        assertThat(waitFor(By.id("awsc-confirm-question")).getText())
+        browser.click(By.id("awsc-signing-key-rotate"));
+        assertThat(browser.waitFor(By.id("awsc-confirm-question")).getText())
                 .contains("for every keyless account of this Jira");
         screenshot("1-asked");
         assertThat(browser.find(By.cssSelector("#awsc-confirm-page h1")).getText())
                 .isEqualTo("Rotate the signing key?");
-        click(By.id("awsc-confirm-cancel"));
-        waitFor(By.id("awsc-signing-key-rotate"));
+        browser.click(By.id("awsc-confirm-cancel"));
+        browser.waitFor(By.id("awsc-signing-key-rotate"));
         assertThat(servedKids()).as("Cancel rotates nothing").containsExactly(current);
 
-        click(By.id("awsc-signing-key-rotate"));
-        click(By.id("awsc-confirm"));
-        WebElement rotated = waitFor(By.id("awsc-signing-key-rotation"));
+        browser.click(By.id("awsc-signing-key-rotate"));
+        browser.click(By.id("awsc-confirm"));
+        WebElement rotated = browser.waitFor(By.id("awsc-signing-key-rotation"));
         screenshot("2-rotated");
 
         List<String> published = servedKids();
@@ -135,7 +135,7 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
         browser.get(baseUrl + ADMIN + "/account?id=" + new StoredData(host.plugin()).accountId("Keyless demo account"));
         browser.logIn("admin", "admin");
         browser.confirmWebSudo("admin");
-        waitFor(By.id("awsc-account-form"));
+        browser.waitFor(By.id("awsc-account-form"));
     }
 
     /** The key ids of the JWKS the issuer serves AWS, without login. */
@@ -153,27 +153,5 @@ class SigningKeyRotationBrowserTest extends DemoHostBrowserTest {
     private void showSigningKeys() {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
                 browser.find(By.id("awsc-signing-keys")));
-    }
-
-    private WebElement visibleDialog() {
-        return browser.waitUntil(driver -> driver.findElements(By.id(DIALOG)).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
-    }
-
-    private void dialogGone() {
-        browser.waitUntil(driver -> driver.findElements(By.id(DIALOG)).stream().noneMatch(WebElement::isDisplayed)
-                ? Boolean.TRUE : null);
-    }
-
-    private WebElement waitFor(By by) {
-        return browser.waitUntil(driver -> driver.findElements(by).isEmpty() ? null : driver.findElement(by));
-    }
-
-    private void click(By by) {
-        WebElement element = waitFor(by);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView(true);", element);
-        element.click();
-        browser.waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver)
-                .executeScript("return document.readyState")) ? Boolean.TRUE : null);
     }
 }
