@@ -49,11 +49,11 @@ import java.util.Optional;
  *
  * <p>GET shows the form; POST, with {@code action} {@code save}, {@code delete}, {@code validate} or {@code rotate},
  * changes or checks the account; {@code rotateSigningKey}, on a keyless account's page, rotates the key that signs
- * the tokens of every keyless account ({@link SigningKeyRotation}, as the REST API does). The secret access key is write-only: the form never shows it, and an empty one on
- * edit keeps the stored key. The version the form was opened at travels in a hidden field, so a save or rotation
- * based on a stale form is refused. A refused save shows the form again with each message beside its field, with
- * everything typed kept except the secret, and status 400. The page of a keyless account also shows what to set up
- * in AWS to trust it ({@link KeylessGuidance}).
+ * the tokens of every keyless account ({@link SigningKeyRotation}, as the REST API does). The secret access key is
+ * write-only: the form never shows it, and an empty one on edit keeps the stored key. The version the form was
+ * opened at travels in a hidden field, so a save or rotation based on a stale form is refused. A refused save shows
+ * the form again with each message beside its field, with everything typed kept except the secret, and status 400.
+ * The page of a keyless account also shows what to set up in AWS to trust it ({@link KeylessGuidance}).
  */
 public class AccountAdminServlet extends AdminPageServlet {
     private static final long serialVersionUID = 1L;
